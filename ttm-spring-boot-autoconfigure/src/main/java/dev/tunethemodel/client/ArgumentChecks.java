@@ -1,0 +1,135 @@
+package dev.tunethemodel.client;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks of what the client is asked to send, each failing with an
+ * {@link IllegalArgumentException} that says what is wrong, before any I/O.
+ */
+final class ArgumentChecks {
+
+	// nothing that could change the path of a request: no '/', '.', '?', '#', '%' or whitespace
+	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+	private static final int MAX_QUOTED_LENGTH = 64;
+
+	private ArgumentChecks() {
+	}
+
+	static String requireId(String kind, @Nullable String id) {
+		if (id == null) {
+			throw new IllegalArgumentException("The " + kind + " id must not be null");
+		}
+		if (!ID.matcher(id).matches()) {
+			throw new IllegalArgumentException("Invalid " + kind + " id " + quote(id)
+					+ ": an id is 1 to 128 letters, digits, '_' or '-'");
+		}
+		return id;
+	}
+
+	static String requireText(String what, @Nullable String text) {
+		if (text == null || text.isBlank()) {
+			throw new IllegalArgumentException("The " + what + " must not be empty");
+		}
+		return text;
+	}
+
+	static <T> T requireNonNull(String what, @Nullable T value) {
+		if (value == null) {
+			throw new IllegalArgumentException("The " + what + " must not be null");
+		}
+		return value;
+	}
+
+	static CreateModelRequest requireValid(@Nullable CreateModelRequest request) {
+		requireNonNull("model request", request);
+		requireNonNull("model type", request.type());
+		requireOptionalText("model name", request.name());
+		requireOptionalText("pretrained model", request.pretrainedModel());
+		if (request.type() == ModelType.CLASSIFIER) {
+			if (request.numClasses() == null || request.numClasses() < 2) {
+				throw new IllegalArgumentException(
+						"A classifier needs at least 2 classes, but numClasses is " + request.numClasses());
+			}
+		}
+		else if (request.numClasses() != null) {
+			throw new IllegalArgumentException("A generator has no classes, but numClasses is " + request.numClasses());
+		}
+		if (request.trainIters() != null && request.trainIters() < 1) {
+			throw new IllegalArgumentException("trainIters must be at least 1, but is " + request.trainIters());
+		}
+		return request;
+	}
+
+	static GenerateRequest requireValid(@Nullable GenerateRequest request) {
+		requireNonNull("generate request", request);
+		requireText("input", request.input());
+		if (request.numHypos() < 1) {
+			throw new IllegalArgumentException("numHypos must be at least 1, but is " + request.numHypos());
+		}
+		if (request.minTokens() < 0) {
+			throw new IllegalArgumentException("minTokens must be at least 0, but is " + request.minTokens());
+		}
+		if (request.maxTokens() < request.minTokens()) {
+			throw new IllegalArgumentException("maxTokens must be at least minTokens (" + request.minTokens()
+					+ "), but is " + request.maxTokens());
+		}
+		if (!(request.temperature() >= 0) || Double.isInfinite(request.temperature())) {
+			throw new IllegalArgumentException(
+					"temperature must be a finite number, at least 0, but is " + request.temperature());
+		}
+		if (request.topK() < 0) {
+			throw new IllegalArgumentException("topK must be at least 0, but is " + request.topK());
+		}
+		Double topP = request.topP();
+		if (topP != null && !(topP > 0 && topP <= 1)) {
+			throw new IllegalArgumentException("topP must be greater than 0 and at most 1, but is " + topP);
+		}
+		return request;
+	}
+
+	static URI requireUploadUrl(DatasetFile file) {
+		URI url = file.uploadUrl();
+		if (url == null) {
+			throw new IllegalArgumentException("File " + quote(file.id()) + " has no upload URL: upload to a file as "
+					+ "createFile returns it, or read it again with getFile");
+		}
+		if (!url.isAbsolute() || url.getHost() == null
+				|| !("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))) {
+			throw new IllegalArgumentException("The upload URL of file " + quote(file.id()) + " is not an absolute http(s) URL");
+		}
+		return url;
+	}
+
+	private static void requireOptionalText(String what, @Nullable String text) {
+		if (text != null && text.isBlank()) {
+			throw new IllegalArgumentException("The " + what + " must be null or not blank");
+		}
+	}
+
+	/**
+	 * Return the value in quotes, control characters escaped and cut to a readable length, so
+	 * that it cannot break a log line.
+	 */
+	static String quote(String value) {
+		StringBuilder quoted = new StringBuilder("\"");
+		int end = Math.min(value.length(), MAX_QUOTED_LENGTH);
+		for (int i = 0; i < end; i++) {
+			char c = value.charAt(i);
+			if (Character.isISOControl(c) || c == '"' || c == '\\') {
+				quoted.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				quoted.append(c);
+			}
+		}
+		if (value.length() > end) {
+			quoted.append("…");
+		}
+		return quoted.append('"').toString();
+	}
+
+}

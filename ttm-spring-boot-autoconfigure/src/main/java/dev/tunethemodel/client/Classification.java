@@ -1,0 +1,33 @@
+package dev.tunethemodel.client;
+
+import java.util.List;
+
+/**
+ * What a classifier answered for one text.
+ *
+ * @param scores the probability of each class, indexed by class, never empty
+ */
+public record Classification(List<Double> scores) {
+
+	public Classification {
+		if (scores.isEmpty()) {
+			throw new IllegalArgumentException("A classification has at least one score");
+		}
+		scores = List.copyOf(scores);
+	}
+
+	/**
+	 * Return the class with the highest probability; the lowest such class on a tie.
+	 * @return the index of the likeliest class
+	 */
+	public int bestClass() {
+		int best = 0;
+		for (int i = 1; i < this.scores.size(); i++) {
+			if (this.scores.get(i) > this.scores.get(best)) {
+				best = i;
+			}
+		}
+		return best;
+	}
+
+}

@@ -1,0 +1,11 @@
+package dev.tunethemodel.client;
+
+/**
+ * A labelled text for training a classifier.
+ *
+ * @param input the text
+ * @param label its class, from {@code 0} to the model's number of classes minus one
+ */
+public record ClassifierExample(String input, int label) implements TrainingExample {
+
+}

@@ -1,0 +1,225 @@
+package dev.tunethemodel.client;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DataBufferUtils;
+
+/**
+ * A dataset on its way to an upload URL, spooled to two temporary files, one per JSON array,
+ * so that memory stays flat however large the dataset: {@code {"inputs":} + the inputs file
+ * + {@code ,"classes":} (or {@code ,"outputs":}) + the targets file + {@code }}} is the body,
+ * and its length is known before it is sent. Methods other than {@link #content} block: call
+ * them off event-loop threads.
+ */
+final class DatasetSpool {
+
+	private static final Log logger = LogFactory.getLog(DatasetSpool.class);
+
+	private static final int READ_BUFFER_SIZE = 64 * 1024;
+
+	private static final byte[] PREFIX = "{\"inputs\":".getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] CLASSES = ",\"classes\":".getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] OUTPUTS = ",\"outputs\":".getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] SUFFIX = "}".getBytes(StandardCharsets.UTF_8);
+
+	private final ModelType taskType;
+
+	private final Path inputsFile;
+
+	private final Path targetsFile;
+
+	private final JsonGenerator inputs;
+
+	private final JsonGenerator targets;
+
+	private long count;
+
+	private long contentLength = -1;
+
+	private DatasetSpool(ModelType taskType, Path inputsFile, Path targetsFile, JsonGenerator inputs,
+			JsonGenerator targets) {
+		this.taskType = taskType;
+		this.inputsFile = inputsFile;
+		this.targetsFile = targetsFile;
+		this.inputs = inputs;
+		this.targets = targets;
+	}
+
+	/**
+	 * Create the temporary files of a new spool.
+	 * @param directory where to create them
+	 * @param taskType the task type of the dataset
+	 * @param jsonMapper writes the JSON
+	 * @return the spool, to be {@link #delete() deleted} in every case
+	 */
+	static DatasetSpool create(Path directory, ModelType taskType, JsonMapper jsonMapper) {
+		Path inputsFile = null;
+		Path targetsFile = null;
+		JsonGenerator inputs = null;
+		JsonGenerator targets = null;
+		try {
+			inputsFile = Files.createTempFile(directory, "ttm-upload-inputs-", ".json");
+			targetsFile = Files.createTempFile(directory, "ttm-upload-targets-", ".json");
+			inputs = jsonMapper.createGenerator(inputsFile, JsonEncoding.UTF8);
+			targets = jsonMapper.createGenerator(targetsFile, JsonEncoding.UTF8);
+			inputs.writeStartArray();
+			targets.writeStartArray();
+			return new DatasetSpool(taskType, inputsFile, targetsFile, inputs, targets);
+		}
+		catch (IOException | JacksonException ex) {
+			closeQuietly(inputs);
+			closeQuietly(targets);
+			deleteQuietly(inputsFile);
+			deleteQuietly(targetsFile);
+			throw new TuneTheModelException("Could not create a temporary file for the dataset in " + directory, ex);
+		}
+	}
+
+	/**
+	 * Check one example and write it.
+	 * @param example the next example of the dataset
+	 * @throws IllegalArgumentException if the example does not fit the dataset
+	 */
+	void append(TrainingExample example) {
+		this.count++;
+		try {
+			if (this.taskType == ModelType.CLASSIFIER) {
+				ClassifierExample classifierExample = as(ClassifierExample.class, example);
+				if (classifierExample.label() < 0) {
+					throw invalid("has the label " + classifierExample.label() + ": labels are 0 or more");
+				}
+				this.inputs.writeString(requireText("input", classifierExample.input()));
+				this.targets.writeNumber(classifierExample.label());
+			}
+			else {
+				GeneratorExample generatorExample = as(GeneratorExample.class, example);
+				this.inputs.writeString(requireText("input", generatorExample.input()));
+				this.targets.writeString(requireText("output", generatorExample.output()));
+			}
+		}
+		catch (JacksonException ex) {
+			throw writeFailure(ex);
+		}
+	}
+
+	/**
+	 * Finish the files, after the last example.
+	 */
+	void finish() {
+		try {
+			this.inputs.writeEndArray();
+			this.targets.writeEndArray();
+			this.inputs.close();
+			this.targets.close();
+			this.contentLength = PREFIX.length + Files.size(this.inputsFile) + separator().length
+					+ Files.size(this.targetsFile) + SUFFIX.length;
+		}
+		catch (IOException | JacksonException ex) {
+			throw writeFailure(ex);
+		}
+	}
+
+	/**
+	 * Return the number of bytes of the request body.
+	 * @return the length of the content, known once the spool is {@link #finish() finished}
+	 */
+	long contentLength() {
+		return this.contentLength;
+	}
+
+	/**
+	 * Return the request body, read from the files without blocking; each subscription reads
+	 * them again.
+	 * @param bufferFactory the factory of the buffers to read into
+	 * @return the body
+	 */
+	Flux<DataBuffer> content(DataBufferFactory bufferFactory) {
+		return Flux.concat(wrap(bufferFactory, PREFIX),
+				DataBufferUtils.read(this.inputsFile, bufferFactory, READ_BUFFER_SIZE), wrap(bufferFactory, separator()),
+				DataBufferUtils.read(this.targetsFile, bufferFactory, READ_BUFFER_SIZE), wrap(bufferFactory, SUFFIX));
+	}
+
+	/**
+	 * Close and delete the temporary files.
+	 */
+	void delete() {
+		closeQuietly(this.inputs);
+		closeQuietly(this.targets);
+		deleteQuietly(this.inputsFile);
+		deleteQuietly(this.targetsFile);
+	}
+
+	private byte[] separator() {
+		return (this.taskType == ModelType.CLASSIFIER) ? CLASSES : OUTPUTS;
+	}
+
+	private <T extends TrainingExample> T as(Class<T> type, TrainingExample example) {
+		if (!type.isInstance(example)) {
+			throw invalid("is a " + example.getClass().getSimpleName() + ", but the file is for a "
+					+ this.taskType.apiValue() + ": use " + type.getSimpleName() + "s");
+		}
+		return type.cast(example);
+	}
+
+	private String requireText(String what, @Nullable String text) {
+		if (text == null) {
+			throw invalid("has no " + what);
+		}
+		return text;
+	}
+
+	private IllegalArgumentException invalid(String problem) {
+		return new IllegalArgumentException("Example " + this.count + " of the dataset " + problem);
+	}
+
+	private TuneTheModelException writeFailure(Exception ex) {
+		return new TuneTheModelException("Could not write the dataset to a temporary file: " + ex.getMessage(), ex);
+	}
+
+	private static Mono<DataBuffer> wrap(DataBufferFactory bufferFactory, byte[] bytes) {
+		return Mono.fromSupplier(() -> bufferFactory.wrap(bytes));
+	}
+
+	private static void closeQuietly(@Nullable JsonGenerator generator) {
+		if (generator == null) {
+			return;
+		}
+		try {
+			generator.close();
+		}
+		catch (JacksonException ex) {
+			logger.debug("Could not close a temporary dataset file", ex);
+		}
+	}
+
+	private static void deleteQuietly(@Nullable Path file) {
+		if (file == null) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			logger.warn("Could not delete the temporary dataset file " + file, ex);
+		}
+	}
+
+}

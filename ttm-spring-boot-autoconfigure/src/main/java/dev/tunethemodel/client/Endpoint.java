@@ -1,0 +1,65 @@
+package dev.tunethemodel.client;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * The endpoints of the v0 API, each a method and a URI template, so that metrics are tagged
+ * by template and never by id.
+ */
+enum Endpoint {
+
+	LIST_MODELS(HttpMethod.GET, "/v0/models"),
+
+	LIST_PUBLIC_MODELS(HttpMethod.GET, "/v0/public-models"),
+
+	CREATE_MODEL(HttpMethod.POST, "/v0/models"),
+
+	GET_MODEL(HttpMethod.GET, "/v0/models/{model}/status"),
+
+	DELETE_MODEL(HttpMethod.DELETE, "/v0/models/{model}/delete"),
+
+	BIND(HttpMethod.POST, "/v0/models/{model}/bind"),
+
+	FIT(HttpMethod.POST, "/v0/models/{model}/fit"),
+
+	CLASSIFY(HttpMethod.POST, "/v0/models/{model}/classify"),
+
+	GENERATE(HttpMethod.POST, "/v0/models/{model}/generate"),
+
+	CREATE_FILE(HttpMethod.POST, "/v0/files"),
+
+	LIST_FILES(HttpMethod.GET, "/v0/files"),
+
+	GET_FILE(HttpMethod.GET, "/v0/files/{file}/status"),
+
+	DELETE_FILE(HttpMethod.DELETE, "/v0/files/{file}/delete");
+
+	private final HttpMethod method;
+
+	private final String uriTemplate;
+
+	private final String description;
+
+	Endpoint(HttpMethod method, String uriTemplate) {
+		this.method = method;
+		this.uriTemplate = uriTemplate;
+		this.description = method.name() + " " + uriTemplate;
+	}
+
+	HttpMethod method() {
+		return this.method;
+	}
+
+	String uriTemplate() {
+		return this.uriTemplate;
+	}
+
+	/**
+	 * Return the method and URI template, as in {@code GET /v0/models/{model}/status}.
+	 */
+	@Override
+	public String toString() {
+		return this.description;
+	}
+
+}

@@ -1,0 +1,17 @@
+package dev.tunethemodel.client;
+
+import java.util.List;
+
+/**
+ * What a generator wrote for one prefix.
+ *
+ * @param texts the generated texts, one per hypothesis asked for; a hypothesis the API sent
+ * without text is the empty string
+ */
+public record Generation(List<String> texts) {
+
+	public Generation {
+		texts = List.copyOf(texts);
+	}
+
+}

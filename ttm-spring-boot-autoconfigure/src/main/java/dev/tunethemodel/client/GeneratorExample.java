@@ -1,0 +1,11 @@
+package dev.tunethemodel.client;
+
+/**
+ * A text and the continuation a generator should learn to write for it.
+ *
+ * @param input the prompt
+ * @param output the text to generate for it
+ */
+public record GeneratorExample(String input, String output) implements TrainingExample {
+
+}

@@ -1,0 +1,15 @@
+package dev.tunethemodel.client;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The training parameters of a model.
+ *
+ * @param numClasses the number of classes of a classifier, {@code null} for a generator
+ * @param trainIters the number of training iterations, {@code null} for the API's default
+ */
+public record ModelParams(@Nullable Integer numClasses, @Nullable Integer trainIters) {
+
+	static final ModelParams NONE = new ModelParams(null, null);
+
+}

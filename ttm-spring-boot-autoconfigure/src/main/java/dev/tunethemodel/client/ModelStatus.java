@@ -1,0 +1,77 @@
+package dev.tunethemodel.client;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a model stands in its life cycle: created, given its datasets, training, ready to use,
+ * or failed.
+ */
+public enum ModelStatus {
+
+	/**
+	 * Created, without datasets yet.
+	 */
+	CREATED("created"),
+
+	/**
+	 * Training and validation datasets are bound to the model.
+	 */
+	DATASETS_LOADED("datasetsloaded"),
+
+	/**
+	 * Everything needed for training is in place.
+	 */
+	READY_TO_FIT("readytofit"),
+
+	/**
+	 * Training was asked for.
+	 */
+	TRAIN_REQUESTED("trainrequested"),
+
+	/**
+	 * Waiting for a training slot.
+	 */
+	IN_QUEUE("inqueue"),
+
+	/**
+	 * Training.
+	 */
+	TRAINING("training"),
+
+	/**
+	 * Trained and ready to classify or generate.
+	 */
+	READY("ready"),
+
+	/**
+	 * Training failed.
+	 */
+	FIT_FAILED("fitfailed"),
+
+	/**
+	 * A status this client does not know; {@link Model#rawStatus()} holds the API's text.
+	 */
+	UNKNOWN("");
+
+	private final String apiValue;
+
+	ModelStatus(String apiValue) {
+		this.apiValue = apiValue;
+	}
+
+	/**
+	 * Return the status the API names, compared without case, spaces, dashes or underscores.
+	 * @param apiValue the API's status text, may be {@code null}
+	 * @return the status, {@link #UNKNOWN} when the text is missing or not known
+	 */
+	static ModelStatus fromApiValue(@Nullable String apiValue) {
+		String normalized = ApiValues.normalize(apiValue);
+		for (ModelStatus status : values()) {
+			if (status != UNKNOWN && status.apiValue.equals(normalized)) {
+				return status;
+			}
+		}
+		return UNKNOWN;
+	}
+
+}

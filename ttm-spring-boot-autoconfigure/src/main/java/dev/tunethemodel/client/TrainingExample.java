@@ -1,0 +1,15 @@
+package dev.tunethemodel.client;
+
+/**
+ * One example of a dataset: a {@link ClassifierExample} for a classifier, a
+ * {@link GeneratorExample} for a generator.
+ */
+public sealed interface TrainingExample permits ClassifierExample, GeneratorExample {
+
+	/**
+	 * Return the text the model reads.
+	 * @return the input text
+	 */
+	String input();
+
+}

@@ -1,0 +1,36 @@
+package dev.tunethemodel.client;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thrown when the API answers with 429: too many requests.
+ */
+public class TuneTheModelRateLimitException extends TuneTheModelApiException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final @Nullable Duration retryAfter;
+
+	/**
+	 * Create an exception for a 429 answer.
+	 * @param message what went wrong: the request, the status and the start of the body
+	 * @param responseBody the response body, empty when there was none
+	 * @param retryAfter how long the API asked to wait, {@code null} when it did not say
+	 */
+	public TuneTheModelRateLimitException(String message, String responseBody, @Nullable Duration retryAfter) {
+		super(message, 429, responseBody);
+		this.retryAfter = retryAfter;
+	}
+
+	/**
+	 * Return how long the API asked to wait before the next request, from its
+	 * {@code Retry-After} header.
+	 * @return the wait, or {@code null} when the API did not say
+	 */
+	public @Nullable Duration retryAfter() {
+		return this.retryAfter;
+	}
+
+}

@@ -1,0 +1,436 @@
+package dev.tunethemodel.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
+
+import dev.tunethemodel.client.WireFormat.BindBody;
+import dev.tunethemodel.client.WireFormat.ClassifyResponse;
+import dev.tunethemodel.client.WireFormat.CreateFileBody;
+import dev.tunethemodel.client.WireFormat.CreateModelBody;
+import dev.tunethemodel.client.WireFormat.FileListResponse;
+import dev.tunethemodel.client.WireFormat.FileResponse;
+import dev.tunethemodel.client.WireFormat.GenerateBody;
+import dev.tunethemodel.client.WireFormat.GenerateResponse;
+import dev.tunethemodel.client.WireFormat.InputBody;
+import dev.tunethemodel.client.WireFormat.ModelListResponse;
+import dev.tunethemodel.client.WireFormat.ModelResponse;
+
+/**
+ * The reactive client of the Tune the Model v0 API, built on {@link WebClient}. Create one
+ * with {@link #builder()}; in a Spring Boot application, inject the auto-configured
+ * {@link TuneTheModelOperations} instead.
+ * <p>
+ * The API key is sent in the {@code Authorization} header of requests to the base URL only,
+ * and appears in no message, log line or {@code toString()}. Request URIs are built from
+ * templates, so that HTTP client metrics are tagged by template, never by id.
+ */
+public final class TuneTheModelTemplate implements TuneTheModelOperations {
+
+	/**
+	 * The base URL of the Tune the Model API.
+	 */
+	public static final String DEFAULT_BASE_URL = "https://api.tunethemodel.com";
+
+	private static final String UPLOAD_REQUEST = "PUT <upload URL>";
+
+	private final WebClient webClient;
+
+	private final String apiKey;
+
+	private final Path temporaryDirectory;
+
+	private final Scheduler blockingScheduler;
+
+	private final JsonMapper jsonMapper;
+
+	private final ObjectWriter writer;
+
+	private final ObjectReader modelReader;
+
+	private final ObjectReader modelListReader;
+
+	private final ObjectReader fileReader;
+
+	private final ObjectReader fileListReader;
+
+	private final ObjectReader classifyReader;
+
+	private final ObjectReader generateReader;
+
+	private final ApiErrors errors;
+
+	private TuneTheModelTemplate(WebClient webClient, String apiKey, Path temporaryDirectory) {
+		this.webClient = webClient;
+		this.apiKey = apiKey;
+		this.temporaryDirectory = temporaryDirectory;
+		this.blockingScheduler = Schedulers.boundedElastic();
+		this.jsonMapper = WireFormat.createJsonMapper();
+		this.writer = this.jsonMapper.writer();
+		this.modelReader = this.jsonMapper.readerFor(ModelResponse.class);
+		this.modelListReader = this.jsonMapper.readerFor(ModelListResponse.class);
+		this.fileReader = this.jsonMapper.readerFor(FileResponse.class);
+		this.fileListReader = this.jsonMapper.readerFor(FileListResponse.class);
+		this.classifyReader = this.jsonMapper.readerFor(ClassifyResponse.class);
+		this.generateReader = this.jsonMapper.readerFor(GenerateResponse.class);
+		this.errors = new ApiErrors(apiKey, Clock.systemUTC());
+	}
+
+	/**
+	 * Return a builder of a template.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public Flux<Model> listModels() {
+		return call(Endpoint.LIST_MODELS, null, this.modelListReader, ModelListResponse::toModels)
+			.flatMapIterable(Function.identity());
+	}
+
+	@Override
+	public Flux<Model> listPublicModels() {
+		return call(Endpoint.LIST_PUBLIC_MODELS, null, this.modelListReader, ModelListResponse::toModels)
+			.flatMapIterable(Function.identity());
+	}
+
+	@Override
+	public Mono<Model> createModel(CreateModelRequest request) {
+		return Mono.defer(() -> call(Endpoint.CREATE_MODEL, CreateModelBody.of(ArgumentChecks.requireValid(request)),
+				this.modelReader, ModelResponse::toModel));
+	}
+
+	@Override
+	public Mono<Model> getModel(String modelId) {
+		return Mono.defer(() -> call(Endpoint.GET_MODEL, null, this.modelReader, ModelResponse::toModel,
+				ArgumentChecks.requireId("model", modelId)));
+	}
+
+	@Override
+	public Mono<Model> deleteModel(String modelId) {
+		return Mono.defer(() -> call(Endpoint.DELETE_MODEL, null, this.modelReader, ModelResponse::toModel,
+				ArgumentChecks.requireId("model", modelId)));
+	}
+
+	@Override
+	public Mono<Model> bind(String modelId, String trainFileId, String validateFileId) {
+		return Mono.defer(() -> {
+			String model = ArgumentChecks.requireId("model", modelId);
+			BindBody body = new BindBody(ArgumentChecks.requireId("training file", trainFileId),
+					ArgumentChecks.requireId("validation file", validateFileId));
+			return call(Endpoint.BIND, body, this.modelReader, ModelResponse::toModel, model);
+		});
+	}
+
+	@Override
+	public Mono<Model> fit(String modelId) {
+		return Mono.defer(() -> call(Endpoint.FIT, null, this.modelReader, ModelResponse::toModel,
+				ArgumentChecks.requireId("model", modelId)));
+	}
+
+	@Override
+	public Mono<Classification> classify(String modelId, String input) {
+		return Mono.defer(() -> {
+			String model = ArgumentChecks.requireId("model", modelId);
+			InputBody body = new InputBody(ArgumentChecks.requireText("input", input));
+			return call(Endpoint.CLASSIFY, body, this.classifyReader, ClassifyResponse::toClassification, model);
+		});
+	}
+
+	@Override
+	public Mono<Generation> generate(String modelId, GenerateRequest request) {
+		return Mono.defer(() -> {
+			String model = ArgumentChecks.requireId("model", modelId);
+			GenerateBody body = GenerateBody.of(ArgumentChecks.requireValid(request));
+			return call(Endpoint.GENERATE, body, this.generateReader, GenerateResponse::toGeneration, model);
+		});
+	}
+
+	@Override
+	public Mono<DatasetFile> createFile(String name, ModelType taskType) {
+		return Mono.defer(() -> {
+			CreateFileBody body = new CreateFileBody(ArgumentChecks.requireText("file name", name),
+					ArgumentChecks.requireNonNull("task type", taskType).apiValue());
+			return call(Endpoint.CREATE_FILE, body, this.fileReader, FileResponse::toDatasetFile);
+		});
+	}
+
+	@Override
+	public Flux<DatasetFile> listFiles() {
+		return call(Endpoint.LIST_FILES, null, this.fileListReader, FileListResponse::toDatasetFiles)
+			.flatMapIterable(Function.identity());
+	}
+
+	@Override
+	public Mono<DatasetFile> getFile(String fileId) {
+		return Mono.defer(() -> call(Endpoint.GET_FILE, null, this.fileReader, FileResponse::toDatasetFile,
+				ArgumentChecks.requireId("file", fileId)));
+	}
+
+	@Override
+	public Mono<DatasetFile> deleteFile(String fileId) {
+		return Mono.defer(() -> call(Endpoint.DELETE_FILE, null, this.fileReader, FileResponse::toDatasetFile,
+				ArgumentChecks.requireId("file", fileId)));
+	}
+
+	@Override
+	public Mono<Void> upload(DatasetFile file, Flux<? extends TrainingExample> examples) {
+		return Mono.defer(() -> {
+			ArgumentChecks.requireNonNull("file", file);
+			URI uploadUrl = ArgumentChecks.requireUploadUrl(file);
+			ModelType taskType = ArgumentChecks.requireNonNull("task type of the file", file.taskType());
+			ArgumentChecks.requireNonNull("examples", examples);
+			return Mono.usingWhen(
+					Mono.fromCallable(() -> DatasetSpool.create(this.temporaryDirectory, taskType, this.jsonMapper))
+						.subscribeOn(this.blockingScheduler),
+					(spool) -> examples.publishOn(this.blockingScheduler)
+						.doOnNext(spool::append)
+						.then(Mono.fromRunnable(spool::finish))
+						.then(Mono.defer(() -> put(uploadUrl, spool))),
+					(spool) -> Mono.fromRunnable(spool::delete).subscribeOn(this.blockingScheduler));
+		});
+	}
+
+	private Mono<Void> put(URI uploadUrl, DatasetSpool spool) {
+		BodyInserter<Flux<DataBuffer>, ClientHttpRequest> content = (request, context) -> request
+			.writeWith(spool.content(request.bufferFactory()));
+		// no Authorization header: the URL is pre-signed, usually for another host
+		return this.webClient.put()
+			.uri(uploadUrl)
+			.contentType(MediaType.APPLICATION_JSON)
+			.contentLength(spool.contentLength())
+			.body(content)
+			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? response.releaseBody()
+					: statusError(UPLOAD_REQUEST, response))
+			.onErrorMap((ex) -> !(ex instanceof TuneTheModelException),
+					(ex) -> this.errors.failure(UPLOAD_REQUEST, "failed", ex));
+	}
+
+	private <R, T> Mono<T> call(Endpoint endpoint, @Nullable Object body, ObjectReader reader, Function<R, T> mapper,
+			Object... uriVariables) {
+		WebClient.RequestBodySpec request = this.webClient.method(endpoint.method())
+			.uri(endpoint.uriTemplate(), uriVariables)
+			.header(HttpHeaders.AUTHORIZATION, this.apiKey)
+			.accept(MediaType.APPLICATION_JSON);
+		if (body != null) {
+			byte[] json = this.writer.writeValueAsBytes(body);
+			request.contentType(MediaType.APPLICATION_JSON)
+				.contentLength(json.length)
+				.body((message, context) -> message.writeWith(Mono.fromSupplier(() -> message.bufferFactory().wrap(json))));
+		}
+		return request.exchangeToMono((response) -> read(response, endpoint, uriVariables, reader, mapper))
+			.onErrorMap((ex) -> !(ex instanceof TuneTheModelException),
+					(ex) -> this.errors.failure(describe(endpoint, uriVariables), "failed", ex));
+	}
+
+	private <R, T> Mono<T> read(ClientResponse response, Endpoint endpoint, Object[] uriVariables, ObjectReader reader,
+			Function<R, T> mapper) {
+		if (!response.statusCode().is2xxSuccessful()) {
+			return statusError(describe(endpoint, uriVariables), response);
+		}
+		return response.bodyToMono(DataBuffer.class)
+			.map((buffer) -> decode(buffer, reader, mapper, endpoint, uriVariables))
+			.switchIfEmpty(Mono.error(() -> new TuneTheModelException(describe(endpoint, uriVariables)
+					+ " answered " + response.statusCode().value() + " with an empty body")));
+	}
+
+	private <R, T> T decode(DataBuffer buffer, ObjectReader reader, Function<R, T> mapper, Endpoint endpoint,
+			Object[] uriVariables) {
+		try (InputStream json = buffer.asInputStream(true)) {
+			R body = reader.readValue(json);
+			if (body == null) {
+				throw new IllegalStateException("the body is null");
+			}
+			return mapper.apply(body);
+		}
+		catch (JacksonException | IllegalStateException | IOException ex) {
+			throw this.errors.failure(describe(endpoint, uriVariables), "answered with a body that cannot be read",
+					ex);
+		}
+	}
+
+	private <T> Mono<T> statusError(String request, ClientResponse response) {
+		// read as bytes: a string decoder would log a body that echoes the key at TRACE level
+		Charset charset = response.headers()
+			.contentType()
+			.map(MediaType::getCharset)
+			.orElse(StandardCharsets.UTF_8);
+		return response.bodyToMono(DataBuffer.class)
+			.map((buffer) -> {
+				try {
+					return buffer.toString(charset);
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			})
+			.onErrorReturn("")
+			.defaultIfEmpty("")
+			.flatMap((body) -> Mono
+				.error(this.errors.statusError(request, response.statusCode(), response.headers().asHttpHeaders(), body)));
+	}
+
+	private static String describe(Endpoint endpoint, Object[] uriVariables) {
+		if (uriVariables.length == 0) {
+			return endpoint.toString();
+		}
+		return endpoint + " " + List.of(uriVariables);
+	}
+
+	@Override
+	public String toString() {
+		return "TuneTheModelTemplate";
+	}
+
+	/**
+	 * Builds a {@link TuneTheModelTemplate}.
+	 */
+	public static final class Builder {
+
+		private WebClient.@Nullable Builder webClientBuilder;
+
+		private String baseUrl = DEFAULT_BASE_URL;
+
+		private @Nullable String apiKey;
+
+		private @Nullable Path temporaryDirectory;
+
+		private Builder() {
+		}
+
+		/**
+		 * Build the client's {@link WebClient} from a copy of the given builder, so that its
+		 * connector, codecs, filters and observation apply; the builder itself is not
+		 * changed. Defaults to {@link WebClient#builder()}.
+		 * @param webClientBuilder the builder to copy
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Set the base URL of the API, an absolute http(s) URL. Defaults to
+		 * {@value TuneTheModelTemplate#DEFAULT_BASE_URL}.
+		 * @param baseUrl the base URL
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * Set the API key, sent as the {@code Authorization} header. Required.
+		 * @param apiKey the API key
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Set the directory where {@link TuneTheModelTemplate#upload uploads} spool their
+		 * dataset. Defaults to {@code java.io.tmpdir}.
+		 * @param temporaryDirectory the directory
+		 * @return this builder
+		 */
+		public Builder temporaryDirectory(Path temporaryDirectory) {
+			this.temporaryDirectory = temporaryDirectory;
+			return this;
+		}
+
+		/**
+		 * Build the template.
+		 * @return the template
+		 * @throws IllegalArgumentException if the API key is missing or malformed, or the
+		 * base URL is not an absolute http(s) URL
+		 */
+		public TuneTheModelTemplate build() {
+			String key = requireApiKey(this.apiKey);
+			String base = requireBaseUrl(this.baseUrl);
+			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
+					: WebClient.builder();
+			// a URI builder factory of our own, so that no application-wide one can change the base URL
+			WebClient webClient = builder.uriBuilderFactory(new DefaultUriBuilderFactory(base)).build();
+			Path directory = (this.temporaryDirectory != null) ? this.temporaryDirectory
+					: Path.of(System.getProperty("java.io.tmpdir"));
+			return new TuneTheModelTemplate(webClient, key, directory);
+		}
+
+		private static String requireApiKey(@Nullable String apiKey) {
+			if (apiKey == null || apiKey.isEmpty()) {
+				throw new IllegalArgumentException("The API key must not be empty");
+			}
+			for (int i = 0; i < apiKey.length(); i++) {
+				char c = apiKey.charAt(i);
+				if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+					// the key itself is never part of a message
+					throw new IllegalArgumentException(
+							"The API key must not contain whitespace or control characters (found one at index " + i
+									+ ")");
+				}
+			}
+			return apiKey;
+		}
+
+		private static String requireBaseUrl(@Nullable String baseUrl) {
+			if (baseUrl == null || baseUrl.isBlank()) {
+				throw new IllegalArgumentException("The base URL must not be empty");
+			}
+			URI uri;
+			try {
+				uri = new URI(baseUrl.trim());
+			}
+			catch (URISyntaxException ex) {
+				throw new IllegalArgumentException("The base URL " + ArgumentChecks.quote(baseUrl) + " is not a valid URL");
+			}
+			String scheme = uri.getScheme();
+			if (!uri.isAbsolute() || uri.getHost() == null
+					|| !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+				throw new IllegalArgumentException(
+						"The base URL " + ArgumentChecks.quote(baseUrl) + " is not an absolute http or https URL");
+			}
+			if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+				// not quoted: user information may hold a password
+				throw new IllegalArgumentException(
+						"The base URL must not have a query, a fragment or user information");
+			}
+			String text = uri.toString();
+			return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+		}
+
+	}
+
+}

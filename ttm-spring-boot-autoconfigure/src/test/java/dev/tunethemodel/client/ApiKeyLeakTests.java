@@ -1,0 +1,116 @@
+package dev.tunethemodel.client;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that the API key appears in no exception, {@code toString()} or log line, even when
+ * the server echoes it and client logging is at its most verbose.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ApiKeyLeakTests extends WireMockTemplateTests {
+
+	private static final List<String> VERBOSE_LOGGERS = List.of("org.springframework.web", "org.springframework.http",
+			"reactor.netty", "dev.tunethemodel");
+
+	private final List<Throwable> errors = new ArrayList<>();
+
+	@BeforeEach
+	void logEverything() {
+		setLevel(Level.TRACE);
+	}
+
+	@AfterEach
+	void restoreLogging() {
+		setLevel(null);
+	}
+
+	@Test
+	void keyAppearsInNoErrorAndNoLogLine(CapturedOutput output) throws IOException {
+		String echo = "invalid key " + API_KEY + ", try again";
+		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(401).withBody(echo)));
+		wireMock.stubFor(get("/v0/public-models").willReturn(aResponse().withStatus(429).withBody(echo)));
+		wireMock.stubFor(get("/v0/files").willReturn(aResponse().withStatus(503).withBody(echo)));
+		wireMock.stubFor(get(urlPathEqualTo("/v0/models/m-1/status")).willReturn(okJson("{\"model_name\": " + API_KEY)));
+		wireMock.stubFor(post("/v0/models/m-1/classify").willReturn(okJson(API_KEY)));
+		wireMock.stubFor(post("/v0/models/m-1/fit").willReturn(okJson("{\"model_name\": \"m-1\"}")));
+		wireMock.stubFor(put("/upload").willReturn(aResponse().withStatus(403).withBody(echo)));
+		collectError(this.template.listModels());
+		collectError(this.template.listPublicModels());
+		collectError(this.template.listFiles());
+		collectError(this.template.getModel("m-1"));
+		collectError(this.template.classify("m-1", "text"));
+		collectError(this.template.upload(new DatasetFile("f", "f", ModelType.CLASSIFIER, FileStatus.CREATED, null,
+				URI.create(wireMock.baseUrl() + "/upload")), Flux.just(new ClassifierExample("a", 0))));
+		collectError(deadTemplate().listModels());
+		StepVerifier.create(this.template.fit("m-1")).expectNextCount(1).expectComplete().verify(TIMEOUT);
+
+		assertThat(this.errors).hasSize(7);
+		for (Throwable error : this.errors) {
+			assertThat(stackTrace(error)).doesNotContain(API_KEY);
+			if (error instanceof TuneTheModelApiException apiException) {
+				assertThat(apiException.responseBody()).doesNotContain(API_KEY).contains("[API key]");
+			}
+		}
+		assertThat(this.errors.get(0)).hasMessageContaining("invalid key [API key], try again");
+		assertThat(this.template.toString()).doesNotContain(API_KEY);
+		// the client did log its requests, so a leak would have been seen
+		assertThat(output.getAll()).contains("/v0/models/m-1/fit").doesNotContain(API_KEY);
+	}
+
+	private void collectError(org.reactivestreams.Publisher<?> call) {
+		StepVerifier.create(call).consumeErrorWith(this.errors::add).verify(TIMEOUT);
+	}
+
+	private TuneTheModelTemplate deadTemplate() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return TuneTheModelTemplate.builder()
+				.baseUrl("http://127.0.0.1:" + socket.getLocalPort())
+				.apiKey(API_KEY)
+				.build();
+		}
+	}
+
+	private static String stackTrace(Throwable error) {
+		StringWriter trace = new StringWriter();
+		error.printStackTrace(new PrintWriter(trace));
+		return trace.toString();
+	}
+
+	private static void setLevel(Level level) {
+		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		for (String name : VERBOSE_LOGGERS) {
+			Logger logger = context.getLogger(name);
+			logger.setLevel(level);
+		}
+	}
+
+}

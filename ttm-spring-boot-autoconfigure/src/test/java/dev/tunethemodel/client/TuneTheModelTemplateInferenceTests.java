@@ -1,0 +1,113 @@
+package dev.tunethemodel.client;
+
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests of {@link TuneTheModelTemplate#classify} and {@link TuneTheModelTemplate#generate}.
+ */
+class TuneTheModelTemplateInferenceTests extends WireMockTemplateTests {
+
+	@Test
+	void classifySendsTheInputAndReturnsOneScorePerClass() {
+		wireMock.stubFor(post("/v0/models/m-1/classify")
+			.willReturn(okJson("{\"answer\": {\"scores\": [0.83, 0.06, 0.11]}}")));
+		StepVerifier.create(this.template.classify("m-1", "You are wonderful")).assertNext((classification) -> {
+			assertThat(classification.scores()).containsExactly(0.83, 0.06, 0.11);
+			assertThat(classification.bestClass()).isZero();
+		}).expectComplete().verify(TIMEOUT);
+		wireMock.verify(postRequestedFor(urlEqualTo("/v0/models/m-1/classify"))
+			.withHeader("Authorization", equalTo(API_KEY))
+			.withHeader("Content-Type", equalTo("application/json"))
+			.withRequestBody(equalToJson("{\"input\": \"You are wonderful\"}")));
+	}
+
+	@Test
+	void classifySendsUnicodeAndQuotesIntact() {
+		wireMock.stubFor(post("/v0/models/m-1/classify").willReturn(okJson("{\"answer\": {\"scores\": [0.2, 0.8]}}")));
+		String input = "«Привет» \"quoted\" \\ emoji \uD83D\uDE00 line\nbreak";
+		StepVerifier.create(this.template.classify("m-1", input))
+			.assertNext((classification) -> assertThat(classification.bestClass()).isEqualTo(1))
+			.expectComplete()
+			.verify(TIMEOUT);
+		wireMock.verify(postRequestedFor(urlEqualTo("/v0/models/m-1/classify"))
+			.withRequestBody(equalToJson("{\"input\": \"«Привет» \\\"quoted\\\" \\\\ emoji \uD83D\uDE00 line\\nbreak\"}")));
+	}
+
+	@Test
+	void generateSendsTheOfficialSdkDefaults() {
+		wireMock.stubFor(post("/v0/models/default-generator/generate")
+			.willReturn(okJson("{\"answer\": {\"responses\": [{\"response\": \"a fine wine\"}]}}")));
+		StepVerifier.create(this.template.generate("default-generator", GenerateRequest.of("Describe the wine:")))
+			.assertNext((generation) -> assertThat(generation.texts()).containsExactly("a fine wine"))
+			.expectComplete()
+			.verify(TIMEOUT);
+		wireMock.verify(postRequestedFor(urlEqualTo("/v0/models/default-generator/generate"))
+			.withHeader("Authorization", equalTo(API_KEY))
+			.withRequestBody(equalToJson("""
+					{"input": "Describe the wine:", "num_hypos": 1, "min_tokens": 1, "max_tokens": 128,
+					"temperature": 0.6, "top_k": 50, "top_p": null, "seed": null, "prefix_tokens_only": false,
+					"span_delimiters": null}
+					""")));
+	}
+
+	@Test
+	void generateSendsEveryParameter() {
+		wireMock.stubFor(post("/v0/models/g-1/generate").willReturn(okJson("""
+				{"answer": {"responses": [{"response": "one"}, {"response": "two"}, {"response": "three"}]}}
+				""")));
+		GenerateRequest request = GenerateRequest.of("Once")
+			.withNumHypos(3)
+			.withMinTokens(0)
+			.withMaxTokens(64)
+			.withTemperature(0.0)
+			.withTopK(0)
+			.withTopP(0.9)
+			.withSeed(42L)
+			.withPrefixTokensOnly(true)
+			.withSpanDelimiters("|");
+		StepVerifier.create(this.template.generate("g-1", request))
+			.assertNext((generation) -> assertThat(generation.texts()).containsExactly("one", "two", "three"))
+			.expectComplete()
+			.verify(TIMEOUT);
+		wireMock.verify(postRequestedFor(urlEqualTo("/v0/models/g-1/generate")).withRequestBody(equalToJson("""
+				{"input": "Once", "num_hypos": 3, "min_tokens": 0, "max_tokens": 64, "temperature": 0.0,
+				"top_k": 0, "top_p": 0.9, "seed": 42, "prefix_tokens_only": true, "span_delimiters": "|"}
+				""")));
+	}
+
+	@Test
+	void generateReadsAHypothesisWithoutResponseAsEmptyText() {
+		wireMock.stubFor(post("/v0/models/g-1/generate").willReturn(okJson("""
+				{"answer": {"responses": [{"response": "text"}, {}, {"response": null, "score": 0.1}]}}
+				""")));
+		StepVerifier.create(this.template.generate("g-1", GenerateRequest.of("x").withNumHypos(3)))
+			.assertNext((generation) -> assertThat(generation.texts()).containsExactly("text", "", ""))
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void generateRequestDefaultsAreTheOfficialSdkDefaults() {
+		GenerateRequest request = GenerateRequest.of("x");
+		assertThat(request).isEqualTo(new GenerateRequest("x", 1, 1, 128, 0.6, 50, null, null, false, null));
+	}
+
+	@Test
+	void withCopiesChangeOneParameterOnly() {
+		GenerateRequest request = GenerateRequest.of("x");
+		assertThat(request.withInput("y")).isEqualTo(new GenerateRequest("y", 1, 1, 128, 0.6, 50, null, null, false, null));
+		assertThat(request.withTopP(0.5).withTopP(null)).isEqualTo(request);
+		assertThat(request.withSeed(7L).seed()).isEqualTo(7L);
+		assertThat(request.withSeed(7L).withNumHypos(2).seed()).isEqualTo(7L);
+	}
+
+}
