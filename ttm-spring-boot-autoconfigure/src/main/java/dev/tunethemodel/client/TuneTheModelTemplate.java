@@ -63,6 +63,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
 	private final WebClient webClient;
 
+	private final String baseUrl;
+
 	private final String apiKey;
 
 	private final Path temporaryDirectory;
@@ -87,8 +89,9 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
 	private final ApiErrors errors;
 
-	private TuneTheModelTemplate(WebClient webClient, String apiKey, Path temporaryDirectory) {
+	private TuneTheModelTemplate(WebClient webClient, String baseUrl, String apiKey, Path temporaryDirectory) {
 		this.webClient = webClient;
+		this.baseUrl = baseUrl;
 		this.apiKey = apiKey;
 		this.temporaryDirectory = temporaryDirectory;
 		this.blockingScheduler = Schedulers.boundedElastic();
@@ -308,7 +311,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
 	@Override
 	public String toString() {
-		return "TuneTheModelTemplate";
+		return "TuneTheModelTemplate[baseUrl=" + this.baseUrl + "]";
 	}
 
 	/**
@@ -386,7 +389,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 			WebClient webClient = builder.uriBuilderFactory(new DefaultUriBuilderFactory(base)).build();
 			Path directory = (this.temporaryDirectory != null) ? this.temporaryDirectory
 					: Path.of(System.getProperty("java.io.tmpdir"));
-			return new TuneTheModelTemplate(webClient, key, directory);
+			return new TuneTheModelTemplate(webClient, base, key, directory);
 		}
 
 		private static String requireApiKey(@Nullable String apiKey) {

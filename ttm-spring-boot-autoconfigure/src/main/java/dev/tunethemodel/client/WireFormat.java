@@ -2,6 +2,7 @@ package dev.tunethemodel.client;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -96,7 +97,8 @@ final class WireFormat {
 	record ModelListResponse(@JsonProperty("models") @Nullable List<ModelResponse> models) {
 
 		List<Model> toModels() {
-			return (this.models != null) ? this.models.stream().map(ModelResponse::toModel).toList() : List.of();
+			return (this.models != null)
+					? this.models.stream().filter(Objects::nonNull).map(ModelResponse::toModel).toList() : List.of();
 		}
 
 	}
@@ -131,7 +133,8 @@ final class WireFormat {
 	record FileListResponse(@JsonProperty("files") @Nullable List<FileResponse> files) {
 
 		List<DatasetFile> toDatasetFiles() {
-			return (this.files != null) ? this.files.stream().map(FileResponse::toDatasetFile).toList() : List.of();
+			return (this.files != null)
+					? this.files.stream().filter(Objects::nonNull).map(FileResponse::toDatasetFile).toList() : List.of();
 		}
 
 	}

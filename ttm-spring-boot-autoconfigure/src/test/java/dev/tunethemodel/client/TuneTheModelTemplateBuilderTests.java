@@ -96,6 +96,12 @@ class TuneTheModelTemplateBuilderTests extends WireMockTemplateTests {
 	}
 
 	@Test
+	void toStringShowsTheBaseUrlButNotTheKey() {
+		assertThat(this.template.toString()).isEqualTo("TuneTheModelTemplate[baseUrl=" + wireMock.baseUrl() + "]")
+			.doesNotContain(API_KEY);
+	}
+
+	@Test
 	void defaultBaseUrlIsTheApi() {
 		assertThat(TuneTheModelTemplate.DEFAULT_BASE_URL).isEqualTo("https://api.tunethemodel.com");
 	}

@@ -52,6 +52,12 @@ class TuneTheModelTemplateModelTests extends WireMockTemplateTests {
 	}
 
 	@Test
+	void listModelsSkipsNullEntries() {
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": [null, {\"model_name\": \"m-1\"}]}")));
+		StepVerifier.create(this.template.listModels().map(Model::id)).expectNext("m-1").expectComplete().verify(TIMEOUT);
+	}
+
+	@Test
 	void listPublicModelsReadsThePublicModelsEndpoint() {
 		wireMock.stubFor(get("/v0/public-models").willReturn(okJson("""
 				{"models": [{"model_id": "default-generator", "name": "Default generator", "model_type": "generator",
