@@ -1,6 +1,9 @@
 package dev.tunethemodel.autoconfigure;
 
+import reactor.netty.http.client.HttpClient;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -8,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.tunethemodel.client.TuneTheModelOperations;
@@ -16,7 +20,8 @@ import dev.tunethemodel.client.TuneTheModelTemplate;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the Tune the Model client: a
  * {@link TuneTheModelTemplate} built from the application's {@link WebClient.Builder}, so that
- * its connector, codecs, customizers and observation apply.
+ * its codecs, customizers and observation apply, on a connector with a pool and timeouts of
+ * its own.
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
 @ConditionalOnClass(WebClient.class)
@@ -26,14 +31,43 @@ public final class TuneTheModelAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(TuneTheModelOperations.class)
 	TuneTheModelTemplate tuneTheModelTemplate(TuneTheModelProperties properties,
-			ObjectProvider<WebClient.Builder> webClientBuilder) {
-		TuneTheModelTemplate.Builder builder = TuneTheModelTemplate.builder()
-			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
-			.baseUrl(properties.getBaseUrl());
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<TuneTheModelConnector> connector,
+			ObjectProvider<TuneTheModelWebClientCustomizer> customizers) {
+		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
+		connector.ifAvailable((available) -> builder.clientConnector(available.getClientHttpConnector()));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		TuneTheModelTemplate.Builder template = TuneTheModelTemplate.builder()
+			.webClientBuilder(builder)
+			.baseUrl(properties.getBaseUrl())
+			.allowInsecureHttp(properties.isAllowInsecureHttp());
 		if (properties.getApiKey() != null) {
-			builder.apiKey(properties.getApiKey());
+			template.apiKey(properties.getApiKey());
 		}
-		return builder.build();
+		return template.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HttpClient.class)
+	static class ReactorNettyConnectorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TuneTheModelConnector tuneTheModelConnector(TuneTheModelProperties properties) {
+			return new TuneTheModelConnector(properties);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class SanitizingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TuneTheModelSanitizingFunction tuneTheModelSanitizingFunction(TuneTheModelProperties properties) {
+			return new TuneTheModelSanitizingFunction(properties::getApiKey);
+		}
+
 	}
 
 }

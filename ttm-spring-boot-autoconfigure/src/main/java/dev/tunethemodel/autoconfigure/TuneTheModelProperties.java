@@ -1,5 +1,7 @@
 package dev.tunethemodel.autoconfigure;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,14 +13,36 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class TuneTheModelProperties {
 
 	/**
-	 * API key of the Tune the Model account, sent in the Authorization header.
+	 * API key of the Tune the Model account, sent in the Authorization header. Falls back to
+	 * the TTM_API_KEY environment variable.
 	 */
 	private @Nullable String apiKey;
 
 	/**
-	 * Base URL of the Tune the Model API.
+	 * Base URL of the Tune the Model API. Falls back to the TTM_API_URL environment variable.
 	 */
 	private String baseUrl = "https://api.tunethemodel.com";
+
+	/**
+	 * Whether to allow a plain http base URL to a host other than loopback, over which the API
+	 * key crosses the network in clear. Only for a connection protected otherwise, such as a
+	 * sidecar proxy.
+	 */
+	private boolean allowInsecureHttp;
+
+	/**
+	 * Longest time to establish a connection to the API.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Longest silence while reading a response.
+	 */
+	private Duration readTimeout = Duration.ofSeconds(30);
+
+	private final Pool pool = new Pool();
+
+	private final Health health = new Health();
 
 	public @Nullable String getApiKey() {
 		return this.apiKey;
@@ -34,6 +58,147 @@ public class TuneTheModelProperties {
 
 	public void setBaseUrl(String baseUrl) {
 		this.baseUrl = baseUrl;
+	}
+
+	public boolean isAllowInsecureHttp() {
+		return this.allowInsecureHttp;
+	}
+
+	public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+		this.allowInsecureHttp = allowInsecureHttp;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+	public Pool getPool() {
+		return this.pool;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	@Override
+	public String toString() {
+		return "TuneTheModelProperties[apiKey=" + ((this.apiKey != null) ? "******" : null) + ", baseUrl="
+				+ this.baseUrl + ", allowInsecureHttp=" + this.allowInsecureHttp + ", connectTimeout="
+				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + "]";
+	}
+
+	public static class Pool {
+
+		/**
+		 * Largest number of connections the client keeps open to the API.
+		 */
+		private int maxConnections = 50;
+
+		/**
+		 * Longest wait for a free connection when all are in use.
+		 */
+		private Duration pendingAcquireTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Time after which an idle connection is closed, shorter than the idle timeout of
+		 * load balancers so that they never drop a connection the client is about to use.
+		 */
+		private Duration maxIdleTime = Duration.ofSeconds(20);
+
+		/**
+		 * Time after which a connection is closed once idle, so that connections spread
+		 * again over the API's servers.
+		 */
+		private Duration maxLifeTime = Duration.ofMinutes(5);
+
+		/**
+		 * Interval at which idle and expired connections are closed in the background.
+		 */
+		private Duration evictionInterval = Duration.ofSeconds(10);
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public Duration getPendingAcquireTimeout() {
+			return this.pendingAcquireTimeout;
+		}
+
+		public void setPendingAcquireTimeout(Duration pendingAcquireTimeout) {
+			this.pendingAcquireTimeout = pendingAcquireTimeout;
+		}
+
+		public Duration getMaxIdleTime() {
+			return this.maxIdleTime;
+		}
+
+		public void setMaxIdleTime(Duration maxIdleTime) {
+			this.maxIdleTime = maxIdleTime;
+		}
+
+		public Duration getMaxLifeTime() {
+			return this.maxLifeTime;
+		}
+
+		public void setMaxLifeTime(Duration maxLifeTime) {
+			this.maxLifeTime = maxLifeTime;
+		}
+
+		public Duration getEvictionInterval() {
+			return this.evictionInterval;
+		}
+
+		public void setEvictionInterval(Duration evictionInterval) {
+			this.evictionInterval = evictionInterval;
+		}
+
+	}
+
+	public static class Health {
+
+		/**
+		 * Longest time a health probe may take before the API is reported down.
+		 */
+		private Duration timeout = Duration.ofSeconds(3);
+
+		/**
+		 * How long the result of a health probe is reused, so that frequent probes do not
+		 * each call the API.
+		 */
+		private Duration cacheTtl = Duration.ofSeconds(10);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
+		}
+
 	}
 
 }

@@ -2,14 +2,18 @@ package dev.tunethemodel.client;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -31,6 +35,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
+import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
 import dev.tunethemodel.client.WireFormat.BindBody;
 import dev.tunethemodel.client.WireFormat.ClassifyResponse;
 import dev.tunethemodel.client.WireFormat.CreateFileBody;
@@ -59,7 +64,15 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	 */
 	public static final String DEFAULT_BASE_URL = "https://api.tunethemodel.com";
 
+	/**
+	 * The {@code User-Agent} of every request, such as
+	 * {@code ttm-spring-boot-starter/0.1.0}.
+	 */
+	public static final String USER_AGENT = "ttm-spring-boot-starter/" + ClientVersion.get();
+
 	private static final String UPLOAD_REQUEST = "PUT <upload URL>";
+
+	private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
 	private final WebClient webClient;
 
@@ -229,6 +242,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		// no Authorization header: the URL is pre-signed, usually for another host
 		return this.webClient.put()
 			.uri(uploadUrl)
+			.header(HttpHeaders.USER_AGENT, USER_AGENT)
 			.contentType(MediaType.APPLICATION_JSON)
 			.contentLength(spool.contentLength())
 			.body(content)
@@ -243,6 +257,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		WebClient.RequestBodySpec request = this.webClient.method(endpoint.method())
 			.uri(endpoint.uriTemplate(), uriVariables)
 			.header(HttpHeaders.AUTHORIZATION, this.apiKey)
+			.header(HttpHeaders.USER_AGENT, USER_AGENT)
 			.accept(MediaType.APPLICATION_JSON);
 		if (body != null) {
 			byte[] json = this.writer.writeValueAsBytes(body);
@@ -327,6 +342,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
 		private @Nullable Path temporaryDirectory;
 
+		private boolean allowInsecureHttp;
+
 		private Builder() {
 		}
 
@@ -354,6 +371,18 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
+		 * Allow a plain {@code http} base URL to a host other than loopback, over which the
+		 * API key would cross the network in clear; for a connection protected otherwise, such
+		 * as a sidecar proxy. Defaults to {@code false}.
+		 * @param allowInsecureHttp whether to allow it
+		 * @return this builder
+		 */
+		public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+			this.allowInsecureHttp = allowInsecureHttp;
+			return this;
+		}
+
+		/**
 		 * Set the API key, sent as the {@code Authorization} header. Required.
 		 * @param apiKey the API key
 		 * @return this builder
@@ -377,12 +406,13 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		/**
 		 * Build the template.
 		 * @return the template
-		 * @throws IllegalArgumentException if the API key is missing or malformed, or the
-		 * base URL is not an absolute http(s) URL
+		 * @throws TuneTheModelConfigurationException if the API key is missing or malformed,
+		 * or the base URL is not an absolute http(s) URL or is plain http to a remote host
+		 * without {@link #allowInsecureHttp(boolean)}
 		 */
 		public TuneTheModelTemplate build() {
 			String key = requireApiKey(this.apiKey);
-			String base = requireBaseUrl(this.baseUrl);
+			String base = requireBaseUrl(this.baseUrl, this.allowInsecureHttp);
 			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
 					: WebClient.builder();
 			// a URI builder factory of our own, so that no application-wide one can change the base URL
@@ -393,14 +423,14 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		private static String requireApiKey(@Nullable String apiKey) {
-			if (apiKey == null || apiKey.isEmpty()) {
-				throw new IllegalArgumentException("The API key must not be empty");
+			if (apiKey == null || apiKey.isBlank()) {
+				throw new TuneTheModelConfigurationException(Problem.MISSING_API_KEY, "The API key must not be empty");
 			}
 			for (int i = 0; i < apiKey.length(); i++) {
 				char c = apiKey.charAt(i);
 				if (Character.isWhitespace(c) || Character.isISOControl(c)) {
 					// the key itself is never part of a message
-					throw new IllegalArgumentException(
+					throw new TuneTheModelConfigurationException(Problem.MALFORMED_API_KEY,
 							"The API key must not contain whitespace or control characters (found one at index " + i
 									+ ")");
 				}
@@ -408,32 +438,54 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 			return apiKey;
 		}
 
-		private static String requireBaseUrl(@Nullable String baseUrl) {
+		private static String requireBaseUrl(@Nullable String baseUrl, boolean allowInsecureHttp) {
 			if (baseUrl == null || baseUrl.isBlank()) {
-				throw new IllegalArgumentException("The base URL must not be empty");
+				throw new TuneTheModelConfigurationException(Problem.INVALID_BASE_URL, "The base URL must not be empty");
 			}
 			URI uri;
 			try {
 				uri = new URI(baseUrl.trim());
 			}
 			catch (URISyntaxException ex) {
-				throw new IllegalArgumentException("The base URL " + ArgumentChecks.quote(baseUrl) + " is not a valid URL");
+				throw new TuneTheModelConfigurationException(Problem.INVALID_BASE_URL,
+						"The base URL " + ArgumentChecks.quote(baseUrl) + " is not a valid URL");
 			}
 			String scheme = uri.getScheme();
-			if (!uri.isAbsolute() || uri.getHost() == null
-					|| !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-				throw new IllegalArgumentException(
+			boolean http = "http".equalsIgnoreCase(scheme);
+			if (!uri.isAbsolute() || uri.getHost() == null || !(http || "https".equalsIgnoreCase(scheme))) {
+				throw new TuneTheModelConfigurationException(Problem.INVALID_BASE_URL,
 						"The base URL " + ArgumentChecks.quote(baseUrl) + " is not an absolute http or https URL");
 			}
 			if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
 				// not quoted: user information may hold a password
-				throw new IllegalArgumentException(
+				throw new TuneTheModelConfigurationException(Problem.INVALID_BASE_URL,
 						"The base URL must not have a query, a fragment or user information");
+			}
+			if (http && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+				throw new TuneTheModelConfigurationException(Problem.INSECURE_BASE_URL,
+						"The base URL " + ArgumentChecks.quote(baseUrl) + " is plain http to " + uri.getHost()
+								+ ", which is not a loopback address: the API key would cross the network in clear");
 			}
 			String text = uri.toString();
 			return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
 		}
 
+		// literal loopback addresses only: a name other than localhost is never resolved to decide
+		private static boolean isLoopback(String host) {
+			String lowerCase = host.toLowerCase(Locale.ROOT);
+			if (lowerCase.equals("localhost") || IPV4_LOOPBACK.matcher(lowerCase).matches()) {
+				return true;
+			}
+			if (lowerCase.startsWith("[") && lowerCase.endsWith("]")) {
+				try {
+					return InetAddress.getByName(lowerCase.substring(1, lowerCase.length() - 1)).isLoopbackAddress();
+				}
+				catch (UnknownHostException ex) {
+					return false;
+				}
+			}
+			return false;
+		}
 	}
 
 }

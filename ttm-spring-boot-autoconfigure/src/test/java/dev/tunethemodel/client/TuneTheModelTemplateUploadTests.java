@@ -59,6 +59,7 @@ class TuneTheModelTemplateUploadTests extends WireMockTemplateTests {
 		assertThat(request.getBodyAsString()).isEqualTo(
 				"{\"inputs\":[\"good\",\"bad\",\"«ünïcødé» \\\"quoted\\\"\\n\"],\"classes\":[1,0,2]}");
 		assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
+		assertThat(request.getHeader("User-Agent")).isEqualTo(TuneTheModelTemplate.USER_AGENT);
 		assertThat(request.containsHeader("Authorization")).isFalse();
 		assertNoTemporaryFileIsLeft();
 	}

@@ -1,0 +1,97 @@
+package dev.tunethemodel.autoconfigure.health;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+import dev.tunethemodel.client.TuneTheModelApiException;
+import dev.tunethemodel.client.TuneTheModelAuthenticationException;
+import dev.tunethemodel.client.TuneTheModelOperations;
+import dev.tunethemodel.client.TuneTheModelRateLimitException;
+import dev.tunethemodel.client.TuneTheModelServerException;
+
+/**
+ * Reports whether the Tune the Model API answers an authenticated call: one
+ * {@code GET /v0/models}, bounded by a timeout, whose result is reused for a while so that
+ * frequent probes do not each call the API; concurrent probes share one call.
+ */
+public class TuneTheModelHealthIndicator implements ReactiveHealthIndicator {
+
+	private final TuneTheModelOperations operations;
+
+	private final String baseUrl;
+
+	private final Duration timeout;
+
+	private final Mono<Health> cachedProbe;
+
+	/**
+	 * Create an indicator.
+	 * @param operations the client to probe with
+	 * @param baseUrl the base URL of the API, shown in the details
+	 * @param timeout the longest time a probe may take
+	 * @param cacheTtl how long a probe's result is reused
+	 */
+	public TuneTheModelHealthIndicator(TuneTheModelOperations operations, String baseUrl, Duration timeout,
+			Duration cacheTtl) {
+		this.operations = operations;
+		this.baseUrl = baseUrl;
+		this.timeout = timeout;
+		this.cachedProbe = Mono.defer(this::probe).cache((health) -> cacheTtl, (ex) -> Duration.ZERO, () -> Duration.ZERO);
+	}
+
+	@Override
+	public Mono<Health> health() {
+		return this.cachedProbe;
+	}
+
+	private Mono<Health> probe() {
+		long start = System.nanoTime();
+		return this.operations.listModels()
+			.count()
+			.timeout(this.timeout)
+			.map((models) -> Health.up()
+				.withDetail("baseUrl", this.baseUrl)
+				.withDetail("latency", Duration.ofNanos(System.nanoTime() - start).toMillis() + "ms")
+				.withDetail("models", models)
+				.build())
+			.onErrorResume((ex) -> Mono.just(down(ex)));
+	}
+
+	private Health down(Throwable ex) {
+		Health.Builder health = Health.down().withDetail("baseUrl", this.baseUrl).withDetail("reason", reason(ex));
+		if (ex instanceof TuneTheModelApiException apiException) {
+			health.withDetail("statusCode", apiException.statusCode());
+		}
+		return health.withDetail("error", (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName())
+			.build();
+	}
+
+	private static String reason(Throwable ex) {
+		if (ex instanceof TimeoutException) {
+			return "timeout";
+		}
+		if (ex instanceof TuneTheModelAuthenticationException) {
+			return "authentication failed";
+		}
+		if (ex instanceof TuneTheModelRateLimitException) {
+			return "rate limited";
+		}
+		if (ex instanceof TuneTheModelServerException) {
+			return "server error";
+		}
+		if (ex instanceof TuneTheModelApiException) {
+			return "unexpected status";
+		}
+		if (ex.getCause() instanceof WebClientRequestException) {
+			return "unreachable";
+		}
+		return "unreadable response";
+	}
+
+}

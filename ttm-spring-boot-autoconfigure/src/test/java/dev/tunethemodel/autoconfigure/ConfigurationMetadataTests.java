@@ -1,0 +1,63 @@
+package dev.tunethemodel.autoconfigure;
+
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests of the configuration metadata generated for the IDE.
+ */
+class ConfigurationMetadataTests {
+
+	@Test
+	void everyPropertyHasADescription() throws Exception {
+		JsonNode metadata = readMetadata();
+		List<String> names = new ArrayList<>();
+		for (JsonNode property : metadata.get("properties")) {
+			String name = property.get("name").asString();
+			names.add(name);
+			assertThat(property.path("description").asString()).as("description of %s", name).isNotBlank();
+		}
+		assertThat(names).contains("tunethemodel.api-key", "tunethemodel.base-url", "tunethemodel.allow-insecure-http",
+				"tunethemodel.connect-timeout", "tunethemodel.read-timeout", "tunethemodel.pool.max-connections",
+				"tunethemodel.pool.pending-acquire-timeout", "tunethemodel.pool.max-idle-time",
+				"tunethemodel.pool.max-life-time", "tunethemodel.pool.eviction-interval", "tunethemodel.health.timeout",
+				"tunethemodel.health.cache-ttl", "management.health.tunethemodel.enabled");
+	}
+
+	@Test
+	void durationsHaveTheirDefaults() throws Exception {
+		JsonNode metadata = readMetadata();
+		assertThat(defaultValue(metadata, "tunethemodel.base-url")).isEqualTo("https://api.tunethemodel.com");
+		assertThat(defaultValue(metadata, "tunethemodel.connect-timeout")).isEqualTo("10s");
+		assertThat(defaultValue(metadata, "tunethemodel.read-timeout")).isEqualTo("30s");
+		assertThat(defaultValue(metadata, "tunethemodel.health.cache-ttl")).isEqualTo("10s");
+		assertThat(defaultValue(metadata, "management.health.tunethemodel.enabled")).isEqualTo("true");
+	}
+
+	private static String defaultValue(JsonNode metadata, String name) {
+		for (JsonNode property : metadata.get("properties")) {
+			if (property.get("name").asString().equals(name)) {
+				return property.path("defaultValue").asString();
+			}
+		}
+		throw new AssertionError("No property " + name);
+	}
+
+	// the metadata of this module, not of the Spring Boot jars that have one too
+	private static JsonNode readMetadata() throws Exception {
+		URL classes = TuneTheModelProperties.class.getProtectionDomain().getCodeSource().getLocation();
+		URL metadata = new URL(classes, "META-INF/spring-configuration-metadata.json");
+		try (InputStream in = metadata.openStream()) {
+			return JsonMapper.builder().build().readTree(in);
+		}
+	}
+
+}

@@ -1,0 +1,145 @@
+package dev.tunethemodel.autoconfigure.health;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import dev.tunethemodel.client.TuneTheModelTemplate;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests of {@link TuneTheModelHealthIndicator}.
+ */
+class TuneTheModelHealthIndicatorTests {
+
+	private static final String API_KEY = "ttm-health-key-5e2d";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	@RegisterExtension
+	static final WireMockExtension wireMock = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+		.build();
+
+	@Test
+	void upWithBaseUrlLatencyAndNumberOfModels() {
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("""
+				{"models": [{"model_name": "a"}, {"model_name": "b"}, {"model_name": "c"}]}
+				""")));
+		StepVerifier.create(indicator(wireMock.baseUrl(), Duration.ofSeconds(3)).health()).assertNext((health) -> {
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("baseUrl", wireMock.baseUrl())
+				.containsEntry("models", 3L)
+				.containsKey("latency");
+			assertThat((String) health.getDetails().get("latency")).matches("\\d+ms");
+		}).expectComplete().verify(TIMEOUT);
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/v0/models")));
+	}
+
+	@Test
+	void downWhenAuthenticationFails() {
+		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(401).withBody("bad key " + API_KEY)));
+		assertDown(indicator(wireMock.baseUrl(), Duration.ofSeconds(3)), "authentication failed", 401);
+	}
+
+	@Test
+	void downWhenTheServerFails() {
+		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(500)));
+		assertDown(indicator(wireMock.baseUrl(), Duration.ofSeconds(3)), "server error", 500);
+	}
+
+	@Test
+	void downWhenRateLimited() {
+		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(429)));
+		assertDown(indicator(wireMock.baseUrl(), Duration.ofSeconds(3)), "rate limited", 429);
+	}
+
+	@Test
+	void downWhenTheApiIsUnreachable() throws IOException {
+		String deadUrl;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			deadUrl = "http://127.0.0.1:" + socket.getLocalPort();
+		}
+		assertDown(indicator(deadUrl, Duration.ofSeconds(3)), "unreachable", null);
+	}
+
+	@Test
+	void downWhenTheProbeTimesOut() {
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(5000)));
+		assertDown(indicator(wireMock.baseUrl(), Duration.ofMillis(200)), "timeout", null);
+	}
+
+	@Test
+	void downWhenTheAnswerCannotBeRead() {
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("<html>")));
+		assertDown(indicator(wireMock.baseUrl(), Duration.ofSeconds(3)), "unreadable response", null);
+	}
+
+	@Test
+	void probesWithinTheCacheTtlShareOneRequest() {
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(100)));
+		TuneTheModelHealthIndicator indicator = indicator(wireMock.baseUrl(), Duration.ofSeconds(3));
+		// five at once, then five one after another
+		StepVerifier.create(Flux.merge(Flux.range(0, 5).map((i) -> indicator.health())).map(Health::getStatus))
+			.expectNext(Status.UP, Status.UP, Status.UP, Status.UP, Status.UP)
+			.expectComplete()
+			.verify(TIMEOUT);
+		StepVerifier.create(Flux.range(0, 5).concatMap((i) -> indicator.health()).map(Health::getStatus))
+			.expectNext(Status.UP, Status.UP, Status.UP, Status.UP, Status.UP)
+			.expectComplete()
+			.verify(TIMEOUT);
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/v0/models")));
+	}
+
+	@Test
+	void probeAfterTheCacheTtlCallsAgain() {
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}")));
+		TuneTheModelHealthIndicator indicator = new TuneTheModelHealthIndicator(template(wireMock.baseUrl()),
+				wireMock.baseUrl(), Duration.ofSeconds(3), Duration.ofMillis(100));
+		StepVerifier.create(indicator.health().then(Mono.delay(Duration.ofMillis(300))).then(indicator.health()))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+		wireMock.verify(2, getRequestedFor(urlEqualTo("/v0/models")));
+	}
+
+	private void assertDown(TuneTheModelHealthIndicator indicator, String reason, Integer statusCode) {
+		StepVerifier.create(indicator.health()).assertNext((health) -> {
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("reason", reason).containsKey("baseUrl").containsKey("error");
+			if (statusCode != null) {
+				assertThat(health.getDetails()).containsEntry("statusCode", statusCode);
+			}
+			else {
+				assertThat(health.getDetails()).doesNotContainKey("statusCode");
+			}
+			assertThat(health.toString()).doesNotContain(API_KEY);
+		}).expectComplete().verify(TIMEOUT);
+	}
+
+	private static TuneTheModelHealthIndicator indicator(String baseUrl, Duration timeout) {
+		return new TuneTheModelHealthIndicator(template(baseUrl), baseUrl, timeout, Duration.ofSeconds(10));
+	}
+
+	private static TuneTheModelTemplate template(String baseUrl) {
+		return TuneTheModelTemplate.builder().baseUrl(baseUrl).apiKey(API_KEY).build();
+	}
+
+}
