@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.tunethemodel.client.RetrySettings;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.TuneTheModelTemplate;
 
@@ -36,10 +37,14 @@ public final class TuneTheModelAutoConfiguration {
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		connector.ifAvailable((available) -> builder.clientConnector(available.getClientHttpConnector()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		TuneTheModelProperties.Retry retry = properties.getRetry();
 		TuneTheModelTemplate.Builder template = TuneTheModelTemplate.builder()
 			.webClientBuilder(builder)
 			.baseUrl(properties.getBaseUrl())
-			.allowInsecureHttp(properties.isAllowInsecureHttp());
+			.allowInsecureHttp(properties.isAllowInsecureHttp())
+			.timeout(properties.getTimeout())
+			.retrySettings(new RetrySettings(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+					retry.getMaxRetryAfter()));
 		if (properties.getApiKey() != null) {
 			template.apiKey(properties.getApiKey());
 		}

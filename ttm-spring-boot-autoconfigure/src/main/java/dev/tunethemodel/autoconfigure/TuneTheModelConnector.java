@@ -28,6 +28,8 @@ public final class TuneTheModelConnector implements DisposableBean {
 		this.connectionProvider = ConnectionProvider.builder("tunethemodel")
 			.maxConnections(pool.getMaxConnections())
 			.pendingAcquireTimeout(pool.getPendingAcquireTimeout())
+			// callers wait for a connection up to the timeout, however many they are
+			.pendingAcquireMaxCount(-1)
 			.maxIdleTime(pool.getMaxIdleTime())
 			.maxLifeTime(pool.getMaxLifeTime())
 			.evictInBackground(pool.getEvictionInterval())

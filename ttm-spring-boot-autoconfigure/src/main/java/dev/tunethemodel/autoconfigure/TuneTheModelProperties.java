@@ -40,6 +40,13 @@ public class TuneTheModelProperties {
 	 */
 	private Duration readTimeout = Duration.ofSeconds(30);
 
+	/**
+	 * Longest time a call may take, its retries included.
+	 */
+	private Duration timeout = Duration.ofSeconds(60);
+
+	private final Retry retry = new Retry();
+
 	private final Pool pool = new Pool();
 
 	private final Health health = new Health();
@@ -84,6 +91,18 @@ public class TuneTheModelProperties {
 		this.readTimeout = readTimeout;
 	}
 
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
 	public Pool getPool() {
 		return this.pool;
 	}
@@ -96,7 +115,63 @@ public class TuneTheModelProperties {
 	public String toString() {
 		return "TuneTheModelProperties[apiKey=" + ((this.apiKey != null) ? "******" : null) + ", baseUrl="
 				+ this.baseUrl + ", allowInsecureHttp=" + this.allowInsecureHttp + ", connectTimeout="
-				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + "]";
+				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", timeout=" + this.timeout + "]";
+	}
+
+	public static class Retry {
+
+		/**
+		 * How many times a failed request may be repeated; 0 never repeats.
+		 */
+		private int maxRetries = 3;
+
+		/**
+		 * Wait before the first repeat, doubled for each next one, with jitter.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Longest wait between two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(8);
+
+		/**
+		 * Longest Retry-After the client waits for; a longer one fails the call at once.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(30);
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
 	}
 
 	public static class Pool {

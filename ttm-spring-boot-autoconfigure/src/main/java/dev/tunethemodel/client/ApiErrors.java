@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * Turns what went wrong in a call into the client's exceptions, with messages that say what
@@ -36,43 +37,61 @@ final class ApiErrors {
 	}
 
 	/**
-	 * Return the exception for an error status.
-	 * @param request the request, as in {@code GET /v0/models/{model}/status (model abc)}
+	 * Return the error answer of one attempt.
 	 * @param status the status of the answer
 	 * @param headers the headers of the answer
-	 * @param body the body of the answer, empty when there was none
-	 * @return the exception that names the case
+	 * @param body the start of the body of the answer, empty when there was none
+	 * @return the error answer
 	 */
-	TuneTheModelApiException statusError(String request, HttpStatusCode status, HttpHeaders headers, String body) {
-		String responseBody = redact(body);
-		String message = redact(request) + " failed with " + describe(status) + describeBody(responseBody);
-		int code = status.value();
-		if (code == 401 || code == 403) {
-			return new TuneTheModelAuthenticationException(message, code, responseBody);
-		}
-		if (code == 404) {
-			return new TuneTheModelNotFoundException(message, code, responseBody);
-		}
-		if (code == 429) {
-			return new TuneTheModelRateLimitException(message, responseBody, retryAfter(headers));
-		}
-		if (status.is5xxServerError()) {
-			return new TuneTheModelServerException(message, code, responseBody);
-		}
-		return new TuneTheModelApiException(message, code, responseBody);
+	ErrorAnswer errorAnswer(HttpStatusCode status, HttpHeaders headers, String body) {
+		return new ErrorAnswer(status, redact(body), retryAfter(headers));
 	}
 
 	/**
-	 * Return the exception for a call that failed without an error status: the API could not
-	 * be reached, or its answer could not be read.
-	 * @param request the request, as in {@code GET /v0/models}
-	 * @param what what failed, as in {@code failed} or {@code answered with a body that cannot be read}
-	 * @param cause the cause
+	 * Return the exception that ends a call after its last attempt failed.
+	 * @param request the request, as in {@code GET /v0/models/{model}/status [abc]}
+	 * @param failure the failure of the last attempt
+	 * @param attempts how many attempts were made
+	 * @return the exception that names the case
+	 */
+	TuneTheModelException callFailure(String request, Throwable failure, int attempts) {
+		if (failure instanceof ErrorAnswer answer) {
+			return statusError(request, answer, attempts);
+		}
+		if (failure instanceof TuneTheModelException clientException) {
+			return clientException;
+		}
+		String message = redact(request + " failed" + attempts(attempts) + ": " + reason(failure));
+		Throwable cause = mentionsApiKey(failure) ? null : failure;
+		if (Failures.isTimeout(failure)) {
+			return new TuneTheModelTimeoutException(message, cause);
+		}
+		if (failure instanceof WebClientRequestException || Failures.isLostConnection(failure)) {
+			return new TuneTheModelConnectionException(message, cause);
+		}
+		return new TuneTheModelException(message, cause);
+	}
+
+	/**
+	 * Return the exception of a call that did not end within the client's timeout.
+	 * @param request the request
+	 * @param timeout the timeout
+	 * @param attempts how many attempts were started
 	 * @return the exception
 	 */
-	TuneTheModelException failure(String request, String what, Throwable cause) {
-		String reason = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
-		String message = redact(request + " " + what + ": " + oneLine(reason));
+	TuneTheModelTimeoutException timeout(String request, Duration timeout, int attempts) {
+		return new TuneTheModelTimeoutException(redact(request) + " did not complete within " + format(timeout)
+				+ " (" + attempts + ((attempts == 1) ? " attempt)" : " attempts)"), null);
+	}
+
+	/**
+	 * Return the exception of an answer that cannot be read.
+	 * @param request the request
+	 * @param cause why it cannot be read
+	 * @return the exception
+	 */
+	TuneTheModelException unreadable(String request, Throwable cause) {
+		String message = redact(request + " answered with a body that cannot be read: " + reason(cause));
 		if (mentionsApiKey(cause)) {
 			// a cause that quotes an echoed key would show it in every stack trace
 			return new TuneTheModelException(message + " (cause withheld: it contains the API key)");
@@ -80,13 +99,23 @@ final class ApiErrors {
 		return new TuneTheModelException(message, cause);
 	}
 
-	private boolean mentionsApiKey(Throwable cause) {
-		for (Throwable current = cause; current != null; current = current.getCause()) {
-			if (current.getMessage() != null && current.getMessage().contains(this.apiKey)) {
-				return true;
-			}
+	private TuneTheModelApiException statusError(String request, ErrorAnswer answer, int attempts) {
+		String message = redact(request) + " failed with " + describe(answer.status()) + attempts(attempts)
+				+ describeBody(answer.body());
+		int code = answer.status().value();
+		if (code == 401 || code == 403) {
+			return new TuneTheModelAuthenticationException(message, code, answer.body());
 		}
-		return false;
+		if (code == 404) {
+			return new TuneTheModelNotFoundException(message, code, answer.body());
+		}
+		if (code == 429) {
+			return new TuneTheModelRateLimitException(message, answer.body(), answer.retryAfter());
+		}
+		if (answer.status().is5xxServerError()) {
+			return new TuneTheModelServerException(message, code, answer.body());
+		}
+		return new TuneTheModelApiException(message, code, answer.body());
 	}
 
 	private @Nullable Duration retryAfter(HttpHeaders headers) {
@@ -115,8 +144,30 @@ final class ApiErrors {
 		}
 	}
 
+	private boolean mentionsApiKey(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && cause.getMessage().contains(this.apiKey)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private String redact(String text) {
 		return text.replace(this.apiKey, REDACTED);
+	}
+
+	private static String reason(Throwable failure) {
+		String reason = (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
+		return oneLine(reason);
+	}
+
+	private static String attempts(int attempts) {
+		return (attempts > 1) ? " after " + attempts + " attempts" : "";
+	}
+
+	private static String format(Duration duration) {
+		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
 	}
 
 	private static String describe(HttpStatusCode status) {

@@ -12,7 +12,8 @@ enum Endpoint {
 
 	LIST_PUBLIC_MODELS(HttpMethod.GET, "/v0/public-models"),
 
-	CREATE_MODEL(HttpMethod.POST, "/v0/models"),
+	// a repeat could create a second model
+	CREATE_MODEL(HttpMethod.POST, "/v0/models", false),
 
 	GET_MODEL(HttpMethod.GET, "/v0/models/{model}/status"),
 
@@ -26,7 +27,8 @@ enum Endpoint {
 
 	GENERATE(HttpMethod.POST, "/v0/models/{model}/generate"),
 
-	CREATE_FILE(HttpMethod.POST, "/v0/files"),
+	// a repeat could create a second file
+	CREATE_FILE(HttpMethod.POST, "/v0/files", false),
 
 	LIST_FILES(HttpMethod.GET, "/v0/files"),
 
@@ -38,11 +40,18 @@ enum Endpoint {
 
 	private final String uriTemplate;
 
+	private final boolean repeatable;
+
 	private final String description;
 
 	Endpoint(HttpMethod method, String uriTemplate) {
+		this(method, uriTemplate, true);
+	}
+
+	Endpoint(HttpMethod method, String uriTemplate, boolean repeatable) {
 		this.method = method;
 		this.uriTemplate = uriTemplate;
+		this.repeatable = repeatable;
 		this.description = method.name() + " " + uriTemplate;
 	}
 
@@ -52,6 +61,13 @@ enum Endpoint {
 
 	String uriTemplate() {
 		return this.uriTemplate;
+	}
+
+	/**
+	 * Return whether a request may be repeated after it may have reached the API.
+	 */
+	boolean repeatable() {
+		return this.repeatable;
 	}
 
 	/**

@@ -10,7 +10,9 @@ import reactor.core.publisher.Mono;
  * checked before anything is sent; a bad one ends the result with an
  * {@link IllegalArgumentException} that says what is wrong. A failed call ends it with a
  * {@link TuneTheModelException}: a {@link TuneTheModelApiException} subclass when the API
- * answered with an error status.
+ * answered with an error status, a {@link TuneTheModelTimeoutException} or a
+ * {@link TuneTheModelConnectionException} when it did not answer in time or at all. Failed
+ * requests are repeated only when it is safe, as {@link RetrySettings} describes.
  */
 public interface TuneTheModelOperations {
 
@@ -120,6 +122,9 @@ public interface TuneTheModelOperations {
 	 * files are deleted when the upload ends, fails or is cancelled. Every example must match
 	 * the file's task type and a classifier's labels must be 0 or more; a bad example ends
 	 * the upload with an {@link IllegalArgumentException} before anything is sent.
+	 * <p>
+	 * The examples are read once: a failed {@code PUT} is repeated as {@link RetrySettings}
+	 * says, each time with the whole body, read again from the temporary files.
 	 * @param file the file to fill, as returned by {@link #createFile}
 	 * @param examples the examples: {@link ClassifierExample}s or {@link GeneratorExample}s
 	 * @return completes when the dataset is stored

@@ -10,9 +10,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -26,10 +29,12 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -40,12 +45,10 @@ import dev.tunethemodel.client.WireFormat.BindBody;
 import dev.tunethemodel.client.WireFormat.ClassifyResponse;
 import dev.tunethemodel.client.WireFormat.CreateFileBody;
 import dev.tunethemodel.client.WireFormat.CreateModelBody;
-import dev.tunethemodel.client.WireFormat.FileListResponse;
 import dev.tunethemodel.client.WireFormat.FileResponse;
 import dev.tunethemodel.client.WireFormat.GenerateBody;
 import dev.tunethemodel.client.WireFormat.GenerateResponse;
 import dev.tunethemodel.client.WireFormat.InputBody;
-import dev.tunethemodel.client.WireFormat.ModelListResponse;
 import dev.tunethemodel.client.WireFormat.ModelResponse;
 
 /**
@@ -53,9 +56,12 @@ import dev.tunethemodel.client.WireFormat.ModelResponse;
  * with {@link #builder()}; in a Spring Boot application, inject the auto-configured
  * {@link TuneTheModelOperations} instead.
  * <p>
- * The API key is sent in the {@code Authorization} header of requests to the base URL only,
- * and appears in no message, log line or {@code toString()}. Request URIs are built from
- * templates, so that HTTP client metrics are tagged by template, never by id.
+ * Failed requests are repeated as {@link RetrySettings} describes, and every call, its
+ * repeats included, ends within the template's timeout, with a
+ * {@link TuneTheModelTimeoutException} otherwise. The API key is sent in the
+ * {@code Authorization} header of requests to the base URL only, and appears in no message,
+ * log line or {@code toString()}. Request URIs are built from templates, so that HTTP client
+ * metrics are tagged by template, never by id.
  */
 public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
@@ -65,12 +71,20 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	public static final String DEFAULT_BASE_URL = "https://api.tunethemodel.com";
 
 	/**
+	 * The longest time a call may take by default, its repeats included.
+	 */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+	/**
 	 * The {@code User-Agent} of every request, such as
 	 * {@code ttm-spring-boot-starter/0.1.0}.
 	 */
 	public static final String USER_AGENT = "ttm-spring-boot-starter/" + ClientVersion.get();
 
 	private static final String UPLOAD_REQUEST = "PUT <upload URL>";
+
+	// enough to say what went wrong; the rest of a large error body is not read
+	private static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 	private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
@@ -82,41 +96,55 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
 	private final Path temporaryDirectory;
 
+	private final RetrySettings retrySettings;
+
+	private final Retries retries;
+
+	private final Duration timeout;
+
 	private final Scheduler blockingScheduler;
 
 	private final JsonMapper jsonMapper;
 
 	private final ObjectWriter writer;
 
-	private final ObjectReader modelReader;
-
-	private final ObjectReader modelListReader;
-
-	private final ObjectReader fileReader;
-
-	private final ObjectReader fileListReader;
-
-	private final ObjectReader classifyReader;
-
-	private final ObjectReader generateReader;
-
 	private final ApiErrors errors;
 
-	private TuneTheModelTemplate(WebClient webClient, String baseUrl, String apiKey, Path temporaryDirectory) {
+	private final ResponseDecoder<Model> modelDecoder;
+
+	private final ResponseDecoder<List<Model>> modelListDecoder;
+
+	private final ResponseDecoder<DatasetFile> fileDecoder;
+
+	private final ResponseDecoder<List<DatasetFile>> fileListDecoder;
+
+	private final ResponseDecoder<Classification> classificationDecoder;
+
+	private final ResponseDecoder<Generation> generationDecoder;
+
+	private TuneTheModelTemplate(WebClient webClient, String baseUrl, String apiKey, Path temporaryDirectory,
+			RetrySettings retrySettings, Duration timeout) {
 		this.webClient = webClient;
 		this.baseUrl = baseUrl;
 		this.apiKey = apiKey;
 		this.temporaryDirectory = temporaryDirectory;
+		this.retrySettings = retrySettings;
+		this.retries = new Retries(retrySettings);
+		this.timeout = timeout;
 		this.blockingScheduler = Schedulers.boundedElastic();
 		this.jsonMapper = WireFormat.createJsonMapper();
 		this.writer = this.jsonMapper.writer();
-		this.modelReader = this.jsonMapper.readerFor(ModelResponse.class);
-		this.modelListReader = this.jsonMapper.readerFor(ModelListResponse.class);
-		this.fileReader = this.jsonMapper.readerFor(FileResponse.class);
-		this.fileListReader = this.jsonMapper.readerFor(FileListResponse.class);
-		this.classifyReader = this.jsonMapper.readerFor(ClassifyResponse.class);
-		this.generateReader = this.jsonMapper.readerFor(GenerateResponse.class);
 		this.errors = new ApiErrors(apiKey, Clock.systemUTC());
+		ObjectReader modelReader = this.jsonMapper.readerFor(ModelResponse.class);
+		ObjectReader fileReader = this.jsonMapper.readerFor(FileResponse.class);
+		this.modelDecoder = objectDecoder(modelReader, ModelResponse::toModel);
+		this.modelListDecoder = listDecoder(modelReader, "models", ModelResponse::toModel);
+		this.fileDecoder = objectDecoder(fileReader, FileResponse::toDatasetFile);
+		this.fileListDecoder = listDecoder(fileReader, "files", FileResponse::toDatasetFile);
+		this.classificationDecoder = objectDecoder(this.jsonMapper.readerFor(ClassifyResponse.class),
+				ClassifyResponse::toClassification);
+		this.generationDecoder = objectDecoder(this.jsonMapper.readerFor(GenerateResponse.class),
+				GenerateResponse::toGeneration);
 	}
 
 	/**
@@ -127,33 +155,42 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		return new Builder();
 	}
 
+	/**
+	 * Return a copy of this template that repeats failed requests as the given settings say;
+	 * it shares this template's connections.
+	 * @param retrySettings the retry settings of the copy
+	 * @return the copy
+	 */
+	public TuneTheModelTemplate withRetrySettings(RetrySettings retrySettings) {
+		return new TuneTheModelTemplate(this.webClient, this.baseUrl, this.apiKey, this.temporaryDirectory,
+				retrySettings, this.timeout);
+	}
+
 	@Override
 	public Flux<Model> listModels() {
-		return call(Endpoint.LIST_MODELS, null, this.modelListReader, ModelListResponse::toModels)
-			.flatMapIterable(Function.identity());
+		return call(Endpoint.LIST_MODELS, null, this.modelListDecoder).flatMapIterable(Function.identity());
 	}
 
 	@Override
 	public Flux<Model> listPublicModels() {
-		return call(Endpoint.LIST_PUBLIC_MODELS, null, this.modelListReader, ModelListResponse::toModels)
-			.flatMapIterable(Function.identity());
+		return call(Endpoint.LIST_PUBLIC_MODELS, null, this.modelListDecoder).flatMapIterable(Function.identity());
 	}
 
 	@Override
 	public Mono<Model> createModel(CreateModelRequest request) {
 		return Mono.defer(() -> call(Endpoint.CREATE_MODEL, CreateModelBody.of(ArgumentChecks.requireValid(request)),
-				this.modelReader, ModelResponse::toModel));
+				this.modelDecoder));
 	}
 
 	@Override
 	public Mono<Model> getModel(String modelId) {
-		return Mono.defer(() -> call(Endpoint.GET_MODEL, null, this.modelReader, ModelResponse::toModel,
-				ArgumentChecks.requireId("model", modelId)));
+		return Mono.defer(
+				() -> call(Endpoint.GET_MODEL, null, this.modelDecoder, ArgumentChecks.requireId("model", modelId)));
 	}
 
 	@Override
 	public Mono<Model> deleteModel(String modelId) {
-		return Mono.defer(() -> call(Endpoint.DELETE_MODEL, null, this.modelReader, ModelResponse::toModel,
+		return Mono.defer(() -> call(Endpoint.DELETE_MODEL, null, this.modelDecoder,
 				ArgumentChecks.requireId("model", modelId)));
 	}
 
@@ -163,14 +200,14 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 			String model = ArgumentChecks.requireId("model", modelId);
 			BindBody body = new BindBody(ArgumentChecks.requireId("training file", trainFileId),
 					ArgumentChecks.requireId("validation file", validateFileId));
-			return call(Endpoint.BIND, body, this.modelReader, ModelResponse::toModel, model);
+			return call(Endpoint.BIND, body, this.modelDecoder, model);
 		});
 	}
 
 	@Override
 	public Mono<Model> fit(String modelId) {
-		return Mono.defer(() -> call(Endpoint.FIT, null, this.modelReader, ModelResponse::toModel,
-				ArgumentChecks.requireId("model", modelId)));
+		return Mono.defer(
+				() -> call(Endpoint.FIT, null, this.modelDecoder, ArgumentChecks.requireId("model", modelId)));
 	}
 
 	@Override
@@ -178,7 +215,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		return Mono.defer(() -> {
 			String model = ArgumentChecks.requireId("model", modelId);
 			InputBody body = new InputBody(ArgumentChecks.requireText("input", input));
-			return call(Endpoint.CLASSIFY, body, this.classifyReader, ClassifyResponse::toClassification, model);
+			return call(Endpoint.CLASSIFY, body, this.classificationDecoder, model);
 		});
 	}
 
@@ -187,7 +224,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		return Mono.defer(() -> {
 			String model = ArgumentChecks.requireId("model", modelId);
 			GenerateBody body = GenerateBody.of(ArgumentChecks.requireValid(request));
-			return call(Endpoint.GENERATE, body, this.generateReader, GenerateResponse::toGeneration, model);
+			return call(Endpoint.GENERATE, body, this.generationDecoder, model);
 		});
 	}
 
@@ -196,28 +233,34 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		return Mono.defer(() -> {
 			CreateFileBody body = new CreateFileBody(ArgumentChecks.requireText("file name", name),
 					ArgumentChecks.requireNonNull("task type", taskType).apiValue());
-			return call(Endpoint.CREATE_FILE, body, this.fileReader, FileResponse::toDatasetFile);
+			return call(Endpoint.CREATE_FILE, body, this.fileDecoder);
 		});
 	}
 
 	@Override
 	public Flux<DatasetFile> listFiles() {
-		return call(Endpoint.LIST_FILES, null, this.fileListReader, FileListResponse::toDatasetFiles)
-			.flatMapIterable(Function.identity());
+		return call(Endpoint.LIST_FILES, null, this.fileListDecoder).flatMapIterable(Function.identity());
 	}
 
 	@Override
 	public Mono<DatasetFile> getFile(String fileId) {
-		return Mono.defer(() -> call(Endpoint.GET_FILE, null, this.fileReader, FileResponse::toDatasetFile,
-				ArgumentChecks.requireId("file", fileId)));
+		return Mono.defer(
+				() -> call(Endpoint.GET_FILE, null, this.fileDecoder, ArgumentChecks.requireId("file", fileId)));
 	}
 
 	@Override
 	public Mono<DatasetFile> deleteFile(String fileId) {
-		return Mono.defer(() -> call(Endpoint.DELETE_FILE, null, this.fileReader, FileResponse::toDatasetFile,
-				ArgumentChecks.requireId("file", fileId)));
+		return Mono.defer(
+				() -> call(Endpoint.DELETE_FILE, null, this.fileDecoder, ArgumentChecks.requireId("file", fileId)));
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The examples are read once. The {@code PUT} is repeated as {@link RetrySettings} says,
+	 * each time with the whole body, read again from the temporary files; it is bounded by the
+	 * template's timeout, reading the examples is not.
+	 */
 	@Override
 	public Mono<Void> upload(DatasetFile file, Flux<? extends TrainingExample> examples) {
 		return Mono.defer(() -> {
@@ -231,7 +274,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 					(spool) -> examples.publishOn(this.blockingScheduler)
 						.doOnNext(spool::append)
 						.then(Mono.fromRunnable(spool::finish))
-						.then(Mono.defer(() -> put(uploadUrl, spool))),
+						.then(withPolicies(UPLOAD_REQUEST, true, () -> put(uploadUrl, spool))),
 					(spool) -> Mono.fromRunnable(spool::delete).subscribeOn(this.blockingScheduler));
 		});
 	}
@@ -247,62 +290,59 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 			.contentLength(spool.contentLength())
 			.body(content)
 			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? response.releaseBody()
-					: statusError(UPLOAD_REQUEST, response))
-			.onErrorMap((ex) -> !(ex instanceof TuneTheModelException),
-					(ex) -> this.errors.failure(UPLOAD_REQUEST, "failed", ex));
+					: errorAnswer(response));
 	}
 
-	private <R, T> Mono<T> call(Endpoint endpoint, @Nullable Object body, ObjectReader reader, Function<R, T> mapper,
+	private <T> Mono<T> call(Endpoint endpoint, @Nullable Object body, ResponseDecoder<T> decoder,
 			Object... uriVariables) {
-		WebClient.RequestBodySpec request = this.webClient.method(endpoint.method())
+		byte[] json = (body != null) ? this.writer.writeValueAsBytes(body) : null;
+		String request = (uriVariables.length > 0) ? endpoint + " " + List.of(uriVariables) : endpoint.toString();
+		return withPolicies(request, endpoint.repeatable(), () -> exchange(endpoint, json, uriVariables, decoder, request));
+	}
+
+	/**
+	 * Return the call of the given attempts, repeated as the retry settings say, ended by the
+	 * timeout, and failing with the client's exceptions only.
+	 */
+	private <T> Mono<T> withPolicies(String request, boolean repeatable, Supplier<Mono<T>> attempt) {
+		return Mono.defer(() -> {
+			AtomicInteger attempts = new AtomicInteger();
+			long deadline = System.nanoTime() + this.timeout.toNanos();
+			return Mono.defer(() -> {
+				attempts.incrementAndGet();
+				return attempt.get();
+			})
+				.retryWhen(this.retries.forCall(repeatable, deadline))
+				.onErrorMap((ex) -> this.errors.callFailure(request, ex, attempts.get()))
+				.timeout(this.timeout, Mono.error(() -> this.errors.timeout(request, this.timeout, attempts.get())));
+		});
+	}
+
+	private <T> Mono<T> exchange(Endpoint endpoint, byte @Nullable [] json, Object[] uriVariables,
+			ResponseDecoder<T> decoder, String request) {
+		WebClient.RequestBodySpec spec = this.webClient.method(endpoint.method())
 			.uri(endpoint.uriTemplate(), uriVariables)
 			.header(HttpHeaders.AUTHORIZATION, this.apiKey)
 			.header(HttpHeaders.USER_AGENT, USER_AGENT)
 			.accept(MediaType.APPLICATION_JSON);
-		if (body != null) {
-			byte[] json = this.writer.writeValueAsBytes(body);
-			request.contentType(MediaType.APPLICATION_JSON)
+		if (json != null) {
+			spec.contentType(MediaType.APPLICATION_JSON)
 				.contentLength(json.length)
 				.body((message, context) -> message.writeWith(Mono.fromSupplier(() -> message.bufferFactory().wrap(json))));
 		}
-		return request.exchangeToMono((response) -> read(response, endpoint, uriVariables, reader, mapper))
-			.onErrorMap((ex) -> !(ex instanceof TuneTheModelException),
-					(ex) -> this.errors.failure(describe(endpoint, uriVariables), "failed", ex));
+		return spec.exchangeToMono((response) -> response.statusCode().is2xxSuccessful()
+				? decoder.decode(response, request) : errorAnswer(response));
 	}
 
-	private <R, T> Mono<T> read(ClientResponse response, Endpoint endpoint, Object[] uriVariables, ObjectReader reader,
-			Function<R, T> mapper) {
-		if (!response.statusCode().is2xxSuccessful()) {
-			return statusError(describe(endpoint, uriVariables), response);
-		}
-		return response.bodyToMono(DataBuffer.class)
-			.map((buffer) -> decode(buffer, reader, mapper, endpoint, uriVariables))
-			.switchIfEmpty(Mono.error(() -> new TuneTheModelException(describe(endpoint, uriVariables)
-					+ " answered " + response.statusCode().value() + " with an empty body")));
-	}
-
-	private <R, T> T decode(DataBuffer buffer, ObjectReader reader, Function<R, T> mapper, Endpoint endpoint,
-			Object[] uriVariables) {
-		try (InputStream json = buffer.asInputStream(true)) {
-			R body = reader.readValue(json);
-			if (body == null) {
-				throw new IllegalStateException("the body is null");
-			}
-			return mapper.apply(body);
-		}
-		catch (JacksonException | IllegalStateException | IOException ex) {
-			throw this.errors.failure(describe(endpoint, uriVariables), "answered with a body that cannot be read",
-					ex);
-		}
-	}
-
-	private <T> Mono<T> statusError(String request, ClientResponse response) {
+	private <T> Mono<T> errorAnswer(ClientResponse response) {
 		// read as bytes: a string decoder would log a body that echoes the key at TRACE level
 		Charset charset = response.headers()
 			.contentType()
 			.map(MediaType::getCharset)
 			.orElse(StandardCharsets.UTF_8);
-		return response.bodyToMono(DataBuffer.class)
+		Flux<DataBuffer> start = DataBufferUtils.takeUntilByteCount(response.body(BodyExtractors.toDataBuffers()),
+				MAX_ERROR_BODY_BYTES);
+		return DataBufferUtils.join(start)
 			.map((buffer) -> {
 				try {
 					return buffer.toString(charset);
@@ -314,19 +354,68 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 			.onErrorReturn("")
 			.defaultIfEmpty("")
 			.flatMap((body) -> Mono
-				.error(this.errors.statusError(request, response.statusCode(), response.headers().asHttpHeaders(), body)));
+				.error(this.errors.errorAnswer(response.statusCode(), response.headers().asHttpHeaders(), body)));
 	}
 
-	private static String describe(Endpoint endpoint, Object[] uriVariables) {
-		if (uriVariables.length == 0) {
-			return endpoint.toString();
-		}
-		return endpoint + " " + List.of(uriVariables);
+	private <R, T> ResponseDecoder<T> objectDecoder(ObjectReader reader, Function<R, T> mapper) {
+		return (response, request) -> response.bodyToMono(DataBuffer.class)
+			.map((buffer) -> {
+				try (InputStream json = buffer.asInputStream(true)) {
+					R body = reader.readValue(json);
+					if (body == null) {
+						throw new IllegalStateException("the body is null");
+					}
+					return mapper.apply(body);
+				}
+				catch (JacksonException | IllegalStateException | IOException ex) {
+					throw this.errors.unreadable(request, ex);
+				}
+			})
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> new TuneTheModelException(request + " answered " + response.statusCode().value()
+							+ " with a body larger than the codecs' in-memory limit "
+							+ "(spring.http.codecs.max-in-memory-size): " + ex.getMessage(), ex))
+			.switchIfEmpty(Mono.error(() -> new TuneTheModelException(
+					request + " answered " + response.statusCode().value() + " with an empty body")));
+	}
+
+	private <R, T> ResponseDecoder<List<T>> listDecoder(ObjectReader entryReader, String field, Function<R, T> mapper) {
+		return (response, request) -> Mono.defer(() -> {
+			JsonListReader<R> list = new JsonListReader<>(entryReader, field);
+			return response.body(BodyExtractors.toDataBuffers()).doOnNext((buffer) -> {
+				try {
+					list.feed(buffer);
+				}
+				catch (JacksonException | IllegalStateException ex) {
+					throw this.errors.unreadable(request, ex);
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			}).then(Mono.fromCallable(() -> {
+				try {
+					return list.finish().stream().map(mapper).toList();
+				}
+				catch (JacksonException | IllegalStateException ex) {
+					throw this.errors.unreadable(request, ex);
+				}
+			}));
+		});
 	}
 
 	@Override
 	public String toString() {
 		return "TuneTheModelTemplate[baseUrl=" + this.baseUrl + "]";
+	}
+
+	/**
+	 * Decodes a successful answer.
+	 */
+	@FunctionalInterface
+	private interface ResponseDecoder<T> {
+
+		Mono<T> decode(ClientResponse response, String request);
+
 	}
 
 	/**
@@ -343,6 +432,10 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		private @Nullable Path temporaryDirectory;
 
 		private boolean allowInsecureHttp;
+
+		private RetrySettings retrySettings = RetrySettings.defaults();
+
+		private Duration timeout = DEFAULT_TIMEOUT;
 
 		private Builder() {
 		}
@@ -404,6 +497,27 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
+		 * Set when and how failed requests are repeated. Defaults to
+		 * {@link RetrySettings#defaults()}.
+		 * @param retrySettings the retry settings
+		 * @return this builder
+		 */
+		public Builder retrySettings(RetrySettings retrySettings) {
+			this.retrySettings = retrySettings;
+			return this;
+		}
+
+		/**
+		 * Set the longest time a call may take, its repeats included. Defaults to 60 seconds.
+		 * @param timeout the timeout, more than zero
+		 * @return this builder
+		 */
+		public Builder timeout(Duration timeout) {
+			this.timeout = timeout;
+			return this;
+		}
+
+		/**
 		 * Build the template.
 		 * @return the template
 		 * @throws TuneTheModelConfigurationException if the API key is missing or malformed,
@@ -419,7 +533,13 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 			WebClient webClient = builder.uriBuilderFactory(new DefaultUriBuilderFactory(base)).build();
 			Path directory = (this.temporaryDirectory != null) ? this.temporaryDirectory
 					: Path.of(System.getProperty("java.io.tmpdir"));
-			return new TuneTheModelTemplate(webClient, base, key, directory);
+			if (this.retrySettings == null) {
+				throw new IllegalArgumentException("The retry settings must not be null");
+			}
+			if (this.timeout == null || this.timeout.isNegative() || this.timeout.isZero()) {
+				throw new IllegalArgumentException("The timeout must be more than zero, but is " + this.timeout);
+			}
+			return new TuneTheModelTemplate(webClient, base, key, directory, this.retrySettings, this.timeout);
 		}
 
 		private static String requireApiKey(@Nullable String apiKey) {

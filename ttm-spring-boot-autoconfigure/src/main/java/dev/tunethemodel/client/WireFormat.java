@@ -2,7 +2,6 @@ package dev.tunethemodel.client;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -94,15 +93,6 @@ final class WireFormat {
 
 	}
 
-	record ModelListResponse(@JsonProperty("models") @Nullable List<ModelResponse> models) {
-
-		List<Model> toModels() {
-			return (this.models != null)
-					? this.models.stream().filter(Objects::nonNull).map(ModelResponse::toModel).toList() : List.of();
-		}
-
-	}
-
 	record FileResponse(@JsonProperty("file_id") @Nullable String fileId, @JsonProperty("id") @Nullable String id,
 			@JsonProperty("name") @Nullable String name, @JsonProperty("task_type") @Nullable String taskType,
 			@JsonProperty("status") @Nullable String status, @JsonProperty("upload_url") @Nullable String uploadUrl) {
@@ -126,15 +116,6 @@ final class WireFormat {
 			catch (IllegalArgumentException ex) {
 				throw new IllegalStateException("upload_url is not a valid URI", ex);
 			}
-		}
-
-	}
-
-	record FileListResponse(@JsonProperty("files") @Nullable List<FileResponse> files) {
-
-		List<DatasetFile> toDatasetFiles() {
-			return (this.files != null)
-					? this.files.stream().filter(Objects::nonNull).map(FileResponse::toDatasetFile).toList() : List.of();
 		}
 
 	}

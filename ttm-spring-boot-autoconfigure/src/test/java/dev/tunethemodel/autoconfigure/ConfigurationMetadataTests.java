@@ -26,7 +26,9 @@ class ConfigurationMetadataTests {
 			assertThat(property.path("description").asString()).as("description of %s", name).isNotBlank();
 		}
 		assertThat(names).contains("tunethemodel.api-key", "tunethemodel.base-url", "tunethemodel.allow-insecure-http",
-				"tunethemodel.connect-timeout", "tunethemodel.read-timeout", "tunethemodel.pool.max-connections",
+				"tunethemodel.connect-timeout", "tunethemodel.read-timeout", "tunethemodel.timeout",
+				"tunethemodel.retry.max-retries", "tunethemodel.retry.initial-backoff", "tunethemodel.retry.max-backoff",
+				"tunethemodel.retry.max-retry-after", "tunethemodel.pool.max-connections",
 				"tunethemodel.pool.pending-acquire-timeout", "tunethemodel.pool.max-idle-time",
 				"tunethemodel.pool.max-life-time", "tunethemodel.pool.eviction-interval", "tunethemodel.health.timeout",
 				"tunethemodel.health.cache-ttl", "management.health.tunethemodel.enabled");

@@ -41,7 +41,9 @@ import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
 import dev.tunethemodel.client.TuneTheModelException;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.TuneTheModelTemplate;
+import dev.tunethemodel.client.TuneTheModelTimeoutException;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -98,6 +100,11 @@ class TuneTheModelAutoConfigurationTests {
 			assertThat(properties.isAllowInsecureHttp()).isFalse();
 			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(properties.getRetry().getMaxRetries()).isEqualTo(3);
+			assertThat(properties.getRetry().getInitialBackoff()).isEqualTo(Duration.ofMillis(500));
+			assertThat(properties.getRetry().getMaxBackoff()).isEqualTo(Duration.ofSeconds(8));
+			assertThat(properties.getRetry().getMaxRetryAfter()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.getPool().getMaxConnections()).isEqualTo(50);
 			assertThat(properties.getPool().getPendingAcquireTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(properties.getPool().getMaxIdleTime()).isEqualTo(Duration.ofSeconds(20));
@@ -264,9 +271,27 @@ class TuneTheModelAutoConfigurationTests {
 	@Test
 	void readTimeoutEndsASilentCall() {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(3000)));
-		this.configuredRunner.withPropertyValues("tunethemodel.read-timeout=200ms")
+		this.configuredRunner.withPropertyValues("tunethemodel.read-timeout=200ms", "tunethemodel.retry.max-retries=0")
 			.run((context) -> StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
-				.expectError(TuneTheModelException.class)
+				.expectError(TuneTheModelTimeoutException.class)
+				.verify(Duration.ofSeconds(2)));
+	}
+
+	@Test
+	void timeoutAndRetryPropertiesApply() {
+		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(503)));
+		this.configuredRunner
+			.withPropertyValues("tunethemodel.retry.max-retries=2", "tunethemodel.retry.initial-backoff=10ms",
+					"tunethemodel.retry.max-backoff=20ms")
+			.run((context) -> StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
+				.expectErrorMessage("GET /v0/models failed with 503 Service Unavailable after 3 attempts and no body")
+				.verify(TIMEOUT));
+		wireMock.verify(3, getRequestedFor(urlEqualTo("/v0/models")));
+		wireMock.resetAll();
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(3000)));
+		this.configuredRunner.withPropertyValues("tunethemodel.timeout=300ms")
+			.run((context) -> StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
+				.expectErrorMessage("GET /v0/models did not complete within 300ms (1 attempt)")
 				.verify(Duration.ofSeconds(2)));
 	}
 

@@ -178,9 +178,10 @@ class TuneTheModelTemplateErrorTests extends WireMockTemplateTests {
 		TuneTheModelTemplate deadTemplate = TuneTheModelTemplate.builder()
 			.baseUrl("http://127.0.0.1:" + port)
 			.apiKey(API_KEY)
+			.retrySettings(RetrySettings.none())
 			.build();
 		StepVerifier.create(deadTemplate.getModel("m-1")).expectErrorSatisfies((ex) -> {
-			assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
+			assertThat(ex).isExactlyInstanceOf(TuneTheModelConnectionException.class)
 				.hasMessageStartingWith("GET /v0/models/{model}/status [m-1] failed: ");
 			assertThat(ex.getCause()).isInstanceOf(WebClientException.class);
 		}).verify(TIMEOUT);

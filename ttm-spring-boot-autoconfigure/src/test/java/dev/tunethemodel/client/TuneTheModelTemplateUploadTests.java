@@ -45,6 +45,7 @@ class TuneTheModelTemplateUploadTests extends WireMockTemplateTests {
 		this.template = TuneTheModelTemplate.builder()
 			.baseUrl(wireMock.baseUrl())
 			.apiKey(API_KEY)
+			.retrySettings(RetrySettings.none())
 			.temporaryDirectory(this.spoolDirectory)
 			.build();
 		wireMock.stubFor(put(urlPathEqualTo(UPLOAD_PATH)).willReturn(ok()));

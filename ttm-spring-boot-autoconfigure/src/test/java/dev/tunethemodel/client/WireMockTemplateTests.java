@@ -24,9 +24,14 @@ abstract class WireMockTemplateTests {
 
 	TuneTheModelTemplate template;
 
+	// one attempt per call: these tests are about the exchange; FaultInjectionTests are about retries
 	@BeforeEach
 	void createTemplate() {
-		this.template = TuneTheModelTemplate.builder().baseUrl(wireMock.baseUrl()).apiKey(API_KEY).build();
+		this.template = TuneTheModelTemplate.builder()
+			.baseUrl(wireMock.baseUrl())
+			.apiKey(API_KEY)
+			.retrySettings(RetrySettings.none())
+			.build();
 	}
 
 }

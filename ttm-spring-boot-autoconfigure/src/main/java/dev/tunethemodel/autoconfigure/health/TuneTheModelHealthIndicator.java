@@ -7,13 +7,16 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
+import dev.tunethemodel.client.RetrySettings;
 import dev.tunethemodel.client.TuneTheModelApiException;
 import dev.tunethemodel.client.TuneTheModelAuthenticationException;
+import dev.tunethemodel.client.TuneTheModelConnectionException;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.TuneTheModelRateLimitException;
 import dev.tunethemodel.client.TuneTheModelServerException;
+import dev.tunethemodel.client.TuneTheModelTemplate;
+import dev.tunethemodel.client.TuneTheModelTimeoutException;
 
 /**
  * Reports whether the Tune the Model API answers an authenticated call: one
@@ -31,7 +34,9 @@ public class TuneTheModelHealthIndicator implements ReactiveHealthIndicator {
 	private final Mono<Health> cachedProbe;
 
 	/**
-	 * Create an indicator.
+	 * Create an indicator. A probe is one attempt: with a {@link TuneTheModelTemplate}, it
+	 * probes with a copy that does not repeat failed requests, whose repeats would turn every
+	 * failure into a timeout.
 	 * @param operations the client to probe with
 	 * @param baseUrl the base URL of the API, shown in the details
 	 * @param timeout the longest time a probe may take
@@ -39,7 +44,8 @@ public class TuneTheModelHealthIndicator implements ReactiveHealthIndicator {
 	 */
 	public TuneTheModelHealthIndicator(TuneTheModelOperations operations, String baseUrl, Duration timeout,
 			Duration cacheTtl) {
-		this.operations = operations;
+		this.operations = (operations instanceof TuneTheModelTemplate template)
+				? template.withRetrySettings(RetrySettings.none()) : operations;
 		this.baseUrl = baseUrl;
 		this.timeout = timeout;
 		this.cachedProbe = Mono.defer(this::probe).cache((health) -> cacheTtl, (ex) -> Duration.ZERO, () -> Duration.ZERO);
@@ -73,7 +79,7 @@ public class TuneTheModelHealthIndicator implements ReactiveHealthIndicator {
 	}
 
 	private static String reason(Throwable ex) {
-		if (ex instanceof TimeoutException) {
+		if (ex instanceof TimeoutException || ex instanceof TuneTheModelTimeoutException) {
 			return "timeout";
 		}
 		if (ex instanceof TuneTheModelAuthenticationException) {
@@ -88,7 +94,7 @@ public class TuneTheModelHealthIndicator implements ReactiveHealthIndicator {
 		if (ex instanceof TuneTheModelApiException) {
 			return "unexpected status";
 		}
-		if (ex.getCause() instanceof WebClientRequestException) {
+		if (ex instanceof TuneTheModelConnectionException) {
 			return "unreachable";
 		}
 		return "unreadable response";

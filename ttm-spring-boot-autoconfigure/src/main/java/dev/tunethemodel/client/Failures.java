@@ -1,0 +1,64 @@
+package dev.tunethemodel.client;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Tells transport failures apart by their causes, whatever the HTTP connector.
+ */
+final class Failures {
+
+	private Failures() {
+	}
+
+	/**
+	 * Return whether the request failed before anything was sent: the connection could not be
+	 * made.
+	 */
+	static boolean isNothingSent(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof UnknownHostException
+					|| cause instanceof NoRouteToHostException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Return whether the connection failed while the request was sent or the answer read: an
+	 * I/O error or a read timeout, after which the request may have reached the API.
+	 */
+	static boolean isLostConnection(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IOException || isReadTimeout(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Return whether something timed out: connecting, waiting for a free connection, or
+	 * reading.
+	 */
+	static boolean isTimeout(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			// by name too: each connector has its own (Netty's ReadTimeoutException, ConnectTimeoutException)
+			if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException
+					|| cause.getClass().getSimpleName().endsWith("TimeoutException")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isReadTimeout(Throwable cause) {
+		return cause instanceof java.net.SocketTimeoutException
+				|| cause.getClass().getSimpleName().equals("ReadTimeoutException");
+	}
+
+}

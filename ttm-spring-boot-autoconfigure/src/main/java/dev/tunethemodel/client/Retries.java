@@ -1,0 +1,71 @@
+package dev.tunethemodel.client;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Applies {@link RetrySettings} to the attempts of one call.
+ */
+final class Retries {
+
+	private static final Set<Integer> STATUSES_OF_REPEATABLE_CALLS = Set.of(408, 500, 502, 503, 504);
+
+	private static final int TOO_MANY_REQUESTS = 429;
+
+	private final RetrySettings settings;
+
+	Retries(RetrySettings settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * Return the retry of one call; a failure that is not repeated ends the call as it is, never
+	 * as a {@code RetryExhaustedException}.
+	 * @param repeatable whether the operation is safe to repeat after the request may have
+	 * reached the API
+	 * @param deadline the {@link System#nanoTime()} by which the call must end
+	 * @return the retry
+	 */
+	Retry forCall(boolean repeatable, long deadline) {
+		return Retry.from((signals) -> signals.concatMap((signal) -> {
+			Duration delay = delay(signal.failure(), repeatable, signal.totalRetries() + 1,
+					deadline - System.nanoTime());
+			return (delay != null) ? Mono.delay(delay) : Mono.error(signal.failure());
+		}));
+	}
+
+	/**
+	 * Return how long to wait before repeating after the given failure, or {@code null} not
+	 * to repeat.
+	 */
+	@Nullable Duration delay(Throwable failure, boolean repeatable, long retry, long remainingNanos) {
+		if (retry > this.settings.maxRetries() || !isRetryable(failure, repeatable)) {
+			return null;
+		}
+		Duration retryAfter = (failure instanceof ErrorAnswer answer) ? answer.retryAfter() : null;
+		if (retryAfter != null && retryAfter.compareTo(this.settings.maxRetryAfter()) > 0) {
+			return null;
+		}
+		Duration delay = (retryAfter != null) ? retryAfter
+				: this.settings.backoff(retry, ThreadLocalRandom.current().nextDouble());
+		// a repeat that could not end in time would only turn the last error into a timeout
+		return (delay.toNanos() < remainingNanos) ? delay : null;
+	}
+
+	static boolean isRetryable(Throwable failure, boolean repeatable) {
+		if (failure instanceof ErrorAnswer answer) {
+			int status = answer.status().value();
+			return status == TOO_MANY_REQUESTS || (repeatable && STATUSES_OF_REPEATABLE_CALLS.contains(status));
+		}
+		if (failure instanceof TuneTheModelException) {
+			return false;
+		}
+		return Failures.isNothingSent(failure) || (repeatable && Failures.isLostConnection(failure));
+	}
+
+}

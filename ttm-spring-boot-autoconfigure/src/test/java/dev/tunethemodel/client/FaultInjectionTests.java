@@ -1,0 +1,450 @@
+package dev.tunethemodel.client;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.test.StepVerifier;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.tunethemodel.autoconfigure.TuneTheModelConnector;
+import dev.tunethemodel.autoconfigure.TuneTheModelProperties;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Fault injection: how {@link TuneTheModelTemplate}, on the starter's connector, behaves when
+ * the API is slow, flaky, rate-limited or wrong. Short settings keep the suite fast: retries
+ * after 50ms, 100ms, 200ms (each between half and all of that), a read timeout of 500ms.
+ */
+class FaultInjectionTests {
+
+	private static final String API_KEY = "ttm-fault-key-0b7e";
+
+	private static final String MODEL = "{\"model_name\": \"m-1\", \"status\": \"Ready\"}";
+
+	private static final RetrySettings FAST_RETRIES = new RetrySettings(3, Duration.ofMillis(50),
+			Duration.ofMillis(200), Duration.ofSeconds(5));
+
+	private static final Duration READ_TIMEOUT = Duration.ofMillis(500);
+
+	private static final Duration VERIFY = Duration.ofSeconds(15);
+
+	@RegisterExtension
+	static final WireMockExtension wireMock = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+		.build();
+
+	@TempDir
+	Path spoolDirectory;
+
+	@Test
+	void serviceUnavailableTwiceThenSuccessNeedsExactlyThreeRequestsWithBackoff() {
+		wireMock.stubFor(get("/v0/models/m-1/status").inScenario("flaky")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("failed once"));
+		wireMock.stubFor(get("/v0/models/m-1/status").inScenario("flaky")
+			.whenScenarioStateIs("failed once")
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("failed twice"));
+		wireMock.stubFor(get("/v0/models/m-1/status").inScenario("flaky")
+			.whenScenarioStateIs("failed twice")
+			.willReturn(okJson(MODEL)));
+		StepVerifier.create(template().getModel("m-1")).expectNextCount(1).expectComplete().verify(VERIFY);
+		List<Instant> arrivals = arrivals();
+		assertThat(arrivals).hasSize(3);
+		// each wait is at least half of its backoff: 50ms then 100ms
+		assertThat(Duration.between(arrivals.get(0), arrivals.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(25));
+		assertThat(Duration.between(arrivals.get(1), arrivals.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+		assertThat(Duration.between(arrivals.get(0), arrivals.get(2))).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void retryAfterInSecondsIsWaitedFor() {
+		rateLimitedOnceWith("2");
+		StepVerifier.create(template().listModels()).expectComplete().verify(VERIFY);
+		List<Instant> arrivals = arrivals();
+		assertThat(arrivals).hasSize(2);
+		assertThat(Duration.between(arrivals.get(0), arrivals.get(1))).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void retryAfterAsHttpDateIsWaitedFor() {
+		Instant until = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(2);
+		rateLimitedOnceWith(DateTimeFormatter.RFC_1123_DATE_TIME.format(until.atZone(ZoneOffset.UTC)));
+		StepVerifier.create(template().listModels()).expectComplete().verify(VERIFY);
+		List<Instant> arrivals = arrivals();
+		assertThat(arrivals).hasSize(2);
+		assertThat(arrivals.get(1)).isAfterOrEqualTo(until);
+	}
+
+	@Test
+	void retryAfterLongerThanTheLimitFailsAtOnce() {
+		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+		StepVerifier.create(template().listModels())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(TuneTheModelRateLimitException.class,
+					(rateLimit) -> assertThat(rateLimit.retryAfter()).isEqualTo(Duration.ofHours(1))))
+			.verify(Duration.ofSeconds(2));
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/v0/models")));
+	}
+
+	@Test
+	void rateLimitIsRetriedEvenForCreateModel() {
+		wireMock.stubFor(post("/v0/models").inScenario("busy")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0"))
+			.willSetStateTo("free"));
+		wireMock.stubFor(post("/v0/models").inScenario("busy").whenScenarioStateIs("free").willReturn(okJson(MODEL)));
+		StepVerifier.create(template().createModel(CreateModelRequest.generator("g")))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(VERIFY);
+		wireMock.verify(2, postRequestedFor(urlEqualTo("/v0/models")));
+	}
+
+	@ParameterizedTest(name = "{0} is not repeated")
+	@ValueSource(ints = { 400, 401, 403, 404, 422 })
+	void clientErrorIsNeverRepeated(int status) {
+		String body = "{\"detail\": \"" + "x".repeat(2000) + "\"}";
+		wireMock.stubFor(get("/v0/models/m-1/status").willReturn(aResponse().withStatus(status).withBody(body)));
+		StepVerifier.create(template().getModel("m-1"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(TuneTheModelApiException.class,
+					(apiException) -> {
+						assertThat(apiException.statusCode()).isEqualTo(status);
+						assertThat(apiException.responseBody()).isEqualTo(body);
+						assertThat(apiException).hasMessageContaining("failed with " + status)
+							.hasMessageContaining("more characters)")
+							.hasMessageNotContaining("attempts");
+					}))
+			.verify(VERIFY);
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/v0/models/m-1/status")));
+	}
+
+	@Test
+	void permanentServerErrorIsTriedOncePlusMaxRetries() {
+		wireMock.stubFor(get("/v0/files").willReturn(aResponse().withStatus(500).withBody("boom")));
+		StepVerifier.create(template().listFiles())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelServerException.class)
+				.hasMessage("GET /v0/files failed with 500 Internal Server Error after 4 attempts: boom"))
+			.verify(VERIFY);
+		wireMock.verify(4, getRequestedFor(urlEqualTo("/v0/files")));
+	}
+
+	@ParameterizedTest(name = "{0} on a GET is repeated")
+	@EnumSource(value = Fault.class, names = { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE" })
+	void lostConnectionOnAGetIsRepeated(Fault fault) {
+		wireMock.stubFor(get("/v0/models/m-1/status").inScenario("fault")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(aResponse().withFault(fault))
+			.willSetStateTo("healed"));
+		wireMock.stubFor(get("/v0/models/m-1/status").inScenario("fault")
+			.whenScenarioStateIs("healed")
+			.willReturn(okJson(MODEL)));
+		StepVerifier.create(template().getModel("m-1"))
+			.assertNext((model) -> assertThat(model.id()).isEqualTo("m-1"))
+			.expectComplete()
+			.verify(VERIFY);
+		wireMock.verify(2, getRequestedFor(urlEqualTo("/v0/models/m-1/status")));
+	}
+
+	@ParameterizedTest(name = "{0} on createModel is not repeated")
+	@EnumSource(value = Fault.class, names = { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE" })
+	void lostConnectionOnCreateModelIsNeverRepeated(Fault fault) {
+		wireMock.stubFor(post("/v0/models").willReturn(aResponse().withFault(fault)));
+		StepVerifier.create(template().createModel(CreateModelRequest.classifier("c", 2)))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelConnectionException.class)
+				.hasMessageStartingWith("POST /v0/models failed: "))
+			.verify(VERIFY);
+		wireMock.verify(1, postRequestedFor(urlEqualTo("/v0/models")));
+	}
+
+	@ParameterizedTest(name = "{0} ends cleanly")
+	@EnumSource(value = Fault.class, names = { "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE" })
+	void garbledAnswerEndsCleanlyAndTheClientRecovers(Fault fault) {
+		TuneTheModelTemplate template = template();
+		wireMock.stubFor(get("/v0/models/m-1/status").willReturn(aResponse().withFault(fault)));
+		StepVerifier.create(template.getModel("m-1"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelException.class)
+				.hasMessageStartingWith("GET /v0/models/{model}/status [m-1] "))
+			.verify(VERIFY);
+		wireMock.stubFor(get("/v0/models/m-1/status").willReturn(okJson(MODEL)));
+		StepVerifier.create(template.getModel("m-1")).expectNextCount(1).expectComplete().verify(VERIFY);
+	}
+
+	@Test
+	void silenceLongerThanTheReadTimeoutIsRepeatedForAGet() {
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(2000)));
+		StepVerifier.create(template().listModels())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelTimeoutException.class)
+				.hasMessageStartingWith("GET /v0/models failed after 4 attempts: "))
+			.verify(VERIFY);
+		wireMock.verify(4, getRequestedFor(urlEqualTo("/v0/models")));
+	}
+
+	@Test
+	void silenceLongerThanTheReadTimeoutEndsCreateModelAtOnce() {
+		wireMock.stubFor(post("/v0/models").willReturn(okJson(MODEL).withFixedDelay(3000)));
+		long start = System.nanoTime();
+		StepVerifier.create(template().createModel(CreateModelRequest.generator("g")))
+			.expectError(TuneTheModelTimeoutException.class)
+			.verify(VERIFY);
+		// the read timeout (500ms) ended it, long before the answer (3s)
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(READ_TIMEOUT, Duration.ofMillis(2500));
+		wireMock.verify(1, postRequestedFor(urlEqualTo("/v0/models")));
+	}
+
+	@Test
+	void dribbleThatNeverPausesLongEnoughForTheReadTimeoutIsEndedByTheTimeout() {
+		wireMock.stubFor(get("/v0/models")
+			.willReturn(okJson("{\"models\": [" + (MODEL + ",").repeat(50) + MODEL + "]}").withChunkedDribbleDelay(20, 4000)));
+		TuneTheModelTemplate template = template(builder().timeout(Duration.ofSeconds(1)));
+		StepVerifier.create(template.listModels())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelTimeoutException.class)
+				.hasMessage("GET /v0/models did not complete within 1s (1 attempt)"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void refusedConnectionIsRepeatedThenFails() throws IOException {
+		int deadPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			deadPort = socket.getLocalPort();
+		}
+		TuneTheModelTemplate template = template(builder().baseUrl("http://127.0.0.1:" + deadPort));
+		StepVerifier.create(template.createModel(CreateModelRequest.generator("g")))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelConnectionException.class)
+				.hasMessageStartingWith("POST /v0/models failed after 4 attempts: ")
+				.hasMessageContaining("Connection refused"))
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void poolOfTwoServesFiftySlowCallsWithTwoSocketsAndNoDeadlock() {
+		AtomicInteger open = new AtomicInteger();
+		AtomicInteger mostOpen = new AtomicInteger();
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			// per socket, not per request
+			.doOnChannelInit((observer, channel, remoteAddress) -> {
+				mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+				channel.closeFuture().addListener((closed) -> open.decrementAndGet());
+			})
+			.route((routes) -> routes.get("/v0/models", (request, response) -> response
+				.header("Content-Type", "application/json")
+				.sendString(Mono.delay(Duration.ofMillis(100)).thenReturn("{\"models\": []}"))))
+			.bindNow();
+		try {
+			TuneTheModelProperties properties = properties();
+			properties.getPool().setMaxConnections(2);
+			properties.getPool().setPendingAcquireTimeout(Duration.ofSeconds(1));
+			TuneTheModelConnector connector = new TuneTheModelConnector(properties);
+			TuneTheModelTemplate template = builder()
+				.webClientBuilder(WebClient.builder().clientConnector(connector.getClientHttpConnector()))
+				.baseUrl("http://127.0.0.1:" + server.port())
+				.build();
+			AtomicInteger succeeded = new AtomicInteger();
+			AtomicInteger timedOut = new AtomicInteger();
+			StepVerifier.create(Flux.range(0, 50)
+				.flatMap((i) -> template.listModels()
+					.then(Mono.fromRunnable(succeeded::incrementAndGet))
+					.onErrorResume(TuneTheModelTimeoutException.class,
+							(ex) -> Mono.fromRunnable(timedOut::incrementAndGet)), 50))
+				.expectComplete()
+				.verify(Duration.ofSeconds(30));
+			assertThat(succeeded.get() + timedOut.get()).isEqualTo(50);
+			assertThat(succeeded.get()).isGreaterThanOrEqualTo(2);
+			assertThat(mostOpen.get()).isLessThanOrEqualTo(2);
+			connector.destroy();
+		}
+		finally {
+			server.disposeNow();
+		}
+	}
+
+	@Test
+	void cancellingACallStopsItsRequests() {
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(1000)));
+		Disposable call = template().listModels().subscribe();
+		await().atMost(Duration.ofSeconds(5)).until(() -> requestCount() == 1);
+		call.dispose();
+		// longer than the delay and every backoff: a repeat would have arrived by then
+		await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> true);
+		assertThat(requestCount()).isOne();
+	}
+
+	@Test
+	void cancellingDuringABackoffStopsTheRetries() {
+		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(503)));
+		TuneTheModelTemplate template = template(builder()
+			.retrySettings(new RetrySettings(3, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5))));
+		Disposable call = template.listModels().subscribe(null, (ex) -> {
+		});
+		await().atMost(Duration.ofSeconds(5)).until(() -> requestCount() == 1);
+		call.dispose();
+		await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> true);
+		assertThat(requestCount()).isOne();
+	}
+
+	@Test
+	void largeErrorBodyKeepsTheStatusAndItsStart() {
+		String body = "E".repeat(2 * 1024 * 1024);
+		wireMock.stubFor(get("/v0/models/m-1/status").willReturn(aResponse().withStatus(400).withBody(body)));
+		StepVerifier.create(template().getModel("m-1"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(TuneTheModelApiException.class,
+					(apiException) -> {
+						assertThat(apiException.statusCode()).isEqualTo(400);
+						assertThat(apiException.responseBody()).hasSize(64 * 1024).isEqualTo(body.substring(0, 64 * 1024));
+						assertThat(apiException.getMessage()).hasSizeLessThan(1200);
+					}))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void successBodyLargerThanTheCodecLimitIsAClearError() {
+		String model = "{\"model_name\": \"m-1\", \"padding\": \"" + "p".repeat(2 * 1024 * 1024) + "\"}";
+		wireMock.stubFor(get("/v0/models/m-1/status").willReturn(okJson(model)));
+		StepVerifier.create(template().getModel("m-1"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
+				.hasMessageStartingWith("GET /v0/models/{model}/status [m-1] answered 200 with a body larger than "
+						+ "the codecs' in-memory limit (spring.http.codecs.max-in-memory-size)"))
+			.verify(VERIFY);
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/v0/models/m-1/status")));
+	}
+
+	@Test
+	void modelListOfOneMebibyteIsNotLimitedByTheCodecs() {
+		StringBuilder models = new StringBuilder("{\"models\": [");
+		int count = 0;
+		while (models.length() < 1024 * 1024) {
+			models.append((count > 0) ? "," : "")
+				.append("{\"model_name\": \"model-")
+				.append(count++)
+				.append("\", \"status\": \"Ready\", \"model_type\": \"classifier\", \"user_name\": \"a model with a name\","
+						+ " \"last_updated_time\": \"2022-05-07 20:58:10.878585\"}");
+		}
+		models.append("], \"total\": ").append(count).append('}');
+		int expected = count;
+		wireMock.stubFor(get("/v0/models").willReturn(okJson(models.toString())));
+		StepVerifier.create(template().listModels().map(Model::id).collectList())
+			.assertNext((ids) -> {
+				assertThat(ids).hasSize(expected);
+				assertThat(ids.get(expected - 1)).isEqualTo("model-" + (expected - 1));
+			})
+			.expectComplete()
+			.verify(VERIFY);
+	}
+
+	@Test
+	void retriedUploadSendsTheWholeBodyAgainWithoutTheKey() {
+		wireMock.stubFor(put(urlPathEqualTo("/bucket/f_1")).inScenario("store")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("up"));
+		wireMock.stubFor(put(urlPathEqualTo("/bucket/f_1")).inScenario("store")
+			.whenScenarioStateIs("up")
+			.willReturn(aResponse().withStatus(200)));
+		DatasetFile file = new DatasetFile("f_1", "train", ModelType.CLASSIFIER, FileStatus.CREATED, "filecreated",
+				URI.create(wireMock.baseUrl() + "/bucket/f_1?X-Amz-Signature=abc"));
+		Flux<ClassifierExample> examples = Flux.range(0, 5000).map((i) -> new ClassifierExample("text " + i, i % 3));
+		StepVerifier.create(template(builder().temporaryDirectory(this.spoolDirectory)).upload(file, examples))
+			.expectComplete()
+			.verify(VERIFY);
+		List<LoggedRequest> uploads = wireMock.findAll(putRequestedFor(urlPathEqualTo("/bucket/f_1")));
+		assertThat(uploads).hasSize(2);
+		assertThat(uploads.get(0).getBody()).isNotEmpty().isEqualTo(uploads.get(1).getBody());
+		for (LoggedRequest upload : uploads) {
+			assertThat(upload.containsHeader("Authorization")).isFalse();
+			assertThat(upload.getHeader("Content-Length")).isEqualTo(String.valueOf(upload.getBody().length));
+		}
+	}
+
+	private void rateLimitedOnceWith(String retryAfter) {
+		wireMock.stubFor(get("/v0/models").inScenario("rate")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", retryAfter))
+			.willSetStateTo("allowed"));
+		wireMock.stubFor(get("/v0/models").inScenario("rate")
+			.whenScenarioStateIs("allowed")
+			.willReturn(okJson("{\"models\": []}")));
+	}
+
+	private static List<Instant> arrivals() {
+		return wireMock.getAllServeEvents()
+			.stream()
+			.map(ServeEvent::getRequest)
+			.map((request) -> request.getLoggedDate().toInstant())
+			.sorted()
+			.toList();
+	}
+
+	private static int requestCount() {
+		return wireMock.findAll(anyRequestedFor(anyUrl())).size();
+	}
+
+	private TuneTheModelTemplate template() {
+		return template(builder());
+	}
+
+	private TuneTheModelTemplate template(TuneTheModelTemplate.Builder builder) {
+		return builder.build();
+	}
+
+	private static TuneTheModelTemplate.Builder builder() {
+		TuneTheModelConnector connector = new TuneTheModelConnector(properties());
+		return TuneTheModelTemplate.builder()
+			.webClientBuilder(WebClient.builder().clientConnector(connector.getClientHttpConnector()))
+			.baseUrl(wireMock.baseUrl())
+			.apiKey(API_KEY)
+			.retrySettings(FAST_RETRIES);
+	}
+
+	private static TuneTheModelProperties properties() {
+		TuneTheModelProperties properties = new TuneTheModelProperties();
+		properties.setReadTimeout(READ_TIMEOUT);
+		properties.setConnectTimeout(Duration.ofSeconds(1));
+		return properties;
+	}
+
+}
