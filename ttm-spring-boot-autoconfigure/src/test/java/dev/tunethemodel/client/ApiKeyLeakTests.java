@@ -1,9 +1,7 @@
 package dev.tunethemodel.client;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +52,7 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 	}
 
 	@Test
-	void keyAppearsInNoErrorAndNoLogLine(CapturedOutput output) throws IOException {
+	void keyAppearsInNoErrorAndNoLogLine(CapturedOutput output) {
 		String echo = "invalid key " + API_KEY + ", try again";
 		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(401).withBody(echo)));
 		wireMock.stubFor(get("/v0/public-models").willReturn(aResponse().withStatus(429).withBody(echo)));
@@ -90,13 +88,12 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 		StepVerifier.create(call).consumeErrorWith(this.errors::add).verify(TIMEOUT);
 	}
 
-	private TuneTheModelTemplate deadTemplate() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return TuneTheModelTemplate.builder()
-				.baseUrl("http://127.0.0.1:" + socket.getLocalPort())
-				.apiKey(API_KEY)
-				.build();
-		}
+	private TuneTheModelTemplate deadTemplate() {
+		return TuneTheModelTemplate.builder()
+			.baseUrl(ClosedPort.baseUrl())
+			.apiKey(API_KEY)
+			.retrySettings(RetrySettings.none())
+			.build();
 	}
 
 	private static String stackTrace(Throwable error) {

@@ -1,7 +1,5 @@
 package dev.tunethemodel.client;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +15,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +73,9 @@ class FaultInjectionTests {
 	static final WireMockExtension wireMock = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
 		.build();
+
+	// the starter's connector, with its pool and timeouts
+	private static final TuneTheModelConnector connector = new TuneTheModelConnector(properties());
 
 	@TempDir
 	Path spoolDirectory;
@@ -238,7 +240,7 @@ class FaultInjectionTests {
 	void dribbleThatNeverPausesLongEnoughForTheReadTimeoutIsEndedByTheTimeout() {
 		wireMock.stubFor(get("/v0/models")
 			.willReturn(okJson("{\"models\": [" + (MODEL + ",").repeat(50) + MODEL + "]}").withChunkedDribbleDelay(20, 4000)));
-		TuneTheModelTemplate template = template(builder().timeout(Duration.ofSeconds(1)));
+		TuneTheModelTemplate template = builder().timeout(Duration.ofSeconds(1)).build();
 		StepVerifier.create(template.listModels())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelTimeoutException.class)
 				.hasMessage("GET /v0/models did not complete within 1s (1 attempt)"))
@@ -246,12 +248,8 @@ class FaultInjectionTests {
 	}
 
 	@Test
-	void refusedConnectionIsRepeatedThenFails() throws IOException {
-		int deadPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			deadPort = socket.getLocalPort();
-		}
-		TuneTheModelTemplate template = template(builder().baseUrl("http://127.0.0.1:" + deadPort));
+	void refusedConnectionIsRepeatedThenFails() {
+		TuneTheModelTemplate template = builder().baseUrl(ClosedPort.baseUrl()).build();
 		StepVerifier.create(template.createModel(CreateModelRequest.generator("g")))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelConnectionException.class)
 				.hasMessageStartingWith("POST /v0/models failed after 4 attempts: ")
@@ -279,9 +277,9 @@ class FaultInjectionTests {
 			TuneTheModelProperties properties = properties();
 			properties.getPool().setMaxConnections(2);
 			properties.getPool().setPendingAcquireTimeout(Duration.ofSeconds(1));
-			TuneTheModelConnector connector = new TuneTheModelConnector(properties);
+			TuneTheModelConnector smallPool = new TuneTheModelConnector(properties);
 			TuneTheModelTemplate template = builder()
-				.webClientBuilder(WebClient.builder().clientConnector(connector.getClientHttpConnector()))
+				.webClientBuilder(WebClient.builder().clientConnector(smallPool.getClientHttpConnector()))
 				.baseUrl("http://127.0.0.1:" + server.port())
 				.build();
 			AtomicInteger succeeded = new AtomicInteger();
@@ -296,7 +294,7 @@ class FaultInjectionTests {
 			assertThat(succeeded.get() + timedOut.get()).isEqualTo(50);
 			assertThat(succeeded.get()).isGreaterThanOrEqualTo(2);
 			assertThat(mostOpen.get()).isLessThanOrEqualTo(2);
-			connector.destroy();
+			smallPool.destroy();
 		}
 		finally {
 			server.disposeNow();
@@ -317,8 +315,9 @@ class FaultInjectionTests {
 	@Test
 	void cancellingDuringABackoffStopsTheRetries() {
 		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(503)));
-		TuneTheModelTemplate template = template(builder()
-			.retrySettings(new RetrySettings(3, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5))));
+		TuneTheModelTemplate template = builder()
+			.retrySettings(new RetrySettings(3, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5)))
+			.build();
 		Disposable call = template.listModels().subscribe(null, (ex) -> {
 		});
 		await().atMost(Duration.ofSeconds(5)).until(() -> requestCount() == 1);
@@ -388,7 +387,7 @@ class FaultInjectionTests {
 		DatasetFile file = new DatasetFile("f_1", "train", ModelType.CLASSIFIER, FileStatus.CREATED, "filecreated",
 				URI.create(wireMock.baseUrl() + "/bucket/f_1?X-Amz-Signature=abc"));
 		Flux<ClassifierExample> examples = Flux.range(0, 5000).map((i) -> new ClassifierExample("text " + i, i % 3));
-		StepVerifier.create(template(builder().temporaryDirectory(this.spoolDirectory)).upload(file, examples))
+		StepVerifier.create(builder().temporaryDirectory(this.spoolDirectory).build().upload(file, examples))
 			.expectComplete()
 			.verify(VERIFY);
 		List<LoggedRequest> uploads = wireMock.findAll(putRequestedFor(urlPathEqualTo("/bucket/f_1")));
@@ -423,16 +422,16 @@ class FaultInjectionTests {
 		return wireMock.findAll(anyRequestedFor(anyUrl())).size();
 	}
 
-	private TuneTheModelTemplate template() {
-		return template(builder());
+	@AfterAll
+	static void closeConnector() {
+		connector.destroy();
 	}
 
-	private TuneTheModelTemplate template(TuneTheModelTemplate.Builder builder) {
-		return builder.build();
+	private static TuneTheModelTemplate template() {
+		return builder().build();
 	}
 
 	private static TuneTheModelTemplate.Builder builder() {
-		TuneTheModelConnector connector = new TuneTheModelConnector(properties());
 		return TuneTheModelTemplate.builder()
 			.webClientBuilder(WebClient.builder().clientConnector(connector.getClientHttpConnector()))
 			.baseUrl(wireMock.baseUrl())

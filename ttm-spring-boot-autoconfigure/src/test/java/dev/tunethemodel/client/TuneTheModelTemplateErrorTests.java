@@ -1,7 +1,5 @@
 package dev.tunethemodel.client;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -170,13 +168,9 @@ class TuneTheModelTemplateErrorTests extends WireMockTemplateTests {
 	}
 
 	@Test
-	void deadServerBecomesExceptionNamingTheRequest() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+	void deadServerBecomesExceptionNamingTheRequest() {
 		TuneTheModelTemplate deadTemplate = TuneTheModelTemplate.builder()
-			.baseUrl("http://127.0.0.1:" + port)
+			.baseUrl(ClosedPort.baseUrl())
 			.apiKey(API_KEY)
 			.retrySettings(RetrySettings.none())
 			.build();

@@ -1,7 +1,5 @@
 package dev.tunethemodel.autoconfigure.health;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -14,6 +12,7 @@ import reactor.test.StepVerifier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
+import dev.tunethemodel.client.ClosedPort;
 import dev.tunethemodel.client.TuneTheModelTemplate;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -72,12 +71,8 @@ class TuneTheModelHealthIndicatorTests {
 	}
 
 	@Test
-	void downWhenTheApiIsUnreachable() throws IOException {
-		String deadUrl;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			deadUrl = "http://127.0.0.1:" + socket.getLocalPort();
-		}
-		assertDown(indicator(deadUrl, Duration.ofSeconds(3)), "unreachable", null);
+	void downWhenTheApiIsUnreachable() {
+		assertDown(indicator(ClosedPort.baseUrl(), Duration.ofSeconds(3)), "unreachable", null);
 	}
 
 	@Test
