@@ -43,6 +43,9 @@ public final class TuneTheModelAutoConfiguration {
 			.baseUrl(properties.getBaseUrl())
 			.allowInsecureHttp(properties.isAllowInsecureHttp())
 			.timeout(properties.getTimeout())
+			.pollInterval(properties.getPollInterval())
+			.datasetPollInterval(properties.getDatasetPollInterval())
+			.datasetProcessingTimeout(properties.getDatasetProcessingTimeout())
 			.retrySettings(new RetrySettings(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 					retry.getMaxRetryAfter()));
 		if (properties.getApiKey() != null) {

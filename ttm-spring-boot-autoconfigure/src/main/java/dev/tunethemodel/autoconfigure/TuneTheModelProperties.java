@@ -45,6 +45,23 @@ public class TuneTheModelProperties {
 	 */
 	private Duration timeout = Duration.ofSeconds(60);
 
+	/**
+	 * How often a model's status is read while it is watched; training takes 30 minutes to
+	 * hours.
+	 */
+	private Duration pollInterval = Duration.ofSeconds(30);
+
+	/**
+	 * How often a training reads the status of its uploaded datasets until the API has
+	 * processed them.
+	 */
+	private Duration datasetPollInterval = Duration.ofSeconds(1);
+
+	/**
+	 * Longest time a training waits for the API to process its uploaded datasets.
+	 */
+	private Duration datasetProcessingTimeout = Duration.ofMinutes(10);
+
 	private final Retry retry = new Retry();
 
 	private final Pool pool = new Pool();
@@ -99,6 +116,30 @@ public class TuneTheModelProperties {
 		this.timeout = timeout;
 	}
 
+	public Duration getPollInterval() {
+		return this.pollInterval;
+	}
+
+	public void setPollInterval(Duration pollInterval) {
+		this.pollInterval = pollInterval;
+	}
+
+	public Duration getDatasetPollInterval() {
+		return this.datasetPollInterval;
+	}
+
+	public void setDatasetPollInterval(Duration datasetPollInterval) {
+		this.datasetPollInterval = datasetPollInterval;
+	}
+
+	public Duration getDatasetProcessingTimeout() {
+		return this.datasetProcessingTimeout;
+	}
+
+	public void setDatasetProcessingTimeout(Duration datasetProcessingTimeout) {
+		this.datasetProcessingTimeout = datasetProcessingTimeout;
+	}
+
 	public Retry getRetry() {
 		return this.retry;
 	}
@@ -115,7 +156,8 @@ public class TuneTheModelProperties {
 	public String toString() {
 		return "TuneTheModelProperties[apiKey=" + ((this.apiKey != null) ? "******" : null) + ", baseUrl="
 				+ this.baseUrl + ", allowInsecureHttp=" + this.allowInsecureHttp + ", connectTimeout="
-				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", timeout=" + this.timeout + "]";
+				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", timeout=" + this.timeout + ", pollInterval="
+				+ this.pollInterval + "]";
 	}
 
 	public static class Retry {

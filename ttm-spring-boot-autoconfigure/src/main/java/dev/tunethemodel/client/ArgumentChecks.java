@@ -1,6 +1,7 @@
 package dev.tunethemodel.client;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,13 @@ final class ArgumentChecks {
 			throw new IllegalArgumentException("The " + what + " must not be null");
 		}
 		return value;
+	}
+
+	static Duration requirePositive(String what, @Nullable Duration duration) {
+		if (duration == null || duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException("The " + what + " must be more than zero, but is " + duration);
+		}
+		return duration;
 	}
 
 	static CreateModelRequest requireValid(@Nullable CreateModelRequest request) {

@@ -40,7 +40,7 @@ final class DatasetSpool {
 
 	private static final byte[] SUFFIX = "}".getBytes(StandardCharsets.UTF_8);
 
-	private final ModelType taskType;
+	private final DatasetRules rules;
 
 	private final Path inputsFile;
 
@@ -54,9 +54,9 @@ final class DatasetSpool {
 
 	private long contentLength = -1;
 
-	private DatasetSpool(ModelType taskType, Path inputsFile, Path targetsFile, JsonGenerator inputs,
+	private DatasetSpool(DatasetRules rules, Path inputsFile, Path targetsFile, JsonGenerator inputs,
 			JsonGenerator targets) {
-		this.taskType = taskType;
+		this.rules = rules;
 		this.inputsFile = inputsFile;
 		this.targetsFile = targetsFile;
 		this.inputs = inputs;
@@ -66,11 +66,11 @@ final class DatasetSpool {
 	/**
 	 * Create the temporary files of a new spool.
 	 * @param directory where to create them
-	 * @param taskType the task type of the dataset
+	 * @param rules the rules of the dataset
 	 * @param jsonMapper writes the JSON
 	 * @return the spool, to be {@link #delete() deleted} in every case
 	 */
-	static DatasetSpool create(Path directory, ModelType taskType, JsonMapper jsonMapper) {
+	static DatasetSpool create(Path directory, DatasetRules rules, JsonMapper jsonMapper) {
 		Path inputsFile = null;
 		Path targetsFile = null;
 		JsonGenerator inputs = null;
@@ -82,7 +82,7 @@ final class DatasetSpool {
 			targets = jsonMapper.createGenerator(targetsFile, JsonEncoding.UTF8);
 			inputs.writeStartArray();
 			targets.writeStartArray();
-			return new DatasetSpool(taskType, inputsFile, targetsFile, inputs, targets);
+			return new DatasetSpool(rules, inputsFile, targetsFile, inputs, targets);
 		}
 		catch (IOException | JacksonException ex) {
 			closeQuietly(inputs);
@@ -96,23 +96,18 @@ final class DatasetSpool {
 	/**
 	 * Check one example and write it.
 	 * @param example the next example of the dataset
-	 * @throws IllegalArgumentException if the example does not fit the dataset
+	 * @throws InvalidDatasetException if the example breaks a rule of the dataset
 	 */
 	void append(TrainingExample example) {
-		this.count++;
+		this.rules.check(example, ++this.count);
 		try {
-			if (this.taskType == ModelType.CLASSIFIER) {
-				ClassifierExample classifierExample = as(ClassifierExample.class, example);
-				if (classifierExample.label() < 0) {
-					throw invalid("has the label " + classifierExample.label() + ": labels are 0 or more");
-				}
-				this.inputs.writeString(requireText("input", classifierExample.input()));
+			if (example instanceof ClassifierExample classifierExample) {
+				this.inputs.writeString(classifierExample.input());
 				this.targets.writeNumber(classifierExample.label());
 			}
-			else {
-				GeneratorExample generatorExample = as(GeneratorExample.class, example);
-				this.inputs.writeString(requireText("input", generatorExample.input()));
-				this.targets.writeString(requireText("output", generatorExample.output()));
+			else if (example instanceof GeneratorExample generatorExample) {
+				this.inputs.writeString(generatorExample.input());
+				this.targets.writeString(generatorExample.output());
 			}
 		}
 		catch (JacksonException ex) {
@@ -122,8 +117,10 @@ final class DatasetSpool {
 
 	/**
 	 * Finish the files, after the last example.
+	 * @throws InvalidDatasetException if the dataset has too few examples
 	 */
 	void finish() {
+		this.rules.checkCount(this.count);
 		try {
 			this.inputs.writeEndArray();
 			this.targets.writeEndArray();
@@ -168,26 +165,7 @@ final class DatasetSpool {
 	}
 
 	private byte[] separator() {
-		return (this.taskType == ModelType.CLASSIFIER) ? CLASSES : OUTPUTS;
-	}
-
-	private <T extends TrainingExample> T as(Class<T> type, TrainingExample example) {
-		if (!type.isInstance(example)) {
-			throw invalid("is a " + example.getClass().getSimpleName() + ", but the file is for a "
-					+ this.taskType.apiValue() + ": use " + type.getSimpleName() + "s");
-		}
-		return type.cast(example);
-	}
-
-	private String requireText(String what, @Nullable String text) {
-		if (text == null) {
-			throw invalid("has no " + what);
-		}
-		return text;
-	}
-
-	private IllegalArgumentException invalid(String problem) {
-		return new IllegalArgumentException("Example " + this.count + " of the dataset " + problem);
+		return (this.rules.taskType() == ModelType.CLASSIFIER) ? CLASSES : OUTPUTS;
 	}
 
 	private TuneTheModelException writeFailure(Exception ex) {

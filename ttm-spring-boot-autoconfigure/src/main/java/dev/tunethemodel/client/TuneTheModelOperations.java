@@ -1,5 +1,7 @@
 package dev.tunethemodel.client;
 
+import java.time.Duration;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -130,5 +132,57 @@ public interface TuneTheModelOperations {
 	 * @return completes when the dataset is stored
 	 */
 	Mono<Void> upload(DatasetFile file, Flux<? extends TrainingExample> examples);
+
+	/**
+	 * Train a model in one call: create it, create and upload its training and validation
+	 * datasets, wait until the API has processed both, bind them and request fit. Training
+	 * itself then takes 30 minutes to hours: follow it with {@link #watch} or
+	 * {@link #awaitReady}, or use {@link #trainWithProgress}.
+	 * <p>
+	 * Each dataset is checked as it is read: at least 32 examples, each of the model's kind,
+	 * no empty text, a classifier's labels from 0 to its number of classes minus one; a bad
+	 * example ends the training with an {@link InvalidDatasetException} that says which one.
+	 * Each dataset is spooled to temporary files as {@link #upload} does, so memory stays
+	 * flat however large it is. When a step fails, or the caller cancels, before fit was
+	 * requested, the files and the model created so far are deleted again, and the original
+	 * failure is what the caller sees.
+	 * @param model the model to create
+	 * @param training the training examples, read once
+	 * @param validation the validation examples, read once
+	 * @return the model as fit was requested
+	 */
+	Mono<Model> train(CreateModelRequest model, Flux<? extends TrainingExample> training,
+			Flux<? extends TrainingExample> validation);
+
+	/**
+	 * Train a model as {@link #train} does, then watch it until it is ready, telling each
+	 * step as a {@link TrainingEvent}, for a progress bar or a log.
+	 * @param model the model to create
+	 * @param training the training examples, read once
+	 * @param validation the validation examples, read once
+	 * @return the events, the last a {@link TrainingEvent.Ready}; fails with a
+	 * {@link TuneTheModelTrainingFailedException} if training fails
+	 */
+	Flux<TrainingEvent> trainWithProgress(CreateModelRequest model, Flux<? extends TrainingExample> training,
+			Flux<? extends TrainingExample> validation);
+
+	/**
+	 * Watch a model: read its status every poll interval and emit the model whenever the
+	 * status changes, starting with the current one. Failed reads are repeated as
+	 * {@link RetrySettings} says; polling stops when the subscriber cancels.
+	 * @param modelId the model's id
+	 * @return the model at each change of status; completes after {@link ModelStatus#READY},
+	 * fails with a {@link TuneTheModelTrainingFailedException} on {@link ModelStatus#FIT_FAILED}
+	 */
+	Flux<Model> watch(String modelId);
+
+	/**
+	 * Wait until a model is ready.
+	 * @param modelId the model's id
+	 * @param timeout the longest wait
+	 * @return the ready model; fails with a {@link TuneTheModelTimeoutException} when the
+	 * wait is over, or a {@link TuneTheModelTrainingFailedException} if training fails
+	 */
+	Mono<Model> awaitReady(String modelId, Duration timeout);
 
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
@@ -76,6 +78,21 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
 	/**
+	 * How often {@link #watch} reads a model's status by default.
+	 */
+	public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(30);
+
+	/**
+	 * How often a training reads the status of its datasets by default.
+	 */
+	public static final Duration DEFAULT_DATASET_POLL_INTERVAL = Duration.ofSeconds(1);
+
+	/**
+	 * How long a training waits for the API to process its datasets by default.
+	 */
+	public static final Duration DEFAULT_DATASET_PROCESSING_TIMEOUT = Duration.ofMinutes(10);
+
+	/**
 	 * The {@code User-Agent} of every request, such as
 	 * {@code ttm-spring-boot-starter/0.1.0}.
 	 */
@@ -90,17 +107,9 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
 	private final WebClient webClient;
 
-	private final String baseUrl;
-
-	private final String apiKey;
-
-	private final Path temporaryDirectory;
-
-	private final RetrySettings retrySettings;
+	private final ClientSettings settings;
 
 	private final Retries retries;
-
-	private final Duration timeout;
 
 	private final Scheduler blockingScheduler;
 
@@ -122,19 +131,14 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
 	private final ResponseDecoder<Generation> generationDecoder;
 
-	private TuneTheModelTemplate(WebClient webClient, String baseUrl, String apiKey, Path temporaryDirectory,
-			RetrySettings retrySettings, Duration timeout) {
+	private TuneTheModelTemplate(WebClient webClient, ClientSettings settings) {
 		this.webClient = webClient;
-		this.baseUrl = baseUrl;
-		this.apiKey = apiKey;
-		this.temporaryDirectory = temporaryDirectory;
-		this.retrySettings = retrySettings;
-		this.retries = new Retries(retrySettings);
-		this.timeout = timeout;
+		this.settings = settings;
+		this.retries = new Retries(settings.retrySettings());
 		this.blockingScheduler = Schedulers.boundedElastic();
 		this.jsonMapper = WireFormat.createJsonMapper();
 		this.writer = this.jsonMapper.writer();
-		this.errors = new ApiErrors(apiKey, Clock.systemUTC());
+		this.errors = new ApiErrors(settings.apiKey(), Clock.systemUTC());
 		ObjectReader modelReader = this.jsonMapper.readerFor(ModelResponse.class);
 		ObjectReader fileReader = this.jsonMapper.readerFor(FileResponse.class);
 		this.modelDecoder = objectDecoder(modelReader, ModelResponse::toModel);
@@ -162,8 +166,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	 * @return the copy
 	 */
 	public TuneTheModelTemplate withRetrySettings(RetrySettings retrySettings) {
-		return new TuneTheModelTemplate(this.webClient, this.baseUrl, this.apiKey, this.temporaryDirectory,
-				retrySettings, this.timeout);
+		return new TuneTheModelTemplate(this.webClient, this.settings.withRetrySettings(retrySettings));
 	}
 
 	@Override
@@ -263,20 +266,110 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	 */
 	@Override
 	public Mono<Void> upload(DatasetFile file, Flux<? extends TrainingExample> examples) {
+		return Mono.defer(() -> uploadDataset(ArgumentChecks.requireNonNull("file", file), examples, null,
+				"the dataset of file " + file.id()));
+	}
+
+	/**
+	 * Upload a dataset, checked by its rules as it is spooled.
+	 * @param file the file to fill
+	 * @param examples the examples
+	 * @param numClasses the number of classes of the classifier it trains, {@code null} when
+	 * unknown
+	 * @param dataset how messages name the dataset
+	 * @return completes when the dataset is stored
+	 */
+	Mono<Void> uploadDataset(DatasetFile file, Flux<? extends TrainingExample> examples, @Nullable Integer numClasses,
+			String dataset) {
 		return Mono.defer(() -> {
-			ArgumentChecks.requireNonNull("file", file);
 			URI uploadUrl = ArgumentChecks.requireUploadUrl(file);
 			ModelType taskType = ArgumentChecks.requireNonNull("task type of the file", file.taskType());
 			ArgumentChecks.requireNonNull("examples", examples);
+			DatasetRules rules = new DatasetRules(taskType, numClasses, dataset, new ExamplePositions());
 			return Mono.usingWhen(
-					Mono.fromCallable(() -> DatasetSpool.create(this.temporaryDirectory, taskType, this.jsonMapper))
+					Mono.fromCallable(
+							() -> DatasetSpool.create(this.settings.temporaryDirectory(), rules, this.jsonMapper))
 						.subscribeOn(this.blockingScheduler),
 					(spool) -> examples.publishOn(this.blockingScheduler)
 						.doOnNext(spool::append)
+						.contextWrite(Context.of(ExamplePositions.class, rules.positions()))
 						.then(Mono.fromRunnable(spool::finish))
 						.then(withPolicies(UPLOAD_REQUEST, true, () -> put(uploadUrl, spool))),
 					(spool) -> Mono.fromRunnable(spool::delete).subscribeOn(this.blockingScheduler));
 		});
+	}
+
+	@Override
+	public Mono<Model> train(CreateModelRequest model, Flux<? extends TrainingExample> training,
+			Flux<? extends TrainingExample> validation) {
+		return Flux.defer(() -> trainingRun(model, training, validation).untilFit())
+			.last()
+			.map((fitRequested) -> ((TrainingEvent.FitRequested) fitRequested).model());
+	}
+
+	@Override
+	public Flux<TrainingEvent> trainWithProgress(CreateModelRequest model, Flux<? extends TrainingExample> training,
+			Flux<? extends TrainingExample> validation) {
+		return Flux.defer(() -> {
+			TrainingRun run = trainingRun(model, training, validation);
+			return run.untilFit().concatWith(Flux.defer(() -> {
+				Model fitted = run.model();
+				return watch(fitted.id())
+					.skipWhile((polled) -> sameStatus(polled, fitted) && polled.status() != ModelStatus.READY)
+					.map((polled) -> (polled.status() == ModelStatus.READY) ? new TrainingEvent.Ready(polled)
+							: new TrainingEvent.StatusChanged(polled));
+			}));
+		});
+	}
+
+	private TrainingRun trainingRun(CreateModelRequest model, Flux<? extends TrainingExample> training,
+			Flux<? extends TrainingExample> validation) {
+		return new TrainingRun(this, ArgumentChecks.requireValid(model),
+				ArgumentChecks.requireNonNull("training examples", training),
+				ArgumentChecks.requireNonNull("validation examples", validation), this.settings.datasetPollInterval(),
+				this.settings.datasetProcessingTimeout());
+	}
+
+	@Override
+	public Flux<Model> watch(String modelId) {
+		return Flux.defer(() -> {
+			String id = ArgumentChecks.requireId("model", modelId);
+			return Mono.defer(() -> getModel(id))
+				.repeatWhen((polls) -> polls.delayElements(this.settings.pollInterval()))
+				.distinctUntilChanged(TuneTheModelTemplate::statusKey)
+				.<Model>handle((polled, sink) -> {
+					if (polled.status() == ModelStatus.FIT_FAILED) {
+						sink.error(new TuneTheModelTrainingFailedException(polled));
+					}
+					else {
+						sink.next(polled);
+					}
+				})
+				.takeUntil((polled) -> polled.status() == ModelStatus.READY);
+		});
+	}
+
+	@Override
+	public Mono<Model> awaitReady(String modelId, Duration timeout) {
+		return Mono.defer(() -> {
+			String id = ArgumentChecks.requireId("model", modelId);
+			ArgumentChecks.requirePositive("timeout", timeout);
+			AtomicReference<Model> last = new AtomicReference<>();
+			return watch(id).doOnNext(last::set)
+				.last()
+				.timeout(timeout, Mono.error(() -> new TuneTheModelTimeoutException("Model " + id
+						+ " was not ready within " + timeout + ((last.get() != null)
+								? ": its status is " + last.get().rawStatus() : ""), null)));
+		});
+	}
+
+	private static boolean sameStatus(Model one, Model other) {
+		return statusKey(one).equals(statusKey(other));
+	}
+
+	// unknown statuses are told apart by their text
+	private static Object statusKey(Model model) {
+		return (model.status() != ModelStatus.UNKNOWN) ? model.status() : ApiValues.normalize(model.rawStatus());
 	}
 
 	private Mono<Void> put(URI uploadUrl, DatasetSpool spool) {
@@ -307,14 +400,15 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	private <T> Mono<T> withPolicies(String request, boolean repeatable, Supplier<Mono<T>> attempt) {
 		return Mono.defer(() -> {
 			AtomicInteger attempts = new AtomicInteger();
-			long deadline = System.nanoTime() + this.timeout.toNanos();
+			Duration timeout = this.settings.timeout();
+			long deadline = System.nanoTime() + timeout.toNanos();
 			return Mono.defer(() -> {
 				attempts.incrementAndGet();
 				return attempt.get();
 			})
 				.retryWhen(this.retries.forCall(repeatable, deadline))
 				.onErrorMap((ex) -> this.errors.callFailure(request, ex, attempts.get()))
-				.timeout(this.timeout, Mono.error(() -> this.errors.timeout(request, this.timeout, attempts.get())));
+				.timeout(timeout, Mono.error(() -> this.errors.timeout(request, timeout, attempts.get())));
 		});
 	}
 
@@ -322,7 +416,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 			ResponseDecoder<T> decoder, String request) {
 		WebClient.RequestBodySpec spec = this.webClient.method(endpoint.method())
 			.uri(endpoint.uriTemplate(), uriVariables)
-			.header(HttpHeaders.AUTHORIZATION, this.apiKey)
+			.header(HttpHeaders.AUTHORIZATION, this.settings.apiKey())
 			.header(HttpHeaders.USER_AGENT, USER_AGENT)
 			.accept(MediaType.APPLICATION_JSON);
 		if (json != null) {
@@ -405,7 +499,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
 	@Override
 	public String toString() {
-		return "TuneTheModelTemplate[baseUrl=" + this.baseUrl + "]";
+		return "TuneTheModelTemplate[baseUrl=" + this.settings.baseUrl() + "]";
 	}
 
 	/**
@@ -436,6 +530,12 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		private RetrySettings retrySettings = RetrySettings.defaults();
 
 		private Duration timeout = DEFAULT_TIMEOUT;
+
+		private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+
+		private Duration datasetPollInterval = DEFAULT_DATASET_POLL_INTERVAL;
+
+		private Duration datasetProcessingTimeout = DEFAULT_DATASET_PROCESSING_TIMEOUT;
 
 		private Builder() {
 		}
@@ -518,6 +618,39 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
+		 * Set how often {@link TuneTheModelTemplate#watch} reads a model's status. Defaults to
+		 * 30 seconds; training takes 30 minutes to hours.
+		 * @param pollInterval the interval, more than zero
+		 * @return this builder
+		 */
+		public Builder pollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+			return this;
+		}
+
+		/**
+		 * Set how often a training reads the status of its uploaded datasets until the API
+		 * has processed them. Defaults to 1 second, as the official SDK.
+		 * @param datasetPollInterval the interval, more than zero
+		 * @return this builder
+		 */
+		public Builder datasetPollInterval(Duration datasetPollInterval) {
+			this.datasetPollInterval = datasetPollInterval;
+			return this;
+		}
+
+		/**
+		 * Set how long a training waits for the API to process its uploaded datasets.
+		 * Defaults to 10 minutes.
+		 * @param datasetProcessingTimeout the timeout, more than zero
+		 * @return this builder
+		 */
+		public Builder datasetProcessingTimeout(Duration datasetProcessingTimeout) {
+			this.datasetProcessingTimeout = datasetProcessingTimeout;
+			return this;
+		}
+
+		/**
 		 * Build the template.
 		 * @return the template
 		 * @throws TuneTheModelConfigurationException if the API key is missing or malformed,
@@ -533,13 +666,13 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 			WebClient webClient = builder.uriBuilderFactory(new DefaultUriBuilderFactory(base)).build();
 			Path directory = (this.temporaryDirectory != null) ? this.temporaryDirectory
 					: Path.of(System.getProperty("java.io.tmpdir"));
-			if (this.retrySettings == null) {
-				throw new IllegalArgumentException("The retry settings must not be null");
-			}
-			if (this.timeout == null || this.timeout.isNegative() || this.timeout.isZero()) {
-				throw new IllegalArgumentException("The timeout must be more than zero, but is " + this.timeout);
-			}
-			return new TuneTheModelTemplate(webClient, base, key, directory, this.retrySettings, this.timeout);
+			ClientSettings settings = new ClientSettings(base, key, directory,
+					ArgumentChecks.requireNonNull("retry settings", this.retrySettings),
+					ArgumentChecks.requirePositive("timeout", this.timeout),
+					ArgumentChecks.requirePositive("poll interval", this.pollInterval),
+					ArgumentChecks.requirePositive("dataset poll interval", this.datasetPollInterval),
+					ArgumentChecks.requirePositive("dataset processing timeout", this.datasetProcessingTimeout));
+			return new TuneTheModelTemplate(webClient, settings);
 		}
 
 		private static String requireApiKey(@Nullable String apiKey) {

@@ -27,6 +27,8 @@ class ConfigurationMetadataTests {
 		}
 		assertThat(names).contains("tunethemodel.api-key", "tunethemodel.base-url", "tunethemodel.allow-insecure-http",
 				"tunethemodel.connect-timeout", "tunethemodel.read-timeout", "tunethemodel.timeout",
+				"tunethemodel.poll-interval", "tunethemodel.dataset-poll-interval",
+				"tunethemodel.dataset-processing-timeout",
 				"tunethemodel.retry.max-retries", "tunethemodel.retry.initial-backoff", "tunethemodel.retry.max-backoff",
 				"tunethemodel.retry.max-retry-after", "tunethemodel.pool.max-connections",
 				"tunethemodel.pool.pending-acquire-timeout", "tunethemodel.pool.max-idle-time",

@@ -101,6 +101,9 @@ class TuneTheModelAutoConfigurationTests {
 			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(properties.getPollInterval()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(properties.getDatasetPollInterval()).isEqualTo(Duration.ofSeconds(1));
+			assertThat(properties.getDatasetProcessingTimeout()).isEqualTo(Duration.ofMinutes(10));
 			assertThat(properties.getRetry().getMaxRetries()).isEqualTo(3);
 			assertThat(properties.getRetry().getInitialBackoff()).isEqualTo(Duration.ofMillis(500));
 			assertThat(properties.getRetry().getMaxBackoff()).isEqualTo(Duration.ofSeconds(8));

@@ -67,7 +67,7 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 		collectError(this.template.getModel("m-1"));
 		collectError(this.template.classify("m-1", "text"));
 		collectError(this.template.upload(new DatasetFile("f", "f", ModelType.CLASSIFIER, FileStatus.CREATED, null,
-				URI.create(wireMock.baseUrl() + "/upload")), Flux.just(new ClassifierExample("a", 0))));
+				URI.create(wireMock.baseUrl() + "/upload")), Flux.range(0, 32).map((i) -> new ClassifierExample("a", 0))));
 		collectError(deadTemplate().listModels());
 		StepVerifier.create(this.template.fit("m-1")).expectNextCount(1).expectComplete().verify(TIMEOUT);
 

@@ -53,12 +53,21 @@ class TuneTheModelTemplateUploadTests extends WireMockTemplateTests {
 
 	@Test
 	void classifierDatasetIsSentAsInputsAndClassesWithoutKey() throws IOException {
-		Flux<ClassifierExample> examples = Flux.just(new ClassifierExample("good", 1), new ClassifierExample("bad", 0),
-				new ClassifierExample("«ünïcødé» \"quoted\"\n", 2));
+		Flux<ClassifierExample> examples = Flux.concat(
+				Flux.just(new ClassifierExample("good", 1), new ClassifierExample("bad", 0),
+						new ClassifierExample("«ünïcødé» \"quoted\"\n", 2)),
+				Flux.range(3, 29).map((i) -> new ClassifierExample("text " + i, i % 3)));
 		StepVerifier.create(this.template.upload(file(ModelType.CLASSIFIER), examples)).expectComplete().verify(TIMEOUT);
 		LoggedRequest request = onlyUpload();
-		assertThat(request.getBodyAsString()).isEqualTo(
-				"{\"inputs\":[\"good\",\"bad\",\"«ünïcødé» \\\"quoted\\\"\\n\"],\"classes\":[1,0,2]}");
+		StringBuilder expected = new StringBuilder("{\"inputs\":[\"good\",\"bad\",\"«ünïcødé» \\\"quoted\\\"\\n\"");
+		for (int i = 3; i < 32; i++) {
+			expected.append(",\"text ").append(i).append('"');
+		}
+		expected.append("],\"classes\":[1,0,2");
+		for (int i = 3; i < 32; i++) {
+			expected.append(',').append(i % 3);
+		}
+		assertThat(request.getBodyAsString()).isEqualTo(expected.append("]}").toString());
 		assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
 		assertThat(request.getHeader("User-Agent")).isEqualTo(TuneTheModelTemplate.USER_AGENT);
 		assertThat(request.containsHeader("Authorization")).isFalse();
@@ -67,25 +76,29 @@ class TuneTheModelTemplateUploadTests extends WireMockTemplateTests {
 
 	@Test
 	void generatorDatasetIsSentAsInputsAndOutputs() throws IOException {
-		Flux<GeneratorExample> examples = Flux.just(new GeneratorExample("2 + 2 =", "4"),
-				new GeneratorExample("Capital of France:", "Paris"));
+		Flux<GeneratorExample> examples = Flux.range(0, 32).map((i) -> new GeneratorExample(i + " + " + i + " =", "" + (i + i)));
 		StepVerifier.create(this.template.upload(file(ModelType.GENERATOR), examples)).expectComplete().verify(TIMEOUT);
 		LoggedRequest request = onlyUpload();
-		assertThat(request.getBodyAsString())
-			.isEqualTo("{\"inputs\":[\"2 + 2 =\",\"Capital of France:\"],\"outputs\":[\"4\",\"Paris\"]}");
+		assertThat(request.getBodyAsString()).startsWith("{\"inputs\":[\"0 + 0 =\",\"1 + 1 =\",")
+			.contains("\"31 + 31 =\"],\"outputs\":[\"0\",\"2\",")
+			.endsWith(",\"62\"]}");
 		assertThat(request.containsHeader("Authorization")).isFalse();
 		assertNoTemporaryFileIsLeft();
 	}
 
 	@Test
-	void emptyDatasetIsSentAsEmptyArrays() {
-		StepVerifier.create(this.template.upload(file(ModelType.GENERATOR), Flux.empty())).expectComplete().verify(TIMEOUT);
-		assertThat(onlyUpload().getBodyAsString()).isEqualTo("{\"inputs\":[],\"outputs\":[]}");
+	void datasetWithFewerThanThirtyTwoExamplesIsRefusedBeforeAnythingIsSent() throws IOException {
+		StepVerifier.create(this.template.upload(file(ModelType.GENERATOR), generatorExamples(31)))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(InvalidDatasetException.class)
+				.hasMessage("The dataset of file f_1 has 31 examples, but the API needs at least 32"))
+			.verify(TIMEOUT);
+		wireMock.verify(0, anyRequestedFor(anyUrl()));
+		assertNoTemporaryFileIsLeft();
 	}
 
 	@Test
 	void preSignedUrlIsSentAsGiven() {
-		StepVerifier.create(this.template.upload(file(ModelType.CLASSIFIER), Flux.just(new ClassifierExample("a", 0))))
+		StepVerifier.create(this.template.upload(file(ModelType.CLASSIFIER), classifierExamples(32)))
 			.expectComplete()
 			.verify(TIMEOUT);
 		wireMock.verify(1, putRequestedFor(urlEqualTo(UPLOAD_PATH + SIGNED_QUERY)));
@@ -134,9 +147,13 @@ class TuneTheModelTemplateUploadTests extends WireMockTemplateTests {
 	void exampleOfTheWrongTypeIsRefusedBeforeAnythingIsSent() throws IOException {
 		Flux<TrainingExample> examples = Flux.just(new ClassifierExample("a", 0), new GeneratorExample("b", "c"));
 		StepVerifier.create(this.template.upload(file(ModelType.CLASSIFIER), examples))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(IllegalArgumentException.class)
-				.hasMessage("Example 2 of the dataset is a GeneratorExample, but the file is for a classifier: "
-						+ "use ClassifierExamples"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class,
+					(invalid) -> {
+						assertThat(invalid).hasMessage("Example 2 of the dataset of file f_1 is a GeneratorExample, "
+								+ "but the dataset is for a classifier: use ClassifierExamples");
+						assertThat(invalid.exampleNumber()).isEqualTo(2);
+						assertThat(invalid.line()).isNull();
+					}))
 			.verify(TIMEOUT);
 		wireMock.verify(0, anyRequestedFor(anyUrl()));
 		assertNoTemporaryFileIsLeft();
@@ -147,7 +164,7 @@ class TuneTheModelTemplateUploadTests extends WireMockTemplateTests {
 		Flux<ClassifierExample> examples = Flux.just(new ClassifierExample("a", 0), new ClassifierExample("b", 1),
 				new ClassifierExample("c", -1));
 		StepVerifier.create(this.template.upload(file(ModelType.CLASSIFIER), examples))
-			.expectErrorMessage("Example 3 of the dataset has the label -1: labels are 0 or more")
+			.expectErrorMessage("Example 3 of the dataset of file f_1 has the label -1: the labels are 0 or more")
 			.verify(TIMEOUT);
 		wireMock.verify(0, anyRequestedFor(anyUrl()));
 		assertNoTemporaryFileIsLeft();
@@ -156,7 +173,7 @@ class TuneTheModelTemplateUploadTests extends WireMockTemplateTests {
 	@Test
 	void missingOutputIsRefusedBeforeAnythingIsSent() throws IOException {
 		StepVerifier.create(this.template.upload(file(ModelType.GENERATOR), Flux.just(new GeneratorExample("a", null))))
-			.expectErrorMessage("Example 1 of the dataset has no output")
+			.expectErrorMessage("Example 1 of the dataset of file f_1 has an empty output")
 			.verify(TIMEOUT);
 		wireMock.verify(0, anyRequestedFor(anyUrl()));
 		assertNoTemporaryFileIsLeft();
@@ -191,11 +208,19 @@ class TuneTheModelTemplateUploadTests extends WireMockTemplateTests {
 			.apiKey(API_KEY)
 			.temporaryDirectory(this.spoolDirectory.resolve("missing"))
 			.build();
-		StepVerifier.create(misconfigured.upload(file(ModelType.CLASSIFIER), Flux.just(new ClassifierExample("a", 0))))
+		StepVerifier.create(misconfigured.upload(file(ModelType.CLASSIFIER), classifierExamples(32)))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
 				.hasMessageStartingWith("Could not create a temporary file for the dataset in "))
 			.verify(TIMEOUT);
 		wireMock.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	private static Flux<ClassifierExample> classifierExamples(int count) {
+		return Flux.range(0, count).map((i) -> new ClassifierExample("text " + i, i % 2));
+	}
+
+	private static Flux<GeneratorExample> generatorExamples(int count) {
+		return Flux.range(0, count).map((i) -> new GeneratorExample("input " + i, "output " + i));
 	}
 
 	private DatasetFile file(ModelType type) {

@@ -1,0 +1,167 @@
+package dev.tunethemodel.client;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import dev.tunethemodel.client.TrainingEvent.Dataset;
+import dev.tunethemodel.client.TrainingEvent.DatasetsBound;
+import dev.tunethemodel.client.TrainingEvent.DatasetsProcessed;
+import dev.tunethemodel.client.TrainingEvent.FitRequested;
+import dev.tunethemodel.client.TrainingEvent.ModelCreated;
+import dev.tunethemodel.client.TrainingEvent.UploadProgress;
+
+/**
+ * One training, from creating the model to requesting fit: what it created is deleted again
+ * when a step fails or the caller cancels before fit was requested.
+ */
+final class TrainingRun {
+
+	private static final Log logger = LogFactory.getLog(TrainingRun.class);
+
+	static final long PROGRESS_STEP = 10_000;
+
+	private final TuneTheModelTemplate client;
+
+	private final CreateModelRequest request;
+
+	private final Flux<? extends TrainingExample> training;
+
+	private final Flux<? extends TrainingExample> validation;
+
+	private final Duration pollInterval;
+
+	private final Duration processingTimeout;
+
+	private volatile @Nullable Model model;
+
+	private volatile @Nullable DatasetFile trainingFile;
+
+	private volatile @Nullable DatasetFile validationFile;
+
+	private volatile boolean fitRequested;
+
+	TrainingRun(TuneTheModelTemplate client, CreateModelRequest request, Flux<? extends TrainingExample> training,
+			Flux<? extends TrainingExample> validation, Duration pollInterval, Duration processingTimeout) {
+		this.client = client;
+		this.request = request;
+		this.training = training;
+		this.validation = validation;
+		this.pollInterval = pollInterval;
+		this.processingTimeout = processingTimeout;
+	}
+
+	/**
+	 * Return the steps up to and including the request to fit, each an event.
+	 * @return the events, the last a {@link FitRequested}
+	 */
+	Flux<TrainingEvent> untilFit() {
+		ModelType type = this.request.type();
+		return Flux.<TrainingEvent>concat(
+				this.client.createModel(this.request).doOnNext((created) -> this.model = created).map(ModelCreated::new),
+				this.client.createFile("train", type).doOnNext((file) -> this.trainingFile = file).then(Mono.empty()),
+				this.client.createFile("val", type).doOnNext((file) -> this.validationFile = file).then(Mono.empty()),
+				Flux.defer(() -> upload(Dataset.TRAINING, this.trainingFile, this.training)),
+				Flux.defer(() -> upload(Dataset.VALIDATION, this.validationFile, this.validation)),
+				Mono.defer(() -> Mono.zip(awaitProcessed(Dataset.TRAINING, this.trainingFile),
+						awaitProcessed(Dataset.VALIDATION, this.validationFile)))
+					.map((files) -> new DatasetsProcessed(files.getT1(), files.getT2())),
+				Mono.defer(() -> this.client.bind(this.model.id(), this.trainingFile.id(), this.validationFile.id()))
+					.map(DatasetsBound::new),
+				Mono.defer(() -> this.client.fit(this.model.id()))
+					.doOnNext((fitted) -> {
+						this.model = fitted;
+						this.fitRequested = true;
+					})
+					.map(FitRequested::new))
+			.onErrorResume((ex) -> cleanUp(ex).then(Mono.error(ex)))
+			.doOnCancel(() -> {
+				if (!this.fitRequested) {
+					cleanUp(null).subscribe();
+				}
+			});
+	}
+
+	/**
+	 * Return the model as it was last answered: after {@link #untilFit()}, as fit was
+	 * requested.
+	 */
+	Model model() {
+		return this.model;
+	}
+
+	private Flux<TrainingEvent> upload(Dataset dataset, DatasetFile file, Flux<? extends TrainingExample> examples) {
+		Sinks.Many<TrainingEvent> progress = Sinks.many().unicast().onBackpressureBuffer();
+		AtomicLong read = new AtomicLong();
+		Flux<? extends TrainingExample> counted = examples.doOnNext((example) -> {
+			long count = read.incrementAndGet();
+			if (count % PROGRESS_STEP == 0) {
+				progress.tryEmitNext(new UploadProgress(dataset, count, false));
+			}
+		});
+		Mono<TrainingEvent> upload = this.client
+			.uploadDataset(file, counted, this.request.numClasses(), name(dataset))
+			.doFinally((signal) -> progress.tryEmitComplete())
+			.then(Mono.empty());
+		return Flux.merge(progress.asFlux(), upload)
+			.concatWith(Mono.fromSupplier(() -> new UploadProgress(dataset, read.get(), true)));
+	}
+
+	private Mono<DatasetFile> awaitProcessed(Dataset dataset, DatasetFile file) {
+		return Mono.defer(() -> this.client.getFile(file.id()))
+			.repeatWhen((polls) -> polls.delayElements(this.pollInterval))
+			.filter((polled) -> polled.status() == FileStatus.READY || polled.status() == FileStatus.FAILED)
+			.next()
+			.flatMap((processed) -> (processed.status() == FileStatus.READY) ? Mono.just(processed)
+					: Mono.error(new TuneTheModelException("The API could not process " + name(dataset) + " (file "
+							+ processed.id() + "): its status is " + processed.rawStatus())))
+			.timeout(this.processingTimeout, Mono.error(() -> new TuneTheModelTimeoutException("The API did not process "
+					+ name(dataset) + " (file " + file.id() + ") within " + this.processingTimeout, null)));
+	}
+
+	/**
+	 * Delete what this training created, files first, then the model; a deletion that fails
+	 * is added to the original failure, which stays what the caller sees.
+	 */
+	private Mono<Void> cleanUp(@Nullable Throwable failure) {
+		return Flux.concat(delete(this.trainingFile, failure), delete(this.validationFile, failure),
+				deleteModel(failure))
+			.then();
+	}
+
+	private Mono<Void> delete(@Nullable DatasetFile file, @Nullable Throwable failure) {
+		if (file == null) {
+			return Mono.empty();
+		}
+		return bestEffort(this.client.deleteFile(file.id()), "file " + file.id(), failure);
+	}
+
+	private Mono<Void> deleteModel(@Nullable Throwable failure) {
+		Model created = this.model;
+		if (created == null) {
+			return Mono.empty();
+		}
+		return bestEffort(this.client.deleteModel(created.id()), "model " + created.id(), failure);
+	}
+
+	private Mono<Void> bestEffort(Mono<?> deletion, String what, @Nullable Throwable failure) {
+		return deletion.then().onErrorResume((ex) -> {
+			logger.warn("Could not delete " + what + " after a failed training: " + ex.getMessage());
+			if (failure != null) {
+				failure.addSuppressed(ex);
+			}
+			return Mono.empty();
+		});
+	}
+
+	private static String name(Dataset dataset) {
+		return (dataset == Dataset.TRAINING) ? "the training dataset" : "the validation dataset";
+	}
+
+}

@@ -1,0 +1,211 @@
+package dev.tunethemodel.client;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import dev.tunethemodel.client.TrainingData.Split;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests of {@link TrainingData}: its readers and its split.
+ */
+class TrainingDataTests {
+
+	private static final Duration VERIFY = Duration.ofSeconds(10);
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void classifierCsvReadsTheNamedColumns() throws IOException {
+		Path file = write("reviews.csv", """
+				id,sentiment,text
+				1,2,"Great, really great"
+				2,0,"Awful ""quoted"" food"
+				3,1,Fine
+				""");
+		StepVerifier.create(TrainingData.classifierCsv(file, "text", "sentiment"))
+			.expectNext(new ClassifierExample("Great, really great", 2), new ClassifierExample("Awful \"quoted\" food", 0),
+					new ClassifierExample("Fine", 1))
+			.expectComplete()
+			.verify(VERIFY);
+	}
+
+	@Test
+	void generatorCsvReadsTheNamedColumns() throws IOException {
+		Path file = write("pairs.csv", "prompt,answer\n2 + 2,4\n\"multi\nline\",yes\n");
+		StepVerifier.create(TrainingData.generatorCsv(file, "prompt", "answer"))
+			.expectNext(new GeneratorExample("2 + 2", "4"), new GeneratorExample("multi\nline", "yes"))
+			.expectComplete()
+			.verify(VERIFY);
+	}
+
+	@Test
+	void jsonLinesReadTheNamedFieldsAndSkipBlankLines() throws IOException {
+		Path file = write("train.jsonl", """
+				{"text": "good", "label": 1, "extra": [1, 2]}
+
+				{"text": "bad", "label": "0"}
+				""");
+		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label"))
+			.expectNext(new ClassifierExample("good", 1), new ClassifierExample("bad", 0))
+			.expectComplete()
+			.verify(VERIFY);
+		Path generator = write("gen.jsonl", "{\"in\": \"Once\", \"out\": \"upon a time\"}\n");
+		StepVerifier.create(TrainingData.generatorJsonLines(generator, "in", "out"))
+			.expectNext(new GeneratorExample("Once", "upon a time"))
+			.expectComplete()
+			.verify(VERIFY);
+	}
+
+	@Test
+	void readersAreColdAndReadTheFileAgainOnEachSubscription() throws IOException {
+		Path file = write("train.jsonl", "{\"text\": \"a\", \"label\": 1}\n");
+		Flux<ClassifierExample> examples = TrainingData.classifierJsonLines(file, "text", "label");
+		Files.writeString(file, "{\"text\": \"b\", \"label\": 0}\n");
+		StepVerifier.create(examples).expectNext(new ClassifierExample("b", 0)).expectComplete().verify(VERIFY);
+	}
+
+	@Test
+	void malformedJsonLineIsReportedWithItsNumber() throws IOException {
+		Path file = write("train.jsonl", "{\"text\": \"a\", \"label\": 1}\n\n{\"text\": oops}\n");
+		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label"))
+			.expectNextCount(1)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class,
+					(invalid) -> {
+						assertThat(invalid).hasMessageStartingWith("Line 3 of " + file + " is not JSON: ");
+						assertThat(invalid.line()).isEqualTo(3);
+					}))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void missingFieldIsReportedWithItsLine() throws IOException {
+		Path file = write("train.jsonl", "{\"text\": \"a\", \"label\": 1}\n{\"txt\": \"b\", \"label\": 1}\n");
+		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label"))
+			.expectNextCount(1)
+			.expectErrorMessage("Line 2 of " + file + " has no value in its field \"text\"")
+			.verify(VERIFY);
+	}
+
+	@Test
+	void lineThatIsNotAnObjectIsReported() throws IOException {
+		Path file = write("train.jsonl", "[\"text\", 1]\n");
+		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label"))
+			.expectErrorMessage("Line 1 of " + file + " is not a JSON object")
+			.verify(VERIFY);
+	}
+
+	@Test
+	void labelThatIsNotAWholeNumberIsReportedWithItsLine() throws IOException {
+		Path file = write("reviews.csv", "text,label\ngood,1\nbad,negative\n");
+		StepVerifier.create(TrainingData.classifierCsv(file, "text", "label"))
+			.expectNextCount(1)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class,
+					(invalid) -> {
+						assertThat(invalid).hasMessage("Line 3 of " + file
+								+ " has the label \"negative\" in its column \"label\", which is not a whole number");
+						assertThat(invalid.line()).isEqualTo(3);
+					}))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void missingCsvColumnIsReported() throws IOException {
+		Path file = write("reviews.csv", "text,label\ngood,1\n");
+		StepVerifier.create(TrainingData.classifierCsv(file, "review", "label"))
+			.expectErrorMessage("Line 2 of " + file + " has no value in its column \"review\"")
+			.verify(VERIFY);
+	}
+
+	@Test
+	void missingFileIsAClearError() {
+		Path file = this.directory.resolve("missing.jsonl");
+		StepVerifier.create(TrainingData.generatorJsonLines(file, "in", "out"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelException.class)
+				.hasMessageStartingWith("Could not read " + file))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void splitIsDeterministicDisjointAndOfTheRightSizes() {
+		Flux<ClassifierExample> examples = Flux.range(0, 1000).map((i) -> new ClassifierExample("text " + i, i % 2));
+		Split<ClassifierExample> split = TrainingData.split(examples, 0.2, 42);
+		List<String> training = inputs(split.training());
+		List<String> validation = inputs(split.validation());
+		assertThat(validation).hasSize(200);
+		assertThat(training).hasSize(800);
+		Set<String> all = new HashSet<>(training);
+		all.addAll(validation);
+		assertThat(all).hasSize(1000);
+		assertThat(inputs(split.validation())).isEqualTo(validation);
+		assertThat(inputs(TrainingData.split(examples, 0.2, 42).validation())).isEqualTo(validation);
+		assertThat(inputs(TrainingData.split(examples, 0.2, 43).validation())).isNotEqualTo(validation);
+		assertThat(training).isSortedAccordingTo((a, b) -> Integer.compare(number(a), number(b)));
+	}
+
+	@Test
+	void splitRoundsTheValidationSize() {
+		Flux<GeneratorExample> examples = Flux.range(0, 33).map((i) -> new GeneratorExample("in " + i, "out"));
+		assertThat(inputs(TrainingData.split(examples, 0.1, 7).validation())).hasSize(3);
+		assertThat(inputs(TrainingData.split(examples, 0.1, 7).training())).hasSize(30);
+	}
+
+	@Test
+	void splitOfAFileReadsItLazily() throws IOException {
+		StringBuilder lines = new StringBuilder();
+		for (int i = 0; i < 100; i++) {
+			lines.append("{\"text\": \"line ").append(i).append("\", \"label\": ").append(i % 3).append("}\n");
+		}
+		Path file = write("all.jsonl", lines.toString());
+		Split<ClassifierExample> split = TrainingData.split(TrainingData.classifierJsonLines(file, "text", "label"), 0.25,
+				1);
+		assertThat(inputs(split.validation())).hasSize(25);
+		assertThat(inputs(split.training())).hasSize(75).doesNotContainAnyElementsOf(inputs(split.validation()));
+	}
+
+	@Test
+	void splitFractionMustBeBetweenZeroAndOne() {
+		assertThatIllegalArgumentException().isThrownBy(() -> TrainingData.split(Flux.empty(), 1.0, 1))
+			.withMessage("validationFraction must be between 0 and 1 (exclusive), but is 1.0");
+		assertThatIllegalArgumentException().isThrownBy(() -> TrainingData.split(Flux.empty(), 0, 1));
+	}
+
+	@Test
+	void splitOfASourceThatChangesFailsClearly() {
+		int[] reads = { 0 };
+		Flux<ClassifierExample> changing = Flux.defer(() -> Flux.range(0, (reads[0]++ == 0) ? 10 : 20))
+			.map((i) -> new ClassifierExample("t", 0));
+		StepVerifier.create(TrainingData.split(changing, 0.5, 1).training())
+			.thenConsumeWhile((example) -> true)
+			.expectErrorMessage("The examples changed between two reads: "
+					+ "a split needs a source that gives the same examples each time")
+			.verify(VERIFY);
+	}
+
+	private static List<String> inputs(Flux<? extends TrainingExample> examples) {
+		return examples.map(TrainingExample::input).collectList().block(VERIFY);
+	}
+
+	private static int number(String input) {
+		return Integer.parseInt(input.substring(input.indexOf(' ') + 1));
+	}
+
+	private Path write(String name, String content) throws IOException {
+		return Files.writeString(this.directory.resolve(name), content, StandardCharsets.UTF_8);
+	}
+
+}
