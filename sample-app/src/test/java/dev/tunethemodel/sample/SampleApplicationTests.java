@@ -1,63 +1,135 @@
 package dev.tunethemodel.sample;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.tunethemodel.client.TuneTheModelOperations;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Tests that the sample application lists the account's models on start.
+ * Tests of the sample application, booted as a user runs it: without an API key, on the local
+ * emulator.
  */
-@SpringBootTest
-@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tunethemodel.api-key=")
+@AutoConfigureWebTestClient(timeout = "30s")
 class SampleApplicationTests {
 
-	private static final String API_KEY = "sample-test-key-31d0";
-
-	@RegisterExtension
-	static final WireMockExtension wireMock = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-		.resetOnEachTest(false)
-		.build();
+	private static final Duration DEMO = Duration.ofSeconds(30);
 
 	@Autowired
-	TuneTheModelOperations tuneTheModel;
+	WebTestClient client;
 
-	@DynamicPropertySource
-	static void tuneTheModel(DynamicPropertyRegistry registry) {
-		wireMock.stubFor(get("/v0/models").willReturn(okJson("""
-				{"models": [{"status": "Ready", "model_name": "9323f9dbc976ea5dc6c8272eb90742f9",
-				"model_type": "classifier", "user_name": "cyberbullying_tweets",
-				"last_updated_time": "2022-05-07 20:58:10.878585"}]}
-				""")));
-		registry.add("tunethemodel.base-url", wireMock::baseUrl);
-		registry.add("tunethemodel.api-key", () -> API_KEY);
+	@Value("${tunethemodel.base-url}")
+	String baseUrl;
+
+	@Test
+	void runsOnTheLocalEmulatorWithoutAKey() {
+		assertThat(this.baseUrl).startsWith("http://127.0.0.1:");
 	}
 
 	@Test
-	void listsTheModelsOnStart(CapturedOutput output) {
-		assertThat(this.tuneTheModel).isNotNull();
-		assertThat(output).contains("1 model(s) in the account")
-			.contains("9323f9dbc976ea5dc6c8272eb90742f9  CLASSIFIER  READY  cyberbullying_tweets")
-			.doesNotContain(API_KEY);
-		wireMock.verify(getRequestedFor(urlEqualTo("/v0/models")).withHeader("Authorization", equalTo(API_KEY)));
+	void demoTrainsAClassifierThatTellsPositiveFromNegative() {
+		DemoReport report = this.client.get().uri("/demo").exchange()
+			.expectStatus().isOk()
+			.expectBody(DemoReport.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(report.verdicts()).extracting(DemoReport.Verdict::sentence).isEqualTo(SentimentDemo.SENTENCES);
+		assertThat(report.verdicts().get(0).sentiment()).isEqualTo("positive");
+		assertThat(report.verdicts().get(1).sentiment()).isEqualTo("negative");
+		assertThat(report.verdicts()).allSatisfy((verdict) -> assertThat(verdict.scores()).hasSize(2));
+		this.client.get().uri("/models/{id}", report.modelId()).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("READY").jsonPath("$.name").isEqualTo("sentiment-demo");
+	}
+
+	@Test
+	void eventsStreamTheStatusChangesOfTheModelUntilItIsReady() {
+		String id = await().atMost(DEMO).until(this::demoModelId, (found) -> found != null);
+		Flux<ServerSentEvent<Map<String, Object>>> events = this.client.get()
+			.uri("/models/{id}/events", id)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus().isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
+			})
+			.getResponseBody();
+		List<ServerSentEvent<Map<String, Object>>> received = events.collectList().block(DEMO);
+		assertThat(received).isNotEmpty().allSatisfy((event) -> assertThat(event.event()).isEqualTo("status"));
+		List<Object> statuses = received.stream().map((event) -> event.data().get("status")).toList();
+		assertThat(statuses).last().isEqualTo("READY");
+		assertThat(statuses).doesNotHaveDuplicates();
+		assertThat(received).extracting(ServerSentEvent::id).isEqualTo(statuses);
+	}
+
+	@Test
+	void modelsCanBeCreatedReadAndDeleted() {
+		String id = (String) this.client.post().uri("/models")
+			.bodyValue(Map.of("name", "poet", "type", "generator"))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id");
+		this.client.get().uri("/models/{id}", id).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.type").isEqualTo("GENERATOR").jsonPath("$.status").isEqualTo("CREATED");
+		this.client.get().uri("/models").exchange().expectBody().jsonPath("$[?(@.id == '" + id + "')]").exists();
+		this.client.delete().uri("/models/{id}", id).exchange().expectStatus().isOk();
+		this.client.get().uri("/models/{id}", id).exchange()
+			.expectStatus().isNotFound()
+			.expectBody().jsonPath("$.detail").value((String detail) -> assertThat(detail).contains("404"));
+	}
+
+	@Test
+	void badInputIsABadRequest() {
+		this.client.get().uri("/models/{id}", "a.b").exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.detail").value((String detail) -> assertThat(detail).startsWith("Invalid model id"));
+		this.client.post().uri("/models").bodyValue(Map.of("type", "classifier", "numClasses", 1)).exchange()
+			.expectStatus().isBadRequest();
+	}
+
+	@Test
+	void defaultGeneratorGeneratesWithoutTraining() {
+		this.client.post().uri("/models/default-generator/generate")
+			.bodyValue(Map.of("input", "red -> rouge\nblue -> bleu\ndark red ->"))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.texts[0]").isEqualTo("rouge");
+	}
+
+	@Test
+	void healthShowsTheTunethemodelComponent() {
+		this.client.get().uri("/actuator/health").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.components.tunethemodel.status").isEqualTo("UP")
+			.jsonPath("$.components.tunethemodel.details.baseUrl").isEqualTo(this.baseUrl);
+	}
+
+	private String demoModelId() {
+		List<Map<String, Object>> models = this.client.get().uri("/models").exchange()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		return models.stream()
+			.filter((model) -> "sentiment-demo".equals(model.get("name")))
+			.map((model) -> (String) model.get("id"))
+			.findFirst()
+			.orElse(null);
 	}
 
 }

@@ -41,9 +41,15 @@ public class TuneTheModelEnvironmentPostProcessor implements EnvironmentPostProc
 		}
 	}
 
+	/**
+	 * The order of this post-processor: late, after the application's configuration is
+	 * loaded, with room after it for those that need the result.
+	 */
+	public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 10;
+
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return ORDER;
 	}
 
 }

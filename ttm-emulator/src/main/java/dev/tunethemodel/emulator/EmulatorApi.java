@@ -1,0 +1,305 @@
+package dev.tunethemodel.emulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The state and the operations of the emulated API, each answering the JSON of the real one:
+ * the API reference's field names, capitalised model statuses, and its timestamps.
+ */
+final class EmulatorApi {
+
+	static final String DEFAULT_GENERATOR = "default-generator";
+
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+	private final Map<String, ModelRecord> models = new ConcurrentHashMap<>();
+
+	private final Map<String, FileRecord> files = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	private final Duration trainingTime;
+
+	private final Duration processingTime;
+
+	private final Supplier<String> baseUrl;
+
+	EmulatorApi(Clock clock, Duration trainingTime, Duration processingTime, Supplier<String> baseUrl) {
+		this.clock = clock;
+		this.trainingTime = trainingTime;
+		this.processingTime = processingTime;
+		this.baseUrl = baseUrl;
+	}
+
+	Map<String, Object> listModels() {
+		return Map.of("models", this.models.values().stream().map(this::model).toList());
+	}
+
+	Map<String, Object> listPublicModels() {
+		Map<String, Object> defaultGenerator = new LinkedHashMap<>();
+		defaultGenerator.put("status", "Ready");
+		defaultGenerator.put("model_name", DEFAULT_GENERATOR);
+		defaultGenerator.put("model_type", "generator");
+		defaultGenerator.put("user_name", DEFAULT_GENERATOR);
+		defaultGenerator.put("base_model", "emulator");
+		defaultGenerator.put("last_updated_time", timestamp(Instant.EPOCH));
+		return Map.of("models", List.of(defaultGenerator));
+	}
+
+	Map<String, Object> createModel(JsonNode body) {
+		String type = text(body, "model_type");
+		if (!"classifier".equals(type) && !"generator".equals(type)) {
+			throw EmulatorException.badRequest("model_type must be classifier or generator");
+		}
+		JsonNode params = body.path("model_params");
+		Integer numClasses = params.has("num_classes") ? params.get("num_classes").asInt() : null;
+		if ("classifier".equals(type) && numClasses != null && numClasses < 2) {
+			throw EmulatorException.badRequest("num_classes must be at least 2");
+		}
+		Integer trainIters = params.has("train_iters") ? params.get("train_iters").asInt() : null;
+		String name = body.hasNonNull("name") ? body.get("name").asString() : null;
+		String baseModel = body.hasNonNull("pretrained_model") ? body.get("pretrained_model").asString() : null;
+		ModelRecord model = new ModelRecord(newId(), name, type, numClasses, trainIters, baseModel, now());
+		this.models.put(model.id(), model);
+		return model(model);
+	}
+
+	Map<String, Object> getModel(String id) {
+		return model(find(id));
+	}
+
+	Map<String, Object> deleteModel(String id) {
+		ModelRecord model = find(id);
+		this.models.remove(id);
+		return model(model);
+	}
+
+	Map<String, Object> bind(String id, JsonNode body) {
+		ModelRecord model = find(id);
+		FileRecord train = readyFile(text(body, "train_file"), model);
+		FileRecord validate = readyFile(text(body, "validate_file"), model);
+		model.bind(train.id(), validate.id(), now());
+		return model(model);
+	}
+
+	Map<String, Object> fit(String id) {
+		ModelRecord model = find(id);
+		Dataset train = datasetOf(model.trainFile());
+		Dataset validate = datasetOf(model.validateFile());
+		model.fit((train != null && validate != null) ? train(model, train, validate) : null, now());
+		return model(model);
+	}
+
+	Map<String, Object> classify(String id, JsonNode body) {
+		String input = text(body, "input");
+		if (input == null || input.isBlank()) {
+			throw EmulatorException.badRequest("input must not be empty");
+		}
+		if (!(trained(id, "classifier") instanceof NaiveBayesClassifier classifier)) {
+			throw EmulatorException.badRequest("Model " + id + " is not a classifier");
+		}
+		List<Double> scores = new ArrayList<>();
+		for (double score : classifier.classify(input)) {
+			scores.add(score);
+		}
+		return Map.of("answer", Map.of("scores", scores));
+	}
+
+	Map<String, Object> generate(String id, JsonNode body) {
+		String input = text(body, "input");
+		if (input == null || input.isBlank()) {
+			throw EmulatorException.badRequest("input must not be empty");
+		}
+		int numHypos = body.path("num_hypos").asInt(1);
+		int maxTokens = body.path("max_tokens").asInt(128);
+		if (numHypos < 1 || maxTokens < 1) {
+			throw EmulatorException.badRequest("num_hypos and max_tokens must be at least 1");
+		}
+		NearestExampleGenerator generator = DEFAULT_GENERATOR.equals(id) ? FewShot.generatorFor(input)
+				: (trained(id, "generator") instanceof NearestExampleGenerator trained) ? trained : null;
+		if (generator == null) {
+			throw EmulatorException.badRequest("Model " + id + " is not a generator");
+		}
+		String prompt = DEFAULT_GENERATOR.equals(id) ? FewShot.query(input) : input;
+		List<Map<String, Object>> responses = generator.generate(prompt, numHypos, maxTokens)
+			.stream()
+			.map((text) -> Map.<String, Object>of("response", text))
+			.toList();
+		return Map.of("answer", Map.of("responses", responses));
+	}
+
+	Map<String, Object> createFile(JsonNode body) {
+		String name = text(body, "name");
+		String taskType = text(body, "task_type");
+		if (name == null || name.isBlank()) {
+			throw EmulatorException.badRequest("name must not be empty");
+		}
+		if (!"classifier".equals(taskType) && !"generator".equals(taskType)) {
+			throw EmulatorException.badRequest("task_type must be classifier or generator");
+		}
+		FileRecord file = new FileRecord(newId(), name, taskType, newId(), now());
+		this.files.put(file.id(), file);
+		return file(file);
+	}
+
+	Map<String, Object> listFiles() {
+		return Map.of("files", this.files.values().stream().map(this::file).toList());
+	}
+
+	Map<String, Object> getFile(String id) {
+		return file(findFile(id));
+	}
+
+	Map<String, Object> deleteFile(String id) {
+		FileRecord file = findFile(id);
+		this.files.remove(id);
+		return file(file);
+	}
+
+	/**
+	 * Store an uploaded dataset, as a pre-signed URL of an object store would: the signature
+	 * is the only credential.
+	 */
+	void upload(String id, @Nullable String signature, @Nullable JsonNode body) {
+		FileRecord file = this.files.get(id);
+		if (file == null || !file.signature().equals(signature)) {
+			throw new EmulatorException(403, "The request signature does not match");
+		}
+		file.upload(Dataset.read(body, file.taskType()), now());
+	}
+
+	private @Nullable Object train(ModelRecord model, Dataset train, Dataset validate) {
+		if (model.type().equals("generator")) {
+			return new NearestExampleGenerator(train.inputs(), train.outputs());
+		}
+		int numClasses = (model.numClasses() != null) ? model.numClasses() : Math.max(2, train.maxLabel() + 1);
+		if (train.maxLabel() >= numClasses || validate.maxLabel() >= numClasses) {
+			return null;
+		}
+		return new NaiveBayesClassifier(train.inputs(), train.classes(), numClasses);
+	}
+
+	private @Nullable Object trained(String id, String type) {
+		ModelRecord model = find(id);
+		Object trained = model.trained(now(), this.trainingTime);
+		if (trained == null) {
+			throw EmulatorException.badRequest("Model " + id + " is not ready: its status is "
+					+ model.status(now(), this.trainingTime).value());
+		}
+		return model.type().equals(type) ? trained : null;
+	}
+
+	private FileRecord readyFile(@Nullable String id, ModelRecord model) {
+		FileRecord file = findFile(id);
+		String status = file.status(now(), this.processingTime).value();
+		if (!status.equals("fileready")) {
+			throw EmulatorException.badRequest("File " + id + " is not ready: its status is " + status);
+		}
+		if (!file.taskType().equals(model.type())) {
+			throw EmulatorException
+				.badRequest("File " + id + " is for a " + file.taskType() + ", but model " + model.id() + " is a "
+						+ model.type());
+		}
+		return file;
+	}
+
+	private @Nullable Dataset datasetOf(@Nullable String fileId) {
+		FileRecord file = (fileId != null) ? this.files.get(fileId) : null;
+		Dataset dataset = (file != null) ? file.dataset() : null;
+		return (dataset != null && dataset.usable()) ? dataset : null;
+	}
+
+	private ModelRecord find(String id) {
+		ModelRecord model = this.models.get(id);
+		if (model == null) {
+			throw EmulatorException.notFound("Model " + id + " not found");
+		}
+		return model;
+	}
+
+	private FileRecord findFile(@Nullable String id) {
+		FileRecord file = (id != null) ? this.files.get(id) : null;
+		if (file == null) {
+			throw EmulatorException.notFound("File " + id + " not found");
+		}
+		return file;
+	}
+
+	private Map<String, Object> model(ModelRecord model) {
+		ModelRecord.Status status = model.status(now(), this.trainingTime);
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("status", status.value());
+		json.put("model_name", model.id());
+		json.put("model_type", model.type());
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (model.numClasses() != null) {
+			params.put("num_classes", model.numClasses());
+		}
+		if (model.trainIters() != null) {
+			params.put("train_iters", model.trainIters());
+		}
+		if (!params.isEmpty()) {
+			json.put("model_params", params);
+		}
+		if (model.name() != null) {
+			json.put("user_name", model.name());
+		}
+		if (model.baseModel() != null) {
+			json.put("base_model", model.baseModel());
+		}
+		json.put("last_updated_time", timestamp(status.since()));
+		return json;
+	}
+
+	private Map<String, Object> file(FileRecord file) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("file_id", file.id());
+		json.put("name", file.name());
+		json.put("status", file.status(now(), this.processingTime).value());
+		json.put("task_type", file.taskType());
+		json.put("upload_url", this.baseUrl.get() + "/upload/" + file.id() + "?signature=" + file.signature());
+		return json;
+	}
+
+	// as the API does: six fractional digits, trailing zeros dropped ("17:52:35.81619")
+	private static String timestamp(Instant instant) {
+		String text = TIMESTAMP.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+		int end = text.length();
+		while (text.charAt(end - 1) == '0' && text.charAt(end - 2) != '.') {
+			end--;
+		}
+		return text.substring(0, end);
+	}
+
+	private static @Nullable String text(JsonNode body, String field) {
+		JsonNode value = body.get(field);
+		return (value != null && value.isString()) ? value.asString() : null;
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+	// not SecureRandom: it reads a device, which would block the event loop
+	private static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
+	}
+
+}

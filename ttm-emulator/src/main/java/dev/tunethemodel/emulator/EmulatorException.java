@@ -1,0 +1,29 @@
+package dev.tunethemodel.emulator;
+
+/**
+ * An error answer of the emulator: a status and a plain-text reason.
+ */
+final class EmulatorException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final int status;
+
+	EmulatorException(int status, String reason) {
+		super(reason, null, false, false);
+		this.status = status;
+	}
+
+	int status() {
+		return this.status;
+	}
+
+	static EmulatorException badRequest(String reason) {
+		return new EmulatorException(400, reason);
+	}
+
+	static EmulatorException notFound(String reason) {
+		return new EmulatorException(404, reason);
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.tunethemodel.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The emulator's {@code default-generator}, which needs no training: a prompt gives it
+ * examples, one per line as {@code input -> output}, and ends with the line to answer; it
+ * answers as a generator trained on those examples would. A prompt without examples is
+ * answered with its last line.
+ */
+final class FewShot {
+
+	private static final String ARROW = "->";
+
+	private FewShot() {
+	}
+
+	static NearestExampleGenerator generatorFor(String prompt) {
+		List<String> inputs = new ArrayList<>();
+		List<String> outputs = new ArrayList<>();
+		for (String line : prompt.split("\\R")) {
+			int arrow = line.indexOf(ARROW);
+			if (arrow > 0 && !line.substring(arrow + ARROW.length()).isBlank()) {
+				inputs.add(line.substring(0, arrow).strip());
+				outputs.add(line.substring(arrow + ARROW.length()).strip());
+			}
+		}
+		if (inputs.isEmpty()) {
+			String query = query(prompt);
+			return new NearestExampleGenerator(List.of(query), List.of(query));
+		}
+		return new NearestExampleGenerator(inputs, outputs);
+	}
+
+	/**
+	 * Return the line to answer: the last line of the prompt, without a trailing arrow.
+	 */
+	static String query(String prompt) {
+		String[] lines = prompt.strip().split("\\R");
+		String last = lines[lines.length - 1].strip();
+		return last.endsWith(ARROW) ? last.substring(0, last.length() - ARROW.length()).strip() : last;
+	}
+
+}

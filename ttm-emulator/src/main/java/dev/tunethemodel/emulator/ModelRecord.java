@@ -1,0 +1,132 @@
+package dev.tunethemodel.emulator;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A model of the emulator. Once fit is requested, it walks {@code TrainRequested},
+ * {@code InQueue} and {@code Training} to {@code Ready} (or {@code FitFailed}) over the
+ * training time, computed from the clock when asked.
+ */
+final class ModelRecord {
+
+	private final String id;
+
+	private final @Nullable String name;
+
+	private final String type;
+
+	private final @Nullable Integer numClasses;
+
+	private final @Nullable Integer trainIters;
+
+	private final @Nullable String baseModel;
+
+	private final Instant created;
+
+	private @Nullable Instant bound;
+
+	private @Nullable String trainFile;
+
+	private @Nullable String validateFile;
+
+	private @Nullable Instant fitRequested;
+
+	private @Nullable Object trained;
+
+	ModelRecord(String id, @Nullable String name, String type, @Nullable Integer numClasses,
+			@Nullable Integer trainIters, @Nullable String baseModel, Instant created) {
+		this.id = id;
+		this.name = name;
+		this.type = type;
+		this.numClasses = numClasses;
+		this.trainIters = trainIters;
+		this.baseModel = baseModel;
+		this.created = created;
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	@Nullable String name() {
+		return this.name;
+	}
+
+	String type() {
+		return this.type;
+	}
+
+	@Nullable Integer numClasses() {
+		return this.numClasses;
+	}
+
+	@Nullable Integer trainIters() {
+		return this.trainIters;
+	}
+
+	@Nullable String baseModel() {
+		return this.baseModel;
+	}
+
+	synchronized void bind(String trainFile, String validateFile, Instant now) {
+		if (this.fitRequested != null) {
+			throw EmulatorException.badRequest("Model " + this.id + " is already training");
+		}
+		this.trainFile = trainFile;
+		this.validateFile = validateFile;
+		this.bound = now;
+	}
+
+	synchronized @Nullable String trainFile() {
+		return this.trainFile;
+	}
+
+	synchronized @Nullable String validateFile() {
+		return this.validateFile;
+	}
+
+	/**
+	 * Request fit: the model is what was trained, or {@code null} when the datasets are not
+	 * usable for this model, which then fails.
+	 */
+	synchronized void fit(@Nullable Object trained, Instant now) {
+		if (this.bound == null) {
+			throw EmulatorException.badRequest("Model " + this.id + " has no datasets: bind them before fit");
+		}
+		if (this.fitRequested != null) {
+			throw EmulatorException.badRequest("Model " + this.id + " is already training");
+		}
+		this.trained = trained;
+		this.fitRequested = now;
+	}
+
+	/**
+	 * Return the trained model, when the model is ready at the given time.
+	 */
+	synchronized @Nullable Object trained(Instant now, Duration trainingTime) {
+		return status(now, trainingTime).value().equals("Ready") ? this.trained : null;
+	}
+
+	synchronized Status status(Instant now, Duration trainingTime) {
+		if (this.fitRequested == null) {
+			return (this.bound != null) ? new Status("DatasetsLoaded", this.bound) : new Status("Created", this.created);
+		}
+		String[] walk = { "TrainRequested", "InQueue", "Training" };
+		long elapsed = Duration.between(this.fitRequested, now).toNanos();
+		long step = trainingTime.toNanos() / walk.length;
+		for (int i = 0; i < walk.length; i++) {
+			if (elapsed < step * (i + 1)) {
+				return new Status(walk[i], this.fitRequested.plusNanos(step * i));
+			}
+		}
+		return new Status((this.trained != null) ? "Ready" : "FitFailed", this.fitRequested.plus(trainingTime));
+	}
+
+	record Status(String value, Instant since) {
+
+	}
+
+}

@@ -1,0 +1,282 @@
+package dev.tunethemodel.emulator;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+
+/**
+ * A local, in-memory Tune the Model API, for applications and tests that must not call the
+ * real, paid service: every v0 endpoint, pre-signed upload URLs, dataset files and models that
+ * walk the real statuses, and real, tiny models (a naive Bayes classifier, a nearest-example
+ * generator). Faults can be injected into its next answers.
+ * <p>
+ * Start one in code with {@link #start()} or {@link #builder()}, in a Spring test with
+ * {@link AutoConfigureTuneTheModelEmulator}, or from the command line with
+ * {@code java -jar ttm-emulator-<version>-exec.jar --port=8089 --api-key=my-key}.
+ */
+public final class TuneTheModelEmulator implements AutoCloseable {
+
+	/**
+	 * How long a model trains by default.
+	 */
+	public static final Duration DEFAULT_TRAINING_TIME = Duration.ofSeconds(3);
+
+	/**
+	 * How long a dataset is processed by default.
+	 */
+	public static final Duration DEFAULT_PROCESSING_TIME = Duration.ofMillis(300);
+
+	private final DisposableServer server;
+
+	private final String baseUrl;
+
+	private final String apiKey;
+
+	private final Faults faults;
+
+	private TuneTheModelEmulator(DisposableServer server, String baseUrl, String apiKey, Faults faults) {
+		this.server = server;
+		this.baseUrl = baseUrl;
+		this.apiKey = apiKey;
+		this.faults = faults;
+	}
+
+	/**
+	 * Start an emulator on a free loopback port, with a random API key and the default
+	 * training and processing times.
+	 * @return the running emulator, to be {@link #close() closed}
+	 */
+	public static TuneTheModelEmulator start() {
+		return builder().start();
+	}
+
+	/**
+	 * Return a builder of an emulator.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Return the base URL to give the client, such as {@code http://127.0.0.1:34567}.
+	 * @return the base URL
+	 */
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
+	/**
+	 * Return the API key the emulator accepts.
+	 * @return the API key
+	 */
+	public String apiKey() {
+		return this.apiKey;
+	}
+
+	/**
+	 * Return the port the emulator listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.server.port();
+	}
+
+	/**
+	 * Make the next answers faulty; faults apply in the order they are injected.
+	 * @param fault the fault
+	 */
+	public void inject(Fault fault) {
+		this.faults.add(fault);
+	}
+
+	/**
+	 * Drop the faults not applied yet.
+	 */
+	public void clearFaults() {
+		this.faults.clear();
+	}
+
+	/**
+	 * Stop the emulator.
+	 */
+	@Override
+	public void close() {
+		this.server.disposeNow();
+	}
+
+	@Override
+	public String toString() {
+		return "TuneTheModelEmulator[" + this.baseUrl + "]";
+	}
+
+	/**
+	 * Start an emulator from the command line and serve until stopped. Options:
+	 * {@code --port} (default 8089), {@code --api-key} (default a random key), {@code --host}
+	 * (default 127.0.0.1), {@code --training-time} and {@code --processing-time} (ISO-8601
+	 * durations or milliseconds).
+	 * @param args the options, as {@code --name=value} or {@code --name value}
+	 */
+	public static void main(String[] args) {
+		Builder builder = builder().port(8089);
+		for (int i = 0; i < args.length; i++) {
+			String argument = args[i];
+			int equals = argument.indexOf('=');
+			String name = (equals > 0) ? argument.substring(0, equals) : argument;
+			String value = (equals > 0) ? argument.substring(equals + 1) : (i + 1 < args.length) ? args[++i] : "";
+			switch (name) {
+				case "--port" -> builder.port(Integer.parseInt(value));
+				case "--api-key" -> builder.apiKey(value);
+				case "--host" -> builder.host(value);
+				case "--training-time" -> builder.trainingTime(duration(value));
+				case "--processing-time" -> builder.processingTime(duration(value));
+				default -> throw new IllegalArgumentException("Unknown option " + name
+						+ ": use --port, --api-key, --host, --training-time or --processing-time");
+			}
+		}
+		TuneTheModelEmulator emulator = builder.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+		System.out.println("Tune the Model emulator at " + emulator.baseUrl() + " with API key " + emulator.apiKey());
+		System.out.println("  export TTM_API_URL=" + emulator.baseUrl() + " TTM_API_KEY=" + emulator.apiKey());
+		emulator.server.onDispose().block();
+	}
+
+	private static Duration duration(String value) {
+		return value.chars().allMatch(Character::isDigit) ? Duration.ofMillis(Long.parseLong(value))
+				: Duration.parse(value);
+	}
+
+	/**
+	 * Builds a {@link TuneTheModelEmulator}.
+	 */
+	public static final class Builder {
+
+		private String host = "127.0.0.1";
+
+		private int port;
+
+		private String apiKey = randomKey();
+
+		private Duration trainingTime = DEFAULT_TRAINING_TIME;
+
+		private Duration processingTime = DEFAULT_PROCESSING_TIME;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the address to listen on. Defaults to the loopback address.
+		 * @param host the address
+		 * @return this builder
+		 */
+		public Builder host(String host) {
+			this.host = host;
+			return this;
+		}
+
+		/**
+		 * Set the port to listen on. Defaults to a free port.
+		 * @param port the port, 0 for a free one
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Set the API key to accept. Defaults to a random key.
+		 * @param apiKey the key
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			if (apiKey.isBlank()) {
+				throw new IllegalArgumentException("The API key must not be empty");
+			}
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Set how long a model takes from fit to ready. Defaults to 3 seconds.
+		 * @param trainingTime the training time
+		 * @return this builder
+		 */
+		public Builder trainingTime(Duration trainingTime) {
+			this.trainingTime = requireNotNegative("training time", trainingTime);
+			return this;
+		}
+
+		/**
+		 * Set how long an uploaded dataset takes to be processed. Defaults to 300 milliseconds.
+		 * @param processingTime the processing time
+		 * @return this builder
+		 */
+		public Builder processingTime(Duration processingTime) {
+			this.processingTime = requireNotNegative("processing time", processingTime);
+			return this;
+		}
+
+		Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Start the emulator.
+		 * @return the running emulator, to be {@link TuneTheModelEmulator#close() closed}
+		 */
+		public TuneTheModelEmulator start() {
+			Faults faults = new Faults();
+			BaseUrl baseUrl = new BaseUrl();
+			EmulatorApi api = new EmulatorApi(this.clock, this.trainingTime, this.processingTime, baseUrl::get);
+			EmulatorRoutes routes = new EmulatorRoutes(api, faults, this.apiKey);
+			DisposableServer server = HttpServer.create()
+				.host(this.host)
+				.port(this.port)
+				.handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes.routes())))
+				.bindNow();
+			baseUrl.set("http://" + (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":" + server.port());
+			return new TuneTheModelEmulator(server, baseUrl.get(), this.apiKey, faults);
+		}
+
+		private static String randomKey() {
+			byte[] bytes = new byte[12];
+			new SecureRandom().nextBytes(bytes);
+			return "emulator-" + HexFormat.of().formatHex(bytes);
+		}
+
+		private static Duration requireNotNegative(String what, Duration duration) {
+			if (duration.isNegative()) {
+				throw new IllegalArgumentException("The " + what + " must be zero or more, but is " + duration);
+			}
+			return duration;
+		}
+
+	}
+
+	// known once the server is bound to its port
+	private static final class BaseUrl {
+
+		private volatile String value = "";
+
+		String get() {
+			return this.value;
+		}
+
+		void set(String value) {
+			this.value = value;
+		}
+
+	}
+
+}

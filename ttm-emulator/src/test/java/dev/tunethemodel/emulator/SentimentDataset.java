@@ -1,0 +1,57 @@
+package dev.tunethemodel.emulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sample application's dataset of reviews, labelled 0 (negative) or 1 (positive).
+ */
+final class SentimentDataset {
+
+	private SentimentDataset() {
+	}
+
+	static List<String> inputs() {
+		return rows().stream().map((row) -> row[0]).toList();
+	}
+
+	static List<Integer> labels() {
+		return rows().stream().map((row) -> Integer.parseInt(row[1])).toList();
+	}
+
+	static String asJson() {
+		return JsonMapper.builder().build().writeValueAsString(Map.of("inputs", inputs(), "classes", labels()));
+	}
+
+	private static List<String[]> rows() {
+		try (InputStream in = SentimentDataset.class.getResourceAsStream("/datasets/reviews.csv")) {
+			String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+			List<String[]> rows = new ArrayList<>();
+			for (int i = 1; i < lines.length; i++) {
+				rows.add(parse(lines[i]));
+			}
+			return rows;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	// the dataset's CSV: a text, quoted when it has a comma, then the label
+	private static String[] parse(String line) {
+		int comma = line.lastIndexOf(',');
+		String text = line.substring(0, comma);
+		if (text.startsWith("\"")) {
+			text = text.substring(1, text.length() - 1).replace("\"\"", "\"");
+		}
+		return new String[] { text, line.substring(comma + 1) };
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.tunethemodel.autoconfigure;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Qualifier;
+
+import dev.tunethemodel.client.CreateModelRequest;
+import dev.tunethemodel.client.TuneTheModelOperations;
+import dev.tunethemodel.emulator.AutoConfigureTuneTheModelEmulator;
+import dev.tunethemodel.emulator.Fault;
+import dev.tunethemodel.emulator.TuneTheModelEmulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auto-configured starter against the emulator, as a user's own tests would use it: one
+ * annotation, no key, no network.
+ */
+@SpringBootTest(properties = "tunethemodel.health.cache-ttl=0s")
+@AutoConfigureTuneTheModelEmulator
+class EmulatorStarterTests {
+
+	@Autowired
+	TuneTheModelOperations tuneTheModel;
+
+	@Autowired
+	TuneTheModelEmulator emulator;
+
+	@Autowired
+	@Qualifier("tunethemodelHealthIndicator")
+	ReactiveHealthIndicator health;
+
+	@Test
+	void autoConfiguredClientTalksToTheEmulator() {
+		StepVerifier.create(this.tuneTheModel.createModel(CreateModelRequest.generator("g"))
+			.flatMap((model) -> this.tuneTheModel.getModel(model.id())))
+			.assertNext((model) -> assertThat(model.name()).isEqualTo("g"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void healthIsUpThenDownWhenTheEmulatorFails() {
+		StepVerifier.create(this.health.health().map(Health::getStatus))
+			.expectNext(Status.UP)
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+		this.emulator.inject(Fault.status(500));
+		StepVerifier.create(this.health.health())
+			.assertNext((down) -> {
+				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(down.getDetails()).containsEntry("reason", "server error").containsEntry("statusCode", 500);
+			})
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class Application {
+
+	}
+
+}

@@ -1,0 +1,140 @@
+package dev.tunethemodel.client;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import dev.tunethemodel.client.TrainingEvent.Ready;
+import dev.tunethemodel.emulator.Fault;
+import dev.tunethemodel.emulator.TuneTheModelEmulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole flow against the emulator, not WireMock: train, watch, classify, generate, over
+ * real HTTP with real (tiny) models.
+ */
+class EmulatorFlowTests {
+
+	private static final Duration VERIFY = Duration.ofSeconds(30);
+
+	private static TuneTheModelEmulator emulator;
+
+	@TempDir
+	Path spoolDirectory;
+
+	@BeforeAll
+	static void startEmulator() {
+		emulator = TuneTheModelEmulator.builder()
+			.trainingTime(Duration.ofMillis(600))
+			.processingTime(Duration.ofMillis(150))
+			.start();
+	}
+
+	@AfterAll
+	static void stopEmulator() {
+		emulator.close();
+	}
+
+	@Test
+	void classifierIsTrainedOnTheReviewsThenWatchedAndClassifies() throws URISyntaxException {
+		TuneTheModelTemplate template = template();
+		Path reviews = Path.of(getClass().getResource("/datasets/reviews.csv").toURI());
+		TrainingData.Split<ClassifierExample> split = TrainingData
+			.split(TrainingData.classifierCsv(reviews, "text", "sentiment"), 0.2, 42);
+		List<TrainingEvent> events = new ArrayList<>();
+		StepVerifier.create(template.trainWithProgress(CreateModelRequest.classifier("sentiment", 2), split.training(),
+				split.validation()))
+			.recordWith(() -> events)
+			.thenConsumeWhile((event) -> true)
+			.expectComplete()
+			.verify(VERIFY);
+		assertThat(events.get(events.size() - 1)).isInstanceOf(Ready.class);
+		assertThat(events).extracting((event) -> event.getClass().getSimpleName())
+			.containsSubsequence("ModelCreated", "UploadProgress", "UploadProgress", "DatasetsProcessed",
+					"DatasetsBound", "FitRequested", "StatusChanged", "Ready");
+		Model model = ((Ready) events.get(events.size() - 1)).model();
+		StepVerifier.create(template.watch(model.id()).map(Model::status))
+			.expectNext(ModelStatus.READY)
+			.expectComplete()
+			.verify(VERIFY);
+		StepVerifier.create(template.classify(model.id(), "The staff were friendly and the food was wonderful."))
+			.assertNext((classification) -> {
+				assertThat(classification.bestClass()).isEqualTo(1);
+				assertThat(classification.scores().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0,
+						org.assertj.core.data.Offset.offset(1e-9));
+			})
+			.expectComplete()
+			.verify(VERIFY);
+		StepVerifier.create(template.classify(model.id(), "Rude staff, awful food, a waste of money."))
+			.assertNext((classification) -> assertThat(classification.bestClass()).isZero())
+			.expectComplete()
+			.verify(VERIFY);
+		StepVerifier.create(template.listFiles().map(DatasetFile::status).distinct())
+			.expectNext(FileStatus.READY)
+			.expectComplete()
+			.verify(VERIFY);
+	}
+
+	@Test
+	void generatorIsTrainedThenAwaitedAndGenerates() {
+		TuneTheModelTemplate template = template();
+		Flux<GeneratorExample> capitals = Flux.range(0, 40)
+			.map((i) -> new GeneratorExample("What is the capital of country " + i + "?", "Capital " + i));
+		StepVerifier.create(template.train(CreateModelRequest.generator("capitals"), capitals, capitals.take(35))
+			.flatMap((model) -> template.awaitReady(model.id(), Duration.ofSeconds(10)))
+			.flatMap((model) -> template.generate(model.id(),
+					GenerateRequest.of("What is the capital of country 27?").withNumHypos(2))))
+			.assertNext((generation) -> assertThat(generation.texts()).hasSize(2).first().isEqualTo("Capital 27"))
+			.expectComplete()
+			.verify(VERIFY);
+	}
+
+	@Test
+	void defaultGeneratorNeedsNoTraining() {
+		StepVerifier.create(template().generate("default-generator",
+				GenerateRequest.of("cat -> chat\ndog -> chien\nmy cat ->")))
+			.assertNext((generation) -> assertThat(generation.texts()).containsExactly("chat"))
+			.expectComplete()
+			.verify(VERIFY);
+	}
+
+	@Test
+	void injectedFaultsAreRetriedByTheClient() {
+		emulator.inject(Fault.status(503).times(2));
+		StepVerifier.create(template().listPublicModels().map(Model::id))
+			.expectNext("default-generator")
+			.expectComplete()
+			.verify(VERIFY);
+	}
+
+	@Test
+	void wrongKeyIsAnAuthenticationError() {
+		TuneTheModelTemplate wrongKey = TuneTheModelTemplate.builder().baseUrl(emulator.baseUrl()).apiKey("wrong").build();
+		StepVerifier.create(wrongKey.listModels())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelAuthenticationException.class)
+				.hasMessage("GET /v0/models failed with 401 Unauthorized: Invalid API key"))
+			.verify(VERIFY);
+	}
+
+	private TuneTheModelTemplate template() {
+		return TuneTheModelTemplate.builder()
+			.baseUrl(emulator.baseUrl())
+			.apiKey(emulator.apiKey())
+			.temporaryDirectory(this.spoolDirectory)
+			.retrySettings(new RetrySettings(3, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(5)))
+			.pollInterval(Duration.ofMillis(100))
+			.datasetPollInterval(Duration.ofMillis(50))
+			.build();
+	}
+
+}
