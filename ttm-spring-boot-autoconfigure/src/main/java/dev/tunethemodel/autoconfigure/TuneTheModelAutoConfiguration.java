@@ -34,12 +34,15 @@ public final class TuneTheModelAutoConfiguration {
 	TuneTheModelTemplate tuneTheModelTemplate(TuneTheModelProperties properties,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<TuneTheModelConnector> connector,
 			ObjectProvider<TuneTheModelWebClientCustomizer> customizers) {
-		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-		connector.ifAvailable((available) -> builder.clientConnector(available.getClientHttpConnector()));
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		TuneTheModelProperties.Retry retry = properties.getRetry();
 		TuneTheModelTemplate.Builder template = TuneTheModelTemplate.builder()
-			.webClientBuilder(builder)
+			// on the first call: Boot's builder comes with the application's HTTP connector
+			.webClientBuilder(() -> {
+				WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
+				connector.ifAvailable((available) -> builder.clientConnector(available.getClientHttpConnector()));
+				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+				return builder;
+			})
 			.baseUrl(properties.getBaseUrl())
 			.allowInsecureHttp(properties.isAllowInsecureHttp())
 			.timeout(properties.getTimeout())

@@ -1,23 +1,36 @@
 package dev.tunethemodel.autoconfigure;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.http.client.reactive.ClientHttpResponse;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
  * The HTTP connector of the Tune the Model client: Reactor Netty on the application's event
- * loop, with a connection pool of its own and the configured timeouts. The pool is closed
- * with the application context.
+ * loop, with a connection pool of its own and the configured timeouts. The pool is created on
+ * the first request, so that it costs nothing at startup, and closed with the application
+ * context.
  */
 public final class TuneTheModelConnector implements DisposableBean {
 
-	private final ConnectionProvider connectionProvider;
+	private final Supplier<Connection> connectionFactory;
 
 	private final ClientHttpConnector clientHttpConnector;
+
+	private volatile @Nullable Connection connection;
 
 	/**
 	 * Create a connector from the given properties.
@@ -25,19 +38,29 @@ public final class TuneTheModelConnector implements DisposableBean {
 	 */
 	public TuneTheModelConnector(TuneTheModelProperties properties) {
 		TuneTheModelProperties.Pool pool = properties.getPool();
-		this.connectionProvider = ConnectionProvider.builder("tunethemodel")
-			.maxConnections(pool.getMaxConnections())
-			.pendingAcquireTimeout(pool.getPendingAcquireTimeout())
-			// callers wait for a connection up to the timeout, however many they are
-			.pendingAcquireMaxCount(-1)
-			.maxIdleTime(pool.getMaxIdleTime())
-			.maxLifeTime(pool.getMaxLifeTime())
-			.evictInBackground(pool.getEvictionInterval())
-			.build();
-		HttpClient httpClient = HttpClient.create(this.connectionProvider)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.getConnectTimeout().toMillis()))
-			.responseTimeout(properties.getReadTimeout());
-		this.clientHttpConnector = new ReactorClientHttpConnector(httpClient);
+		int maxConnections = pool.getMaxConnections();
+		Duration pendingAcquireTimeout = pool.getPendingAcquireTimeout();
+		Duration maxIdleTime = pool.getMaxIdleTime();
+		Duration maxLifeTime = pool.getMaxLifeTime();
+		Duration evictionInterval = pool.getEvictionInterval();
+		int connectTimeout = Math.toIntExact(properties.getConnectTimeout().toMillis());
+		Duration readTimeout = properties.getReadTimeout();
+		this.connectionFactory = () -> {
+			ConnectionProvider provider = ConnectionProvider.builder("tunethemodel")
+				.maxConnections(maxConnections)
+				.pendingAcquireTimeout(pendingAcquireTimeout)
+				// callers wait for a connection up to the timeout, however many they are
+				.pendingAcquireMaxCount(-1)
+				.maxIdleTime(maxIdleTime)
+				.maxLifeTime(maxLifeTime)
+				.evictInBackground(evictionInterval)
+				.build();
+			HttpClient httpClient = HttpClient.create(provider)
+				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeout)
+				.responseTimeout(readTimeout);
+			return new Connection(provider, new ReactorClientHttpConnector(httpClient));
+		};
+		this.clientHttpConnector = this::connect;
 	}
 
 	/**
@@ -48,9 +71,35 @@ public final class TuneTheModelConnector implements DisposableBean {
 		return this.clientHttpConnector;
 	}
 
+	private Mono<ClientHttpResponse> connect(HttpMethod method, URI uri,
+			Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
+		return connection().connector().connect(method, uri, requestCallback);
+	}
+
+	private Connection connection() {
+		Connection created = this.connection;
+		if (created == null) {
+			synchronized (this) {
+				created = this.connection;
+				if (created == null) {
+					created = this.connectionFactory.get();
+					this.connection = created;
+				}
+			}
+		}
+		return created;
+	}
+
 	@Override
 	public void destroy() {
-		this.connectionProvider.dispose();
+		Connection created = this.connection;
+		if (created != null) {
+			created.provider().dispose();
+		}
+	}
+
+	private record Connection(ConnectionProvider provider, ClientHttpConnector connector) {
+
 	}
 
 }

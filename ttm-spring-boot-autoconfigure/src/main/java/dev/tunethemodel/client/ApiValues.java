@@ -1,5 +1,6 @@
 package dev.tunethemodel.client;
 
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,6 +45,56 @@ final class ApiValues {
 	}
 
 	/**
+	 * Parse the API's own form, {@code 2022-06-10 17:52:35.81619}, without a formatter: it is
+	 * in every model of every answer.
+	 * @return the timestamp, or {@code null} when the text has another form
+	 */
+	private static @Nullable LocalDateTime parseUsualTimestamp(String text) {
+		int length = text.length();
+		if (length < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != ' '
+				|| text.charAt(13) != ':' || text.charAt(16) != ':' || (length > 19 && text.charAt(19) != '.')
+				|| length == 20 || length > 29) {
+			return null;
+		}
+		int year = digits(text, 0, 4);
+		int month = digits(text, 5, 7);
+		int day = digits(text, 8, 10);
+		int hour = digits(text, 11, 13);
+		int minute = digits(text, 14, 16);
+		int second = digits(text, 17, 19);
+		int nanos = 0;
+		if (length > 19) {
+			int fraction = digits(text, 20, length);
+			nanos = (fraction < 0) ? -1 : fraction * POWERS_OF_TEN[9 - (length - 20)];
+		}
+		if ((year | month | day | hour | minute | second | nanos) < 0) {
+			return null;
+		}
+		try {
+			return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
+	}
+
+	private static final int[] POWERS_OF_TEN = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+			100_000_000, 1_000_000_000 };
+
+	// the number the characters spell, -1 when one is not a digit
+	private static int digits(String text, int start, int end) {
+		int value = 0;
+		for (int i = start; i < end; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
+	}
+
+	/**
 	 * Return a name in the one form used for comparison: lower case, without spaces, dashes or
 	 * underscores, so that {@code "Ready"}, {@code "READY"} and {@code "ready"} are one.
 	 * @param value the API's text, may be {@code null}
@@ -72,6 +123,10 @@ final class ApiValues {
 	static @Nullable LocalDateTime parseTimestamp(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return null;
+		}
+		LocalDateTime usual = parseUsualTimestamp(value);
+		if (usual != null) {
+			return usual;
 		}
 		try {
 			var parsed = TIMESTAMP.parseBest(value.trim(), OffsetDateTime::from, LocalDateTime::from);

@@ -2,7 +2,6 @@ package dev.tunethemodel.client;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ArgumentChecks {
 
-	// nothing that could change the path of a request: no '/', '.', '?', '#', '%' or whitespace
-	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+	private static final int MAX_ID_LENGTH = 128;
 
 	private static final int MAX_QUOTED_LENGTH = 64;
 
@@ -24,11 +22,25 @@ final class ArgumentChecks {
 		if (id == null) {
 			throw new IllegalArgumentException("The " + kind + " id must not be null");
 		}
-		if (!ID.matcher(id).matches()) {
+		if (!isId(id)) {
 			throw new IllegalArgumentException("Invalid " + kind + " id " + quote(id)
 					+ ": an id is 1 to 128 letters, digits, '_' or '-'");
 		}
 		return id;
+	}
+
+	// [A-Za-z0-9_-]{1,128}: nothing that could change the path of a request, no '/', '.', '?', '#' or '%'
+	private static boolean isId(String id) {
+		if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < id.length(); i++) {
+			char c = id.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static String requireText(String what, @Nullable String text) {

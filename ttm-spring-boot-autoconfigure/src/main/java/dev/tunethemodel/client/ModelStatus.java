@@ -1,5 +1,7 @@
 package dev.tunethemodel.client;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,12 +61,30 @@ public enum ModelStatus {
 		this.apiValue = apiValue;
 	}
 
+	// the API's own spellings, looked up before anything is normalized: they are in every answer
+	private static final class Usual {
+
+		private static final Map<String, ModelStatus> SPELLINGS = Map.ofEntries(Map.entry("Created", CREATED),
+				Map.entry("DatasetsLoaded", DATASETS_LOADED), Map.entry("ReadyToFit", READY_TO_FIT),
+				Map.entry("TrainRequested", TRAIN_REQUESTED), Map.entry("InQueue", IN_QUEUE),
+				Map.entry("Training", TRAINING), Map.entry("Ready", READY), Map.entry("FitFailed", FIT_FAILED),
+				Map.entry("created", CREATED), Map.entry("datasetsloaded", DATASETS_LOADED),
+				Map.entry("readytofit", READY_TO_FIT), Map.entry("trainrequested", TRAIN_REQUESTED),
+				Map.entry("inqueue", IN_QUEUE), Map.entry("training", TRAINING), Map.entry("ready", READY),
+				Map.entry("fitfailed", FIT_FAILED));
+
+	}
+
 	/**
 	 * Return the status the API names, compared without case, spaces, dashes or underscores.
 	 * @param apiValue the API's status text, may be {@code null}
 	 * @return the status, {@link #UNKNOWN} when the text is missing or not known
 	 */
 	static ModelStatus fromApiValue(@Nullable String apiValue) {
+		ModelStatus usual = (apiValue != null) ? Usual.SPELLINGS.get(apiValue) : null;
+		if (usual != null) {
+			return usual;
+		}
 		String normalized = ApiValues.normalize(apiValue);
 		for (ModelStatus status : values()) {
 			if (status != UNKNOWN && status.apiValue.equals(normalized)) {

@@ -5,8 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Applies {@link RetrySettings} to the attempts of one call.
@@ -21,22 +19,6 @@ final class Retries {
 
 	Retries(RetrySettings settings) {
 		this.settings = settings;
-	}
-
-	/**
-	 * Return the retry of one call; a failure that is not repeated ends the call as it is, never
-	 * as a {@code RetryExhaustedException}.
-	 * @param repeatable whether the operation is safe to repeat after the request may have
-	 * reached the API
-	 * @param deadline the {@link System#nanoTime()} by which the call must end
-	 * @return the retry
-	 */
-	Retry forCall(boolean repeatable, long deadline) {
-		return Retry.from((signals) -> signals.concatMap((signal) -> {
-			Duration delay = delay(signal.failure(), repeatable, signal.totalRetries() + 1,
-					deadline - System.nanoTime());
-			return (delay != null) ? Mono.delay(delay) : Mono.error(signal.failure());
-		}));
 	}
 
 	/**

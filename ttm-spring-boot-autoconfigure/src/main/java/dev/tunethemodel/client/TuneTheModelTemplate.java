@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 import tools.jackson.core.JacksonException;
@@ -36,11 +35,12 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.http.codec.CodecConfigurer;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.util.DefaultUriBuilderFactory;
 
 import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
 import dev.tunethemodel.client.WireFormat.BindBody;
@@ -103,52 +103,31 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	// enough to say what went wrong; the rest of a large error body is not read
 	private static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
 
+	// the codecs' own default
+	private static final int DEFAULT_MAX_IN_MEMORY_SIZE = 256 * 1024;
+
 	private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
-	private final WebClient webClient;
+	private final Supplier<WebClient.Builder> webClientBuilder;
 
 	private final ClientSettings settings;
 
+	private final Routes routes;
+
 	private final Retries retries;
-
-	private final Scheduler blockingScheduler;
-
-	private final JsonMapper jsonMapper;
-
-	private final ObjectWriter writer;
 
 	private final ApiErrors errors;
 
-	private final ResponseDecoder<Model> modelDecoder;
+	// built on the first call: Reactor Netty, WebClient and Jackson cost nothing at startup
+	private final SingletonSupplier<Wire> wire;
 
-	private final ResponseDecoder<List<Model>> modelListDecoder;
-
-	private final ResponseDecoder<DatasetFile> fileDecoder;
-
-	private final ResponseDecoder<List<DatasetFile>> fileListDecoder;
-
-	private final ResponseDecoder<Classification> classificationDecoder;
-
-	private final ResponseDecoder<Generation> generationDecoder;
-
-	private TuneTheModelTemplate(WebClient webClient, ClientSettings settings) {
-		this.webClient = webClient;
+	private TuneTheModelTemplate(Supplier<WebClient.Builder> webClientBuilder, ClientSettings settings) {
+		this.webClientBuilder = webClientBuilder;
 		this.settings = settings;
+		this.routes = new Routes(settings.baseUrl());
 		this.retries = new Retries(settings.retrySettings());
-		this.blockingScheduler = Schedulers.boundedElastic();
-		this.jsonMapper = WireFormat.createJsonMapper();
-		this.writer = this.jsonMapper.writer();
 		this.errors = new ApiErrors(settings.apiKey(), Clock.systemUTC());
-		ObjectReader modelReader = this.jsonMapper.readerFor(ModelResponse.class);
-		ObjectReader fileReader = this.jsonMapper.readerFor(FileResponse.class);
-		this.modelDecoder = objectDecoder(modelReader, ModelResponse::toModel);
-		this.modelListDecoder = listDecoder(modelReader, "models", ModelResponse::toModel);
-		this.fileDecoder = objectDecoder(fileReader, FileResponse::toDatasetFile);
-		this.fileListDecoder = listDecoder(fileReader, "files", FileResponse::toDatasetFile);
-		this.classificationDecoder = objectDecoder(this.jsonMapper.readerFor(ClassifyResponse.class),
-				ClassifyResponse::toClassification);
-		this.generationDecoder = objectDecoder(this.jsonMapper.readerFor(GenerateResponse.class),
-				GenerateResponse::toGeneration);
+		this.wire = SingletonSupplier.of(Wire::new);
 	}
 
 	/**
@@ -166,34 +145,34 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	 * @return the copy
 	 */
 	public TuneTheModelTemplate withRetrySettings(RetrySettings retrySettings) {
-		return new TuneTheModelTemplate(this.webClient, this.settings.withRetrySettings(retrySettings));
+		return new TuneTheModelTemplate(this.webClientBuilder, this.settings.withRetrySettings(retrySettings));
 	}
 
 	@Override
 	public Flux<Model> listModels() {
-		return call(Endpoint.LIST_MODELS, null, this.modelListDecoder).flatMapIterable(Function.identity());
+		return call(Endpoint.LIST_MODELS, null, wire().modelListDecoder).flatMapIterable(Function.identity());
 	}
 
 	@Override
 	public Flux<Model> listPublicModels() {
-		return call(Endpoint.LIST_PUBLIC_MODELS, null, this.modelListDecoder).flatMapIterable(Function.identity());
+		return call(Endpoint.LIST_PUBLIC_MODELS, null, wire().modelListDecoder).flatMapIterable(Function.identity());
 	}
 
 	@Override
 	public Mono<Model> createModel(CreateModelRequest request) {
 		return Mono.defer(() -> call(Endpoint.CREATE_MODEL, CreateModelBody.of(ArgumentChecks.requireValid(request)),
-				this.modelDecoder));
+				wire().modelDecoder));
 	}
 
 	@Override
 	public Mono<Model> getModel(String modelId) {
 		return Mono.defer(
-				() -> call(Endpoint.GET_MODEL, null, this.modelDecoder, ArgumentChecks.requireId("model", modelId)));
+				() -> call(Endpoint.GET_MODEL, null, wire().modelDecoder, ArgumentChecks.requireId("model", modelId)));
 	}
 
 	@Override
 	public Mono<Model> deleteModel(String modelId) {
-		return Mono.defer(() -> call(Endpoint.DELETE_MODEL, null, this.modelDecoder,
+		return Mono.defer(() -> call(Endpoint.DELETE_MODEL, null, wire().modelDecoder,
 				ArgumentChecks.requireId("model", modelId)));
 	}
 
@@ -203,14 +182,14 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 			String model = ArgumentChecks.requireId("model", modelId);
 			BindBody body = new BindBody(ArgumentChecks.requireId("training file", trainFileId),
 					ArgumentChecks.requireId("validation file", validateFileId));
-			return call(Endpoint.BIND, body, this.modelDecoder, model);
+			return call(Endpoint.BIND, body, wire().modelDecoder, model);
 		});
 	}
 
 	@Override
 	public Mono<Model> fit(String modelId) {
 		return Mono.defer(
-				() -> call(Endpoint.FIT, null, this.modelDecoder, ArgumentChecks.requireId("model", modelId)));
+				() -> call(Endpoint.FIT, null, wire().modelDecoder, ArgumentChecks.requireId("model", modelId)));
 	}
 
 	@Override
@@ -218,7 +197,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		return Mono.defer(() -> {
 			String model = ArgumentChecks.requireId("model", modelId);
 			InputBody body = new InputBody(ArgumentChecks.requireText("input", input));
-			return call(Endpoint.CLASSIFY, body, this.classificationDecoder, model);
+			return call(Endpoint.CLASSIFY, body, wire().classificationDecoder, model);
 		});
 	}
 
@@ -227,7 +206,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		return Mono.defer(() -> {
 			String model = ArgumentChecks.requireId("model", modelId);
 			GenerateBody body = GenerateBody.of(ArgumentChecks.requireValid(request));
-			return call(Endpoint.GENERATE, body, this.generationDecoder, model);
+			return call(Endpoint.GENERATE, body, wire().generationDecoder, model);
 		});
 	}
 
@@ -236,25 +215,25 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		return Mono.defer(() -> {
 			CreateFileBody body = new CreateFileBody(ArgumentChecks.requireText("file name", name),
 					ArgumentChecks.requireNonNull("task type", taskType).apiValue());
-			return call(Endpoint.CREATE_FILE, body, this.fileDecoder);
+			return call(Endpoint.CREATE_FILE, body, wire().fileDecoder);
 		});
 	}
 
 	@Override
 	public Flux<DatasetFile> listFiles() {
-		return call(Endpoint.LIST_FILES, null, this.fileListDecoder).flatMapIterable(Function.identity());
+		return call(Endpoint.LIST_FILES, null, wire().fileListDecoder).flatMapIterable(Function.identity());
 	}
 
 	@Override
 	public Mono<DatasetFile> getFile(String fileId) {
 		return Mono.defer(
-				() -> call(Endpoint.GET_FILE, null, this.fileDecoder, ArgumentChecks.requireId("file", fileId)));
+				() -> call(Endpoint.GET_FILE, null, wire().fileDecoder, ArgumentChecks.requireId("file", fileId)));
 	}
 
 	@Override
 	public Mono<DatasetFile> deleteFile(String fileId) {
 		return Mono.defer(
-				() -> call(Endpoint.DELETE_FILE, null, this.fileDecoder, ArgumentChecks.requireId("file", fileId)));
+				() -> call(Endpoint.DELETE_FILE, null, wire().fileDecoder, ArgumentChecks.requireId("file", fileId)));
 	}
 
 	/**
@@ -288,14 +267,14 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 			DatasetRules rules = new DatasetRules(taskType, numClasses, dataset, new ExamplePositions());
 			return Mono.usingWhen(
 					Mono.fromCallable(
-							() -> DatasetSpool.create(this.settings.temporaryDirectory(), rules, this.jsonMapper))
-						.subscribeOn(this.blockingScheduler),
-					(spool) -> examples.publishOn(this.blockingScheduler)
+							() -> DatasetSpool.create(this.settings.temporaryDirectory(), rules, wire().jsonMapper))
+						.subscribeOn(Schedulers.boundedElastic()),
+					(spool) -> examples.publishOn(Schedulers.boundedElastic())
 						.doOnNext(spool::append)
 						.contextWrite(Context.of(ExamplePositions.class, rules.positions()))
 						.then(Mono.fromRunnable(spool::finish))
-						.then(withPolicies(UPLOAD_REQUEST, true, () -> put(uploadUrl, spool))),
-					(spool) -> Mono.fromRunnable(spool::delete).subscribeOn(this.blockingScheduler));
+						.then(withPolicies(() -> UPLOAD_REQUEST, true, () -> put(uploadUrl, spool))),
+					(spool) -> Mono.fromRunnable(spool::delete).subscribeOn(Schedulers.boundedElastic()));
 		});
 	}
 
@@ -376,9 +355,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		BodyInserter<Flux<DataBuffer>, ClientHttpRequest> content = (request, context) -> request
 			.writeWith(spool.content(request.bufferFactory()));
 		// no Authorization header: the URL is pre-signed, usually for another host
-		return this.webClient.put()
+		return wire().uploadClient.put()
 			.uri(uploadUrl)
-			.header(HttpHeaders.USER_AGENT, USER_AGENT)
 			.contentType(MediaType.APPLICATION_JSON)
 			.contentLength(spool.contentLength())
 			.body(content)
@@ -386,39 +364,48 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 					: errorAnswer(response));
 	}
 
+	private <T> Mono<T> call(Endpoint endpoint, @Nullable Object body, ResponseDecoder<T> decoder) {
+		return call(endpoint, body, decoder, null);
+	}
+
 	private <T> Mono<T> call(Endpoint endpoint, @Nullable Object body, ResponseDecoder<T> decoder,
-			Object... uriVariables) {
-		byte[] json = (body != null) ? this.writer.writeValueAsBytes(body) : null;
-		String request = (uriVariables.length > 0) ? endpoint + " " + List.of(uriVariables) : endpoint.toString();
-		return withPolicies(request, endpoint.repeatable(), () -> exchange(endpoint, json, uriVariables, decoder, request));
+			@Nullable String id) {
+		byte[] json = (body != null) ? wire().writer.writeValueAsBytes(body) : null;
+		// described only when something goes wrong
+		Supplier<String> request = () -> (id != null) ? endpoint + " [" + id + "]" : endpoint.toString();
+		return withPolicies(request, endpoint.repeatable(), () -> exchange(endpoint, json, id, decoder, request));
 	}
 
 	/**
 	 * Return the call of the given attempts, repeated as the retry settings say, ended by the
 	 * timeout, and failing with the client's exceptions only.
 	 */
-	private <T> Mono<T> withPolicies(String request, boolean repeatable, Supplier<Mono<T>> attempt) {
+	private <T> Mono<T> withPolicies(Supplier<String> request, boolean repeatable, Supplier<Mono<T>> attempt) {
 		return Mono.defer(() -> {
-			AtomicInteger attempts = new AtomicInteger();
 			Duration timeout = this.settings.timeout();
-			long deadline = System.nanoTime() + timeout.toNanos();
-			return Mono.defer(() -> {
-				attempts.incrementAndGet();
-				return attempt.get();
-			})
-				.retryWhen(this.retries.forCall(repeatable, deadline))
-				.onErrorMap((ex) -> this.errors.callFailure(request, ex, attempts.get()))
-				.timeout(timeout, Mono.error(() -> this.errors.timeout(request, timeout, attempts.get())));
+			Attempts attempts = new Attempts(System.nanoTime() + timeout.toNanos());
+			return attempt(attempts, repeatable, attempt)
+				.onErrorMap((ex) -> this.errors.callFailure(request.get(), ex, attempts.count))
+				.timeout(timeout, Mono.error(() -> this.errors.timeout(request.get(), timeout, attempts.count)));
 		});
 	}
 
-	private <T> Mono<T> exchange(Endpoint endpoint, byte @Nullable [] json, Object[] uriVariables,
-			ResponseDecoder<T> decoder, String request) {
-		WebClient.RequestBodySpec spec = this.webClient.method(endpoint.method())
-			.uri(endpoint.uriTemplate(), uriVariables)
-			.header(HttpHeaders.AUTHORIZATION, this.settings.apiKey())
-			.header(HttpHeaders.USER_AGENT, USER_AGENT)
-			.accept(MediaType.APPLICATION_JSON);
+	// a repeat only when an attempt fails: nothing is built for calls that succeed
+	private <T> Mono<T> attempt(Attempts attempts, boolean repeatable, Supplier<Mono<T>> attempt) {
+		attempts.count++;
+		return attempt.get().onErrorResume((ex) -> {
+			Duration delay = this.retries.delay(ex, repeatable, attempts.count, attempts.deadline - System.nanoTime());
+			return (delay != null) ? Mono.delay(delay).then(Mono.defer(() -> attempt(attempts, repeatable, attempt)))
+					: Mono.error(ex);
+		});
+	}
+
+	private <T> Mono<T> exchange(Endpoint endpoint, byte @Nullable [] json, @Nullable String id,
+			ResponseDecoder<T> decoder, Supplier<String> request) {
+		Routes.Route route = this.routes.get(endpoint);
+		WebClient.RequestBodySpec spec = wire().apiClient.method(endpoint.method())
+			.uri(route.uri(id))
+			.attribute(Routes.URI_TEMPLATE_ATTRIBUTE, route.uriTemplate());
 		if (json != null) {
 			spec.contentType(MediaType.APPLICATION_JSON)
 				.contentLength(json.length)
@@ -451,8 +438,9 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 				.error(this.errors.errorAnswer(response.statusCode(), response.headers().asHttpHeaders(), body)));
 	}
 
-	private <R, T> ResponseDecoder<T> objectDecoder(ObjectReader reader, Function<R, T> mapper) {
-		return (response, request) -> response.bodyToMono(DataBuffer.class)
+	private <R, T> ResponseDecoder<T> objectDecoder(ObjectReader reader, Function<R, T> mapper, int maxInMemorySize) {
+		return (response, request) -> DataBufferUtils
+			.join(response.body(BodyExtractors.toDataBuffers()), maxInMemorySize)
 			.map((buffer) -> {
 				try (InputStream json = buffer.asInputStream(true)) {
 					R body = reader.readValue(json);
@@ -462,39 +450,52 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 					return mapper.apply(body);
 				}
 				catch (JacksonException | IllegalStateException | IOException ex) {
-					throw this.errors.unreadable(request, ex);
+					throw this.errors.unreadable(request.get(), ex);
 				}
 			})
 			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> new TuneTheModelException(request + " answered " + response.statusCode().value()
+					(ex) -> new TuneTheModelException(request.get() + " answered " + response.statusCode().value()
 							+ " with a body larger than the codecs' in-memory limit "
 							+ "(spring.http.codecs.max-in-memory-size): " + ex.getMessage(), ex))
 			.switchIfEmpty(Mono.error(() -> new TuneTheModelException(
-					request + " answered " + response.statusCode().value() + " with an empty body")));
+					request.get() + " answered " + response.statusCode().value() + " with an empty body")));
 	}
 
-	private <R, T> ResponseDecoder<List<T>> listDecoder(ObjectReader entryReader, String field, Function<R, T> mapper) {
+	private <R, T> ResponseDecoder<List<T>> listDecoder(ObjectReader entryReader, String field, Function<R, T> mapper,
+			int maxInMemorySize) {
 		return (response, request) -> Mono.defer(() -> {
-			JsonListReader<R> list = new JsonListReader<>(entryReader, field);
+			JsonListReader<R> list = new JsonListReader<>(entryReader, field, maxInMemorySize);
 			return response.body(BodyExtractors.toDataBuffers()).doOnNext((buffer) -> {
 				try {
 					list.feed(buffer);
 				}
 				catch (JacksonException | IllegalStateException ex) {
-					throw this.errors.unreadable(request, ex);
-				}
-				finally {
-					DataBufferUtils.release(buffer);
+					throw this.errors.unreadable(request.get(), ex);
 				}
 			}).then(Mono.fromCallable(() -> {
 				try {
-					return list.finish().stream().map(mapper).toList();
+					List<R> entries = list.finish();
+					List<T> mapped = new ArrayList<>(entries.size());
+					for (R entry : entries) {
+						mapped.add(mapper.apply(entry));
+					}
+					return mapped;
 				}
-				catch (JacksonException | IllegalStateException ex) {
-					throw this.errors.unreadable(request, ex);
+				catch (JacksonException | IllegalStateException | IOException ex) {
+					throw this.errors.unreadable(request.get(), ex);
 				}
-			}));
+			})).doFinally((signal) -> list.discard());
 		});
+	}
+
+	private static int maxInMemorySize(CodecConfigurer codecs) {
+		Integer configured = (codecs.defaultCodecs() instanceof CodecConfigurer.DefaultCodecConfig config)
+				? config.maxInMemorySize() : null;
+		return (configured != null) ? configured : DEFAULT_MAX_IN_MEMORY_SIZE;
+	}
+
+	private Wire wire() {
+		return this.wire.obtain();
 	}
 
 	@Override
@@ -503,12 +504,86 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	}
 
 	/**
+	 * What the calls go through: the web clients, the JSON mapper and the decoders.
+	 */
+	private final class Wire {
+
+		private final WebClient apiClient;
+
+		private final WebClient uploadClient;
+
+		private final JsonMapper jsonMapper;
+
+		private final ObjectWriter writer;
+
+		private final ResponseDecoder<Model> modelDecoder;
+
+		private final ResponseDecoder<List<Model>> modelListDecoder;
+
+		private final ResponseDecoder<DatasetFile> fileDecoder;
+
+		private final ResponseDecoder<List<DatasetFile>> fileListDecoder;
+
+		private final ResponseDecoder<Classification> classificationDecoder;
+
+		private final ResponseDecoder<Generation> generationDecoder;
+
+		Wire() {
+			ClientSettings settings = TuneTheModelTemplate.this.settings;
+			int[] maxInMemorySize = { DEFAULT_MAX_IN_MEMORY_SIZE };
+			WebClient.Builder webClientBuilder = TuneTheModelTemplate.this.webClientBuilder.get();
+			// the headers of every API call, set once; an upload gets no key
+			this.apiClient = webClientBuilder.clone()
+				.defaultHeaders((headers) -> {
+					headers.set(HttpHeaders.AUTHORIZATION, settings.apiKey());
+					headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
+					headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+				})
+				.codecs((codecs) -> maxInMemorySize[0] = maxInMemorySize(codecs))
+				.build();
+			this.uploadClient = webClientBuilder.clone()
+				.defaultHeaders((headers) -> headers.set(HttpHeaders.USER_AGENT, USER_AGENT))
+				.build();
+			this.jsonMapper = WireFormat.createJsonMapper();
+			this.writer = this.jsonMapper.writer();
+			int limit = maxInMemorySize[0];
+			ObjectReader modelReader = this.jsonMapper.readerFor(ModelResponse.class);
+			ObjectReader fileReader = this.jsonMapper.readerFor(FileResponse.class);
+			this.modelDecoder = objectDecoder(modelReader, ModelResponse::toModel, limit);
+			this.modelListDecoder = listDecoder(modelReader, "models", ModelResponse::toModel, limit);
+			this.fileDecoder = objectDecoder(fileReader, FileResponse::toDatasetFile, limit);
+			this.fileListDecoder = listDecoder(fileReader, "files", FileResponse::toDatasetFile, limit);
+			this.classificationDecoder = objectDecoder(this.jsonMapper.readerFor(ClassifyResponse.class),
+					ClassifyResponse::toClassification, limit);
+			this.generationDecoder = objectDecoder(this.jsonMapper.readerFor(GenerateResponse.class),
+					GenerateResponse::toGeneration, limit);
+		}
+
+	}
+
+	/**
 	 * Decodes a successful answer.
 	 */
 	@FunctionalInterface
 	private interface ResponseDecoder<T> {
 
-		Mono<T> decode(ClientResponse response, String request);
+		Mono<T> decode(ClientResponse response, Supplier<String> request);
+
+	}
+
+	/**
+	 * The attempts of one call.
+	 */
+	private static final class Attempts {
+
+		private final long deadline;
+
+		// written and read by one attempt at a time
+		private volatile int count;
+
+		Attempts(long deadline) {
+			this.deadline = deadline;
+		}
 
 	}
 
@@ -517,7 +592,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	 */
 	public static final class Builder {
 
-		private WebClient.@Nullable Builder webClientBuilder;
+		private Supplier<WebClient.Builder> webClientBuilder = WebClient::builder;
 
 		private String baseUrl = DEFAULT_BASE_URL;
 
@@ -548,6 +623,18 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		 * @return this builder
 		 */
 		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			WebClient.Builder copy = webClientBuilder.clone();
+			return webClientBuilder(() -> copy);
+		}
+
+		/**
+		 * Build the client's {@link WebClient} from the builder the supplier gives, asked for
+		 * on the first call, so that building the template costs nothing at startup: a Spring
+		 * Boot application's builder comes with its HTTP connector.
+		 * @param webClientBuilder supplies the builder to copy
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(Supplier<WebClient.Builder> webClientBuilder) {
 			this.webClientBuilder = webClientBuilder;
 			return this;
 		}
@@ -660,10 +747,6 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		public TuneTheModelTemplate build() {
 			String key = requireApiKey(this.apiKey);
 			String base = requireBaseUrl(this.baseUrl, this.allowInsecureHttp);
-			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
-					: WebClient.builder();
-			// a URI builder factory of our own, so that no application-wide one can change the base URL
-			WebClient webClient = builder.uriBuilderFactory(new DefaultUriBuilderFactory(base)).build();
 			Path directory = (this.temporaryDirectory != null) ? this.temporaryDirectory
 					: Path.of(System.getProperty("java.io.tmpdir"));
 			ClientSettings settings = new ClientSettings(base, key, directory,
@@ -672,7 +755,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 					ArgumentChecks.requirePositive("poll interval", this.pollInterval),
 					ArgumentChecks.requirePositive("dataset poll interval", this.datasetPollInterval),
 					ArgumentChecks.requirePositive("dataset processing timeout", this.datasetProcessingTimeout));
-			return new TuneTheModelTemplate(webClient, settings);
+			return new TuneTheModelTemplate(this.webClientBuilder, settings);
 		}
 
 		private static String requireApiKey(@Nullable String apiKey) {

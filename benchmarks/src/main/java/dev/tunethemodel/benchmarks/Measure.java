@@ -1,0 +1,75 @@
+package dev.tunethemodel.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Measures one kind of call: sequential latency, throughput with 64 calls in flight, and the
+ * bytes allocated per call by every thread but the stub server's.
+ */
+final class Measure {
+
+	private static final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+		.getThreadMXBean();
+
+	private Measure() {
+	}
+
+	static void warmUp(Supplier<Mono<?>> call, int calls) {
+		Flux.range(0, calls).concatMap((i) -> call.get(), 1).then().block();
+		Flux.range(0, calls).flatMap((i) -> call.get(), 64).then().block();
+	}
+
+	/**
+	 * Return the median latency of sequential calls, in microseconds, and the mean bytes
+	 * allocated per call.
+	 */
+	static double[] sequential(Supplier<Mono<?>> call, int calls) {
+		long[] nanos = new long[calls];
+		long allocatedBefore = allocatedBytes();
+		long cpuBefore = cpuNanos();
+		for (int i = 0; i < calls; i++) {
+			long start = System.nanoTime();
+			call.get().block();
+			nanos[i] = System.nanoTime() - start;
+		}
+		long cpu = cpuNanos() - cpuBefore;
+		long allocated = allocatedBytes() - allocatedBefore;
+		Arrays.sort(nanos);
+		return new double[] { nanos[calls / 2] / 1000.0, (double) allocated / calls, cpu / 1000.0 / calls };
+	}
+
+	// CPU time of every thread of this process: steadier than wall time on a busy machine
+	private static long cpuNanos() {
+		long total = 0;
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			long cpu = threads.getThreadCpuTime(thread.getId());
+			total += Math.max(cpu, 0);
+		}
+		return total;
+	}
+
+	/**
+	 * Return the calls per second with 64 in flight.
+	 */
+	static double throughput(Supplier<Mono<?>> call, int calls) {
+		long start = System.nanoTime();
+		Flux.range(0, calls).flatMap((i) -> call.get(), 64).then().block();
+		return calls / ((System.nanoTime() - start) / 1e9);
+	}
+
+	private static long allocatedBytes() {
+		long total = 0;
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if (!thread.getName().startsWith("stub")) {
+				total += threads.getThreadAllocatedBytes(thread.getId());
+			}
+		}
+		return total;
+	}
+
+}
