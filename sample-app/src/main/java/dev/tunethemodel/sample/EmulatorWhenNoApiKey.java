@@ -33,7 +33,9 @@ class EmulatorWhenNoApiKey implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (StringUtils.hasText(environment.getProperty("tunethemodel.api-key"))) {
+		// AOT processing at build time only looks at the beans: no emulator for it
+		if (StringUtils.hasText(environment.getProperty("tunethemodel.api-key"))
+				|| Boolean.getBoolean("spring.aot.processing")) {
 			return;
 		}
 		TuneTheModelEmulator emulator = TuneTheModelEmulator.start();

@@ -95,7 +95,7 @@ final class EmulatorRoutes {
 				return null;
 			}))
 			.onErrorResume(DataBufferLimitException.class,
-					(ex) -> plain(HttpStatus.PAYLOAD_TOO_LARGE.value(), "The dataset is larger than 256 MiB"));
+					(ex) -> plain(HttpStatus.CONTENT_TOO_LARGE.value(), "The dataset is larger than 256 MiB"));
 	}
 
 	private Map<String, Object> injectFault(JsonNode body) {
