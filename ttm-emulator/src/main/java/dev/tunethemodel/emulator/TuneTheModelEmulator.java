@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.CountDownLatch;
 
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -124,7 +125,7 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 	 * durations or milliseconds).
 	 * @param args the options, as {@code --name=value} or {@code --name value}
 	 */
-	public static void main(String[] args) {
+	public static void main(String[] args) throws InterruptedException {
 		Builder builder = builder().port(8089);
 		for (int i = 0; i < args.length; i++) {
 			String argument = args[i];
@@ -142,10 +143,15 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 			}
 		}
 		TuneTheModelEmulator emulator = builder.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			emulator.close();
+			stopped.countDown();
+		}));
+		// a command-line tool: its output is for the person who started it
 		System.out.println("Tune the Model emulator at " + emulator.baseUrl() + " with API key " + emulator.apiKey());
 		System.out.println("  export TTM_API_URL=" + emulator.baseUrl() + " TTM_API_KEY=" + emulator.apiKey());
-		emulator.server.onDispose().block();
+		stopped.await();
 	}
 
 	private static Duration duration(String value) {
