@@ -63,10 +63,7 @@ final class EmulatorApi {
 	}
 
 	Map<String, Object> createModel(JsonNode body) {
-		String type = text(body, "model_type");
-		if (!"classifier".equals(type) && !"generator".equals(type)) {
-			throw EmulatorException.badRequest("model_type must be classifier or generator");
-		}
+		String type = taskType(body, "model_type");
 		JsonNode params = body.path("model_params");
 		Integer numClasses = params.has("num_classes") ? params.get("num_classes").asInt() : null;
 		if ("classifier".equals(type) && numClasses != null && numClasses < 2) {
@@ -107,10 +104,7 @@ final class EmulatorApi {
 	}
 
 	Map<String, Object> classify(String id, JsonNode body) {
-		String input = text(body, "input");
-		if (input == null || input.isBlank()) {
-			throw EmulatorException.badRequest("input must not be empty");
-		}
+		String input = requiredText(body, "input");
 		if (!(trained(id, "classifier") instanceof NaiveBayesClassifier classifier)) {
 			throw EmulatorException.badRequest("Model " + id + " is not a classifier");
 		}
@@ -122,10 +116,7 @@ final class EmulatorApi {
 	}
 
 	Map<String, Object> generate(String id, JsonNode body) {
-		String input = text(body, "input");
-		if (input == null || input.isBlank()) {
-			throw EmulatorException.badRequest("input must not be empty");
-		}
+		String input = requiredText(body, "input");
 		int numHypos = body.path("num_hypos").asInt(1);
 		int maxTokens = body.path("max_tokens").asInt(128);
 		if (numHypos < 1 || maxTokens < 1) {
@@ -145,14 +136,8 @@ final class EmulatorApi {
 	}
 
 	Map<String, Object> createFile(JsonNode body) {
-		String name = text(body, "name");
-		String taskType = text(body, "task_type");
-		if (name == null || name.isBlank()) {
-			throw EmulatorException.badRequest("name must not be empty");
-		}
-		if (!"classifier".equals(taskType) && !"generator".equals(taskType)) {
-			throw EmulatorException.badRequest("task_type must be classifier or generator");
-		}
+		String name = requiredText(body, "name");
+		String taskType = taskType(body, "task_type");
 		FileRecord file = new FileRecord(newId(), name, taskType, newId(), now());
 		this.files.put(file.id(), file);
 		return file(file);
@@ -290,6 +275,22 @@ final class EmulatorApi {
 	private static @Nullable String text(JsonNode body, String field) {
 		JsonNode value = body.get(field);
 		return (value != null && value.isString()) ? value.asString() : null;
+	}
+
+	private static String requiredText(JsonNode body, String field) {
+		String text = text(body, field);
+		if (text == null || text.isBlank()) {
+			throw EmulatorException.badRequest(field + " must not be empty");
+		}
+		return text;
+	}
+
+	private static String taskType(JsonNode body, String field) {
+		String type = text(body, field);
+		if (!"classifier".equals(type) && !"generator".equals(type)) {
+			throw EmulatorException.badRequest(field + " must be classifier or generator");
+		}
+		return type;
 	}
 
 	private Instant now() {
