@@ -4,62 +4,78 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.logging.DeferredLogFactory;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.core.Ordered;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
-import dev.tunethemodel.autoconfigure.TuneTheModelEnvironmentPostProcessor;
+import dev.tunethemodel.autoconfigure.TuneTheModelConnectionDetails;
 import dev.tunethemodel.emulator.TuneTheModelEmulator;
 
 /**
  * Runs the sample offline when no API key is configured (neither
  * {@code tunethemodel.api-key} nor {@code TTM_API_KEY}): starts the local emulator and points
- * the starter at it.
+ * the starter at it with connection details of its own.
  */
-class EmulatorWhenNoApiKey implements EnvironmentPostProcessor, Ordered {
+class EmulatorWhenNoApiKey implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-	private final Log logger;
-
-	EmulatorWhenNoApiKey(DeferredLogFactory logFactory) {
-		this.logger = logFactory.getLog(EmulatorWhenNoApiKey.class);
-	}
+	private static final Log logger = LogFactory.getLog(EmulatorWhenNoApiKey.class);
 
 	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+	public void initialize(ConfigurableApplicationContext context) {
+		ConfigurableEnvironment environment = context.getEnvironment();
 		// AOT processing at build time only looks at the beans: no emulator for it
 		if (StringUtils.hasText(environment.getProperty("tunethemodel.api-key"))
 				|| Boolean.getBoolean("spring.aot.processing")) {
 			return;
 		}
+		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+		Assert.isInstanceOf(DefaultSingletonBeanRegistry.class, beanFactory);
 		TuneTheModelEmulator emulator = TuneTheModelEmulator.start();
+		beanFactory.registerSingleton("tuneTheModelEmulator", emulator);
+		// stopped with the context, and when its refresh fails
+		((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean("tuneTheModelEmulator", emulator::close);
+		RootBeanDefinition connectionDetails = new RootBeanDefinition(TuneTheModelConnectionDetails.class,
+				() -> new EmulatorConnectionDetails(emulator.baseUrl(), emulator.apiKey()));
+		// in AOT mode, the properties' connection details were registered at build time too
+		connectionDetails.setPrimary(true);
+		((BeanDefinitionRegistry) beanFactory).registerBeanDefinition("emulatorConnectionDetails", connectionDetails);
+		// the emulator trains in seconds, not hours: a default, below every setting of the user's
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("sampleEmulator",
-					Map.of("tunethemodel.base-url", emulator.baseUrl(), "tunethemodel.api-key", emulator.apiKey(),
-							// the emulator trains in seconds, not hours
-							"tunethemodel.poll-interval", Duration.ofMillis(500).toString())));
-		application.addListeners(new ApplicationListener<ContextClosedEvent>() {
-
-			@Override
-			public void onApplicationEvent(ContextClosedEvent event) {
-				emulator.close();
-			}
-
-		});
-		this.logger.info("No API key configured (tunethemodel.api-key or TTM_API_KEY): running offline on the local "
+			.addLast(new MapPropertySource("sampleEmulatorDefaults",
+					Map.of("tunethemodel.poll-interval", Duration.ofMillis(500).toString())));
+		logger.info("No API key configured (tunethemodel.api-key or TTM_API_KEY): running offline on the local "
 				+ "Tune the Model emulator at " + emulator.baseUrl());
 	}
 
-	// after the starter has read TTM_API_KEY
-	@Override
-	public int getOrder() {
-		return TuneTheModelEnvironmentPostProcessor.ORDER + 1;
+	/**
+	 * The base URL and key of the emulator.
+	 */
+	private record EmulatorConnectionDetails(String baseUrl, String apiKey) implements TuneTheModelConnectionDetails {
+
+		@Override
+		public String getBaseUrl() {
+			return this.baseUrl;
+		}
+
+		@Override
+		public String getApiKey() {
+			return this.apiKey;
+		}
+
+		@Override
+		public String toString() {
+			return "EmulatorConnectionDetails[baseUrl=" + this.baseUrl + "]";
+		}
+
 	}
 
 }

@@ -8,13 +8,15 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.tunethemodel.autoconfigure.TuneTheModelConnectionDetails;
+import dev.tunethemodel.emulator.TuneTheModelEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,12 +34,17 @@ class SampleApplicationTests {
 	@Autowired
 	WebTestClient client;
 
-	@Value("${tunethemodel.base-url}")
-	String baseUrl;
+	@Autowired
+	TuneTheModelConnectionDetails connectionDetails;
+
+	@Autowired
+	TuneTheModelEmulator emulator;
 
 	@Test
 	void runsOnTheLocalEmulatorWithoutAKey() {
-		assertThat(this.baseUrl).startsWith("http://127.0.0.1:");
+		assertThat(this.connectionDetails.getBaseUrl()).isEqualTo(this.emulator.baseUrl())
+			.startsWith("http://127.0.0.1:");
+		assertThat(this.connectionDetails.getApiKey()).isEqualTo(this.emulator.apiKey());
 	}
 
 	@Test
@@ -116,7 +123,7 @@ class SampleApplicationTests {
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.components.tunethemodel.status").isEqualTo("UP")
-			.jsonPath("$.components.tunethemodel.details.baseUrl").isEqualTo(this.baseUrl);
+			.jsonPath("$.components.tunethemodel.details.baseUrl").isEqualTo(this.emulator.baseUrl());
 	}
 
 	private String demoModelId() {

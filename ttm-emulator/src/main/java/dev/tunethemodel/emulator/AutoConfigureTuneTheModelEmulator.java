@@ -9,14 +9,17 @@ import java.lang.annotation.Target;
 
 /**
  * Runs a {@link TuneTheModelEmulator} for the application context of a Spring test and points
- * the starter at it: {@code tunethemodel.base-url} and {@code tunethemodel.api-key} are set
- * for the context, and the emulator is a bean, to inject faults. It stops with the context;
- * contexts with the same settings share one.
+ * the starter at it: the context gets the starter's {@code TuneTheModelConnectionDetails} of
+ * the emulator, which win over {@code tunethemodel.base-url} and {@code tunethemodel.api-key},
+ * and the emulator as a bean, to inject faults. It stops with the context; contexts with the
+ * same settings share one.
  * <pre class="code">
  * &#64;SpringBootTest
  * &#64;AutoConfigureTuneTheModelEmulator
  * class SentimentServiceTests { ... }
  * </pre>
+ *
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -6,21 +6,28 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationListener;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactories;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 
 /**
  * Starts a {@link TuneTheModelEmulator} for a test annotated with
  * {@link AutoConfigureTuneTheModelEmulator}.
  */
 class TuneTheModelEmulatorContextCustomizerFactory implements ContextCustomizerFactory {
+
+	private static final String CONNECTION_DETAILS_FACTORIES = "org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactories";
 
 	@Override
 	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
@@ -32,29 +39,52 @@ class TuneTheModelEmulatorContextCustomizerFactory implements ContextCustomizerF
 	}
 
 	/**
-	 * Starts the emulator, sets the starter's properties, and stops it with the context.
+	 * Starts the emulator, registers it and the connection details that point the starter at
+	 * it, and stops it with the context.
 	 */
 	private record EmulatorCustomizer(Duration trainingTime, Duration processingTime) implements ContextCustomizer {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			Assert.isInstanceOf(DefaultSingletonBeanRegistry.class, beanFactory);
 			TuneTheModelEmulator emulator = TuneTheModelEmulator.builder()
 				.trainingTime(this.trainingTime)
 				.processingTime(this.processingTime)
 				.start();
-			context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("tuneTheModelEmulator",
-						Map.of("tunethemodel.base-url", emulator.baseUrl(), "tunethemodel.api-key", emulator.apiKey())));
-			context.getBeanFactory().registerSingleton("tuneTheModelEmulator", emulator);
-			context.addApplicationListener(new ApplicationListener<ContextClosedEvent>() {
+			beanFactory.registerSingleton("tuneTheModelEmulator", emulator);
+			// stopped with the context, and when its refresh fails
+			((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean("tuneTheModelEmulator", emulator::close);
+			if (ClassUtils.isPresent(CONNECTION_DETAILS_FACTORIES, context.getClassLoader())) {
+				ConnectionDetailsRegistrar.register(context, emulator);
+			}
+		}
 
-				@Override
-				public void onApplicationEvent(ContextClosedEvent event) {
-					emulator.close();
-				}
+	}
 
-			});
+	/**
+	 * Registers the connection details the application's factories make of the emulator: the
+	 * starter's own, when it is on the class path.
+	 */
+	private static final class ConnectionDetailsRegistrar {
+
+		private ConnectionDetailsRegistrar() {
+		}
+
+		static void register(ConfigurableApplicationContext context, TuneTheModelEmulator emulator) {
+			Assert.isInstanceOf(BeanDefinitionRegistry.class, context.getBeanFactory(),
+					"The emulator's connection details need a bean factory that is a BeanDefinitionRegistry");
+			BeanDefinitionRegistry registry = (BeanDefinitionRegistry) context.getBeanFactory();
+			Map<Class<?>, ConnectionDetails> connectionDetails = new ConnectionDetailsFactories(
+					context.getClassLoader())
+				.getConnectionDetails(emulator, false);
+			connectionDetails.forEach((type, details) -> registry.registerBeanDefinition(
+					"tuneTheModelEmulator" + type.getSimpleName(), definition(type, details)));
+		}
+
+		@SuppressWarnings("unchecked")
+		private static <T> RootBeanDefinition definition(Class<T> type, ConnectionDetails details) {
+			return new RootBeanDefinition(type, () -> (T) details);
 		}
 
 	}

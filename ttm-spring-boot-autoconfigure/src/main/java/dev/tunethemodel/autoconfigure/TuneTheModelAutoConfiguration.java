@@ -20,9 +20,11 @@ import dev.tunethemodel.client.TuneTheModelTemplate;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the Tune the Model client: a
- * {@link TuneTheModelTemplate} built from the application's {@link WebClient.Builder}, so that
- * its codecs, customizers and observation apply, on a connector with a pool and timeouts of
- * its own.
+ * {@link TuneTheModelTemplate} connected as the {@link TuneTheModelConnectionDetails} say,
+ * built from the application's {@link WebClient.Builder}, so that its codecs, customizers and
+ * observation apply, on a connector with a pool and timeouts of its own.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class)
 @ConditionalOnClass(WebClient.class)
@@ -30,9 +32,16 @@ import dev.tunethemodel.client.TuneTheModelTemplate;
 public final class TuneTheModelAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean(TuneTheModelConnectionDetails.class)
+	PropertiesTuneTheModelConnectionDetails tuneTheModelConnectionDetails(TuneTheModelProperties properties) {
+		return new PropertiesTuneTheModelConnectionDetails(properties);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(TuneTheModelOperations.class)
 	TuneTheModelTemplate tuneTheModelTemplate(TuneTheModelProperties properties,
-			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<TuneTheModelConnector> connector,
+			TuneTheModelConnectionDetails connectionDetails, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<TuneTheModelConnector> connector,
 			ObjectProvider<TuneTheModelWebClientCustomizer> customizers) {
 		TuneTheModelProperties.Retry retry = properties.getRetry();
 		TuneTheModelTemplate.Builder template = TuneTheModelTemplate.builder()
@@ -43,7 +52,8 @@ public final class TuneTheModelAutoConfiguration {
 				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 				return builder;
 			})
-			.baseUrl(properties.getBaseUrl())
+			.baseUrl(connectionDetails.getBaseUrl())
+			.apiKey(connectionDetails.getApiKey())
 			.allowInsecureHttp(properties.isAllowInsecureHttp())
 			.timeout(properties.getTimeout())
 			.pollInterval(properties.getPollInterval())
@@ -51,9 +61,6 @@ public final class TuneTheModelAutoConfiguration {
 			.datasetProcessingTimeout(properties.getDatasetProcessingTimeout())
 			.retrySettings(new RetrySettings(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 					retry.getMaxRetryAfter()));
-		if (properties.getApiKey() != null) {
-			template.apiKey(properties.getApiKey());
-		}
 		return template.build();
 	}
 
@@ -75,8 +82,8 @@ public final class TuneTheModelAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TuneTheModelSanitizingFunction tuneTheModelSanitizingFunction(TuneTheModelProperties properties) {
-			return new TuneTheModelSanitizingFunction(properties::getApiKey);
+		TuneTheModelSanitizingFunction tuneTheModelSanitizingFunction(TuneTheModelConnectionDetails connectionDetails) {
+			return new TuneTheModelSanitizingFunction(connectionDetails::getApiKey);
 		}
 
 	}

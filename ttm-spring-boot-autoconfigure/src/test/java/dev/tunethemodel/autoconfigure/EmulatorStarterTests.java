@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The auto-configured starter against the emulator, as a user's own tests would use it: one
- * annotation, no key, no network.
+ * annotation, no network; the emulator's connection details win over the properties.
  */
-@SpringBootTest(properties = "tunethemodel.health.cache-ttl=0s")
+@SpringBootTest(properties = { "tunethemodel.health.cache-ttl=0s", "tunethemodel.api-key=ttm-real-key-not-for-tests",
+		"tunethemodel.base-url=https://api.example.com" })
 @AutoConfigureTuneTheModelEmulator
 class EmulatorStarterTests {
 
@@ -39,6 +40,17 @@ class EmulatorStarterTests {
 	@Autowired
 	@Qualifier("tunethemodelHealthIndicator")
 	ReactiveHealthIndicator health;
+
+	@Autowired
+	TuneTheModelConnectionDetails connectionDetails;
+
+	@Test
+	void connectionDetailsAreTheEmulators() {
+		assertThat(this.connectionDetails.getBaseUrl()).isEqualTo(this.emulator.baseUrl());
+		assertThat(this.connectionDetails.getApiKey()).isEqualTo(this.emulator.apiKey());
+		assertThat(this.connectionDetails).isNotInstanceOf(PropertiesTuneTheModelConnectionDetails.class)
+			.hasToString("EmulatorConnectionDetails[baseUrl=" + this.emulator.baseUrl() + "]");
+	}
 
 	@Test
 	void autoConfiguredClientTalksToTheEmulator() {

@@ -35,7 +35,7 @@ import org.springframework.web.reactive.function.client.DefaultClientRequestObse
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.tunethemodel.autoconfigure.health.TuneTheModelHealthContributorAutoConfiguration;
-import dev.tunethemodel.autoconfigure.health.TuneTheModelHealthIndicator;
+import dev.tunethemodel.health.TuneTheModelHealthIndicator;
 import dev.tunethemodel.client.TuneTheModelConfigurationException;
 import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
 import dev.tunethemodel.client.TuneTheModelException;

@@ -10,25 +10,30 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 import dev.tunethemodel.autoconfigure.TuneTheModelAutoConfiguration;
+import dev.tunethemodel.autoconfigure.TuneTheModelConnectionDetails;
 import dev.tunethemodel.autoconfigure.TuneTheModelProperties;
 import dev.tunethemodel.client.TuneTheModelOperations;
+import dev.tunethemodel.health.TuneTheModelHealthIndicator;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for {@link TuneTheModelHealthIndicator},
  * the health component {@code tunethemodel}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = TuneTheModelAutoConfiguration.class)
 @ConditionalOnClass({ ReactiveHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
-@ConditionalOnBean({ TuneTheModelOperations.class, TuneTheModelProperties.class })
+@ConditionalOnBean({ TuneTheModelOperations.class, TuneTheModelConnectionDetails.class,
+		TuneTheModelProperties.class })
 @ConditionalOnEnabledHealthIndicator("tunethemodel")
 public final class TuneTheModelHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "tunethemodelHealthIndicator")
 	TuneTheModelHealthIndicator tunethemodelHealthIndicator(TuneTheModelOperations operations,
-			TuneTheModelProperties properties) {
-		return new TuneTheModelHealthIndicator(operations, properties.getBaseUrl(), properties.getHealth().getTimeout(),
-				properties.getHealth().getCacheTtl());
+			TuneTheModelConnectionDetails connectionDetails, TuneTheModelProperties properties) {
+		return new TuneTheModelHealthIndicator(operations, connectionDetails.getBaseUrl(),
+				properties.getHealth().getTimeout(), properties.getHealth().getCacheTtl());
 	}
 
 }

@@ -1,5 +1,5 @@
 /**
- * Health indicator of the Tune the Model API, and its auto-configuration.
+ * Auto-configuration of the health indicator of the Tune the Model API.
  */
 @NullMarked
 package dev.tunethemodel.autoconfigure.health;

@@ -1,4 +1,4 @@
-package dev.tunethemodel.autoconfigure.health;
+package dev.tunethemodel.health;
 
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -15,13 +15,14 @@ import dev.tunethemodel.client.TuneTheModelConnectionException;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.TuneTheModelRateLimitException;
 import dev.tunethemodel.client.TuneTheModelServerException;
-import dev.tunethemodel.client.TuneTheModelTemplate;
 import dev.tunethemodel.client.TuneTheModelTimeoutException;
 
 /**
  * Reports whether the Tune the Model API answers an authenticated call: one
  * {@code GET /v0/models}, bounded by a timeout, whose result is reused for a while so that
  * frequent probes do not each call the API; concurrent probes share one call.
+ *
+ * @since 0.1.0
  */
 public class TuneTheModelHealthIndicator implements ReactiveHealthIndicator {
 
@@ -34,9 +35,9 @@ public class TuneTheModelHealthIndicator implements ReactiveHealthIndicator {
 	private final Mono<Health> cachedProbe;
 
 	/**
-	 * Create an indicator. A probe is one attempt: with a {@link TuneTheModelTemplate}, it
-	 * probes with a copy that does not repeat failed requests, whose repeats would turn every
-	 * failure into a timeout.
+	 * Create an indicator. A probe is one attempt: it probes with
+	 * {@link TuneTheModelOperations#withRetrySettings operations that do not repeat failed
+	 * requests}, whose repeats would turn every failure into a timeout.
 	 * @param operations the client to probe with
 	 * @param baseUrl the base URL of the API, shown in the details
 	 * @param timeout the longest time a probe may take
@@ -44,8 +45,7 @@ public class TuneTheModelHealthIndicator implements ReactiveHealthIndicator {
 	 */
 	public TuneTheModelHealthIndicator(TuneTheModelOperations operations, String baseUrl, Duration timeout,
 			Duration cacheTtl) {
-		this.operations = (operations instanceof TuneTheModelTemplate template)
-				? template.withRetrySettings(RetrySettings.none()) : operations;
+		this.operations = operations.withRetrySettings(RetrySettings.none());
 		this.baseUrl = baseUrl;
 		this.timeout = timeout;
 		this.cachedProbe = Mono.defer(this::probe).cache((health) -> cacheTtl, (ex) -> Duration.ZERO, () -> Duration.ZERO);

@@ -9,12 +9,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.netty.channel.ChannelOption;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,14 +25,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.tunethemodel.autoconfigure.TuneTheModelConnector;
-import dev.tunethemodel.autoconfigure.TuneTheModelProperties;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -52,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Fault injection: how {@link TuneTheModelTemplate}, on the starter's connector, behaves when
+ * Fault injection: how {@link TuneTheModelTemplate}, on Reactor Netty, behaves when
  * the API is slow, flaky, rate-limited or wrong. Short settings keep the suite fast: retries
  * after 50ms, 100ms, 200ms (each between half and all of that), a read timeout of 500ms.
  */
@@ -74,8 +73,13 @@ class FaultInjectionTests {
 		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
 		.build();
 
-	// the starter's connector, with its pool and timeouts
-	private static final TuneTheModelConnector connector = new TuneTheModelConnector(properties());
+	// Reactor Netty's pool, with a read and a connect timeout, as the starter builds it
+	private static final ConnectionProvider connectionProvider = ConnectionProvider.create("fault-injection");
+
+	private static final ClientHttpConnector connector = new ReactorClientHttpConnector(
+			HttpClient.create(connectionProvider)
+				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
+				.responseTimeout(READ_TIMEOUT));
 
 	@TempDir
 	Path spoolDirectory;
@@ -258,52 +262,6 @@ class FaultInjectionTests {
 	}
 
 	@Test
-	void poolOfTwoServesFiftySlowCallsWithTwoSocketsAndNoDeadlock() {
-		AtomicInteger open = new AtomicInteger();
-		AtomicInteger mostOpen = new AtomicInteger();
-		DisposableServer server = HttpServer.create()
-			.host("127.0.0.1")
-			.port(0)
-			// per socket, not per request
-			.doOnChannelInit((observer, channel, remoteAddress) -> {
-				mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-				channel.closeFuture().addListener((closed) -> open.decrementAndGet());
-			})
-			.route((routes) -> routes.get("/v0/models", (request, response) -> response
-				.header("Content-Type", "application/json")
-				.sendString(Mono.delay(Duration.ofMillis(100)).thenReturn("{\"models\": []}"))))
-			.bindNow();
-		try {
-			TuneTheModelProperties properties = properties();
-			properties.getPool().setMaxConnections(2);
-			properties.getPool().setPendingAcquireTimeout(Duration.ofSeconds(1));
-			// no read timeout on a busy machine: a connection closed by one would be replaced
-			properties.setReadTimeout(Duration.ofSeconds(30));
-			TuneTheModelConnector smallPool = new TuneTheModelConnector(properties);
-			TuneTheModelTemplate template = builder()
-				.webClientBuilder(WebClient.builder().clientConnector(smallPool.getClientHttpConnector()))
-				.baseUrl("http://127.0.0.1:" + server.port())
-				.build();
-			AtomicInteger succeeded = new AtomicInteger();
-			AtomicInteger timedOut = new AtomicInteger();
-			StepVerifier.create(Flux.range(0, 50)
-				.flatMap((i) -> template.listModels()
-					.then(Mono.fromRunnable(succeeded::incrementAndGet))
-					.onErrorResume(TuneTheModelTimeoutException.class,
-							(ex) -> Mono.fromRunnable(timedOut::incrementAndGet)), 50))
-				.expectComplete()
-				.verify(Duration.ofSeconds(30));
-			assertThat(succeeded.get() + timedOut.get()).isEqualTo(50);
-			assertThat(succeeded.get()).isGreaterThanOrEqualTo(2);
-			assertThat(mostOpen.get()).isLessThanOrEqualTo(2);
-			smallPool.destroy();
-		}
-		finally {
-			server.disposeNow();
-		}
-	}
-
-	@Test
 	void cancellingACallStopsItsRequests() {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(1000)));
 		Disposable call = template().listModels().subscribe();
@@ -425,8 +383,8 @@ class FaultInjectionTests {
 	}
 
 	@AfterAll
-	static void closeConnector() {
-		connector.destroy();
+	static void closeConnections() {
+		connectionProvider.dispose();
 	}
 
 	private static TuneTheModelTemplate template() {
@@ -435,17 +393,10 @@ class FaultInjectionTests {
 
 	private static TuneTheModelTemplate.Builder builder() {
 		return TuneTheModelTemplate.builder()
-			.webClientBuilder(WebClient.builder().clientConnector(connector.getClientHttpConnector()))
+			.webClientBuilder(WebClient.builder().clientConnector(connector))
 			.baseUrl(wireMock.baseUrl())
 			.apiKey(API_KEY)
 			.retrySettings(FAST_RETRIES);
-	}
-
-	private static TuneTheModelProperties properties() {
-		TuneTheModelProperties properties = new TuneTheModelProperties();
-		properties.setReadTimeout(READ_TIMEOUT);
-		properties.setConnectTimeout(Duration.ofSeconds(1));
-		return properties;
 	}
 
 }

@@ -1,7 +1,8 @@
-package dev.tunethemodel.autoconfigure.health;
+package dev.tunethemodel.health;
 
 import java.time.Duration;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,7 +13,6 @@ import reactor.test.StepVerifier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-import dev.tunethemodel.client.ClosedPort;
 import dev.tunethemodel.client.TuneTheModelTemplate;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -71,8 +71,9 @@ class TuneTheModelHealthIndicatorTests {
 	}
 
 	@Test
-	void downWhenTheApiIsUnreachable() {
-		assertDown(indicator(ClosedPort.baseUrl(), Duration.ofSeconds(3)), "unreachable", null);
+	void downWhenTheConnectionFails() {
+		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		assertDown(indicator(wireMock.baseUrl(), Duration.ofSeconds(3)), "unreachable", null);
 	}
 
 	@Test

@@ -27,7 +27,11 @@ final class TrainingRun {
 
 	static final long PROGRESS_STEP = 10_000;
 
-	private final TuneTheModelTemplate client;
+	private final ModelResource models;
+
+	private final FileResource files;
+
+	private final DatasetUpload uploads;
 
 	private final CreateModelRequest request;
 
@@ -47,9 +51,12 @@ final class TrainingRun {
 
 	private volatile boolean fitRequested;
 
-	TrainingRun(TuneTheModelTemplate client, CreateModelRequest request, Flux<? extends TrainingExample> training,
-			Flux<? extends TrainingExample> validation, Duration pollInterval, Duration processingTimeout) {
-		this.client = client;
+	TrainingRun(ModelResource models, FileResource files, DatasetUpload uploads, CreateModelRequest request,
+			Flux<? extends TrainingExample> training, Flux<? extends TrainingExample> validation, Duration pollInterval,
+			Duration processingTimeout) {
+		this.models = models;
+		this.files = files;
+		this.uploads = uploads;
 		this.request = request;
 		this.training = training;
 		this.validation = validation;
@@ -64,17 +71,17 @@ final class TrainingRun {
 	Flux<TrainingEvent> untilFit() {
 		ModelType type = this.request.type();
 		return Flux.<TrainingEvent>concat(
-				this.client.createModel(this.request).doOnNext((created) -> this.model = created).map(ModelCreated::new),
-				this.client.createFile("train", type).doOnNext((file) -> this.trainingFile = file).then(Mono.empty()),
-				this.client.createFile("val", type).doOnNext((file) -> this.validationFile = file).then(Mono.empty()),
+				this.models.create(this.request).doOnNext((created) -> this.model = created).map(ModelCreated::new),
+				this.files.create("train", type).doOnNext((file) -> this.trainingFile = file).then(Mono.empty()),
+				this.files.create("val", type).doOnNext((file) -> this.validationFile = file).then(Mono.empty()),
 				Flux.defer(() -> upload(Dataset.TRAINING, this.trainingFile, this.training)),
 				Flux.defer(() -> upload(Dataset.VALIDATION, this.validationFile, this.validation)),
 				Mono.defer(() -> Mono.zip(awaitProcessed(Dataset.TRAINING, this.trainingFile),
 						awaitProcessed(Dataset.VALIDATION, this.validationFile)))
 					.map((files) -> new DatasetsProcessed(files.getT1(), files.getT2())),
-				Mono.defer(() -> this.client.bind(this.model.id(), this.trainingFile.id(), this.validationFile.id()))
+				Mono.defer(() -> this.models.bind(this.model.id(), this.trainingFile.id(), this.validationFile.id()))
 					.map(DatasetsBound::new),
-				Mono.defer(() -> this.client.fit(this.model.id()))
+				Mono.defer(() -> this.models.fit(this.model.id()))
 					.doOnNext((fitted) -> {
 						this.model = fitted;
 						this.fitRequested = true;
@@ -105,8 +112,7 @@ final class TrainingRun {
 				progress.tryEmitNext(new UploadProgress(dataset, count, false));
 			}
 		});
-		Mono<TrainingEvent> upload = this.client
-			.uploadDataset(file, counted, this.request.numClasses(), name(dataset))
+		Mono<TrainingEvent> upload = this.uploads.upload(file, counted, this.request.numClasses(), name(dataset))
 			.doFinally((signal) -> progress.tryEmitComplete())
 			.then(Mono.empty());
 		return Flux.merge(progress.asFlux(), upload)
@@ -114,7 +120,7 @@ final class TrainingRun {
 	}
 
 	private Mono<DatasetFile> awaitProcessed(Dataset dataset, DatasetFile file) {
-		return Mono.defer(() -> this.client.getFile(file.id()))
+		return Mono.defer(() -> this.files.get(file.id()))
 			.repeatWhen((polls) -> polls.delayElements(this.pollInterval))
 			.filter((polled) -> polled.status() == FileStatus.READY || polled.status() == FileStatus.FAILED)
 			.next()
@@ -139,7 +145,7 @@ final class TrainingRun {
 		if (file == null) {
 			return Mono.empty();
 		}
-		return bestEffort(this.client.deleteFile(file.id()), "file " + file.id(), failure);
+		return bestEffort(this.files.delete(file.id()), "file " + file.id(), failure);
 	}
 
 	private Mono<Void> deleteModel(@Nullable Throwable failure) {
@@ -147,7 +153,7 @@ final class TrainingRun {
 		if (created == null) {
 			return Mono.empty();
 		}
-		return bestEffort(this.client.deleteModel(created.id()), "model " + created.id(), failure);
+		return bestEffort(this.models.delete(created.id()), "model " + created.id(), failure);
 	}
 
 	private Mono<Void> bestEffort(Mono<?> deletion, String what, @Nullable Throwable failure) {

@@ -15,8 +15,22 @@ import reactor.core.publisher.Mono;
  * answered with an error status, a {@link TuneTheModelTimeoutException} or a
  * {@link TuneTheModelConnectionException} when it did not answer in time or at all. Failed
  * requests are repeated only when it is safe, as {@link RetrySettings} describes.
+ *
+ * @since 0.1.0
  */
 public interface TuneTheModelOperations {
+
+	/**
+	 * Return operations that repeat failed requests as the given settings say, over the same
+	 * connections: for a caller that needs one attempt per call, such as a health probe, or
+	 * more patience than the application's default. Operations that do not repeat requests
+	 * of their own, such as a test double, return themselves.
+	 * @param retrySettings the retry settings
+	 * @return the operations with these retry settings
+	 */
+	default TuneTheModelOperations withRetrySettings(RetrySettings retrySettings) {
+		return this;
+	}
 
 	/**
 	 * List the models of the account.

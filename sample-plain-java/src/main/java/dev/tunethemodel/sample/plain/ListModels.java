@@ -1,0 +1,33 @@
+package dev.tunethemodel.sample.plain;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.tunethemodel.client.Model;
+import dev.tunethemodel.client.TuneTheModelOperations;
+import dev.tunethemodel.client.TuneTheModelTemplate;
+
+/**
+ * Lists the models of an account, on {@code ttm-client} alone: the API key comes from
+ * {@code TTM_API_KEY}, the base URL from {@code TTM_API_URL} when it is set. The HTTP client
+ * is Reactor Netty when it is on the class path, else the JDK's own.
+ */
+public final class ListModels {
+
+	private ListModels() {
+	}
+
+	public static void main(String[] args) {
+		String baseUrl = System.getenv().getOrDefault("TTM_API_URL", TuneTheModelTemplate.DEFAULT_BASE_URL);
+		TuneTheModelOperations tuneTheModel = TuneTheModelTemplate.builder()
+			.baseUrl(baseUrl)
+			.apiKey(System.getenv("TTM_API_KEY"))
+			.build();
+		List<Model> models = tuneTheModel.listModels().collectList().block(Duration.ofSeconds(60));
+		System.out.println(models.size() + " models at " + baseUrl);
+		for (Model model : models) {
+			System.out.println(model.id() + "  " + model.name() + "  " + model.type() + "  " + model.status());
+		}
+	}
+
+}

@@ -1,0 +1,132 @@
+package dev.tunethemodel.client;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
+
+/**
+ * The settings of a {@link TuneTheModelTemplate}, checked as they are created: a key that can
+ * be a header value, a base URL that is an absolute http(s) URL and never sends the key in
+ * clear over the network unless allowed, and positive durations.
+ *
+ * @param baseUrl the base URL, without a trailing slash
+ * @param apiKey the API key
+ * @param allowInsecureHttp whether a plain http base URL to a remote host is allowed
+ * @param temporaryDirectory where uploads spool their datasets
+ * @param retrySettings when and how failed requests are repeated
+ * @param timeout the longest time a call may take, its repeats included
+ * @param pollInterval how often a watched model's status is read
+ * @param datasetPollInterval how often a training reads the status of its datasets
+ * @param datasetProcessingTimeout how long a training waits for its datasets to be processed
+ */
+record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, Path temporaryDirectory,
+		RetrySettings retrySettings, Duration timeout, Duration pollInterval, Duration datasetPollInterval,
+		Duration datasetProcessingTimeout) {
+
+	private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+
+	/**
+	 * Check the settings.
+	 * @throws TuneTheModelConfigurationException if the API key is missing or malformed, or
+	 * the base URL is not an absolute http(s) URL or is plain http to a remote host that is
+	 * not allowed
+	 * @throws IllegalArgumentException if another setting is missing or out of range
+	 */
+	ClientSettings {
+		apiKey = requireApiKey(apiKey);
+		baseUrl = requireBaseUrl(baseUrl, allowInsecureHttp);
+		ArgumentChecks.requireNonNull("temporary directory", temporaryDirectory);
+		ArgumentChecks.requireNonNull("retry settings", retrySettings);
+		ArgumentChecks.requirePositive("timeout", timeout);
+		ArgumentChecks.requirePositive("poll interval", pollInterval);
+		ArgumentChecks.requirePositive("dataset poll interval", datasetPollInterval);
+		ArgumentChecks.requirePositive("dataset processing timeout", datasetProcessingTimeout);
+	}
+
+	ClientSettings withRetrySettings(RetrySettings retrySettings) {
+		return new ClientSettings(this.baseUrl, this.apiKey, this.allowInsecureHttp, this.temporaryDirectory,
+				retrySettings, this.timeout, this.pollInterval, this.datasetPollInterval,
+				this.datasetProcessingTimeout);
+	}
+
+	// not the record's default: the key must never be printed
+	@Override
+	public String toString() {
+		return "ClientSettings[baseUrl=" + this.baseUrl + "]";
+	}
+
+	private static String requireApiKey(@Nullable String apiKey) {
+		if (apiKey == null || apiKey.isBlank()) {
+			throw new TuneTheModelConfigurationException(Problem.MISSING_API_KEY, "The API key must not be empty");
+		}
+		for (int i = 0; i < apiKey.length(); i++) {
+			char c = apiKey.charAt(i);
+			if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+				// the key itself is never part of a message
+				throw new TuneTheModelConfigurationException(Problem.MALFORMED_API_KEY,
+						"The API key must not contain whitespace or control characters (found one at index " + i
+								+ ")");
+			}
+		}
+		return apiKey;
+	}
+
+	private static String requireBaseUrl(@Nullable String baseUrl, boolean allowInsecureHttp) {
+		if (baseUrl == null || baseUrl.isBlank()) {
+			throw new TuneTheModelConfigurationException(Problem.INVALID_BASE_URL, "The base URL must not be empty");
+		}
+		URI uri;
+		try {
+			uri = new URI(baseUrl.trim());
+		}
+		catch (URISyntaxException ex) {
+			throw new TuneTheModelConfigurationException(Problem.INVALID_BASE_URL,
+					"The base URL " + ArgumentChecks.quote(baseUrl) + " is not a valid URL");
+		}
+		String scheme = uri.getScheme();
+		boolean http = "http".equalsIgnoreCase(scheme);
+		if (!uri.isAbsolute() || uri.getHost() == null || !(http || "https".equalsIgnoreCase(scheme))) {
+			throw new TuneTheModelConfigurationException(Problem.INVALID_BASE_URL,
+					"The base URL " + ArgumentChecks.quote(baseUrl) + " is not an absolute http or https URL");
+		}
+		if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+			// not quoted: user information may hold a password
+			throw new TuneTheModelConfigurationException(Problem.INVALID_BASE_URL,
+					"The base URL must not have a query, a fragment or user information");
+		}
+		if (http && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+			throw new TuneTheModelConfigurationException(Problem.INSECURE_BASE_URL,
+					"The base URL " + ArgumentChecks.quote(baseUrl) + " is plain http to " + uri.getHost()
+							+ ", which is not a loopback address: the API key would cross the network in clear");
+		}
+		String text = uri.toString();
+		return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+	}
+
+	// literal loopback addresses only: a name other than localhost is never resolved to decide
+	private static boolean isLoopback(String host) {
+		String lowerCase = host.toLowerCase(Locale.ROOT);
+		if (lowerCase.equals("localhost") || IPV4_LOOPBACK.matcher(lowerCase).matches()) {
+			return true;
+		}
+		if (lowerCase.startsWith("[") && lowerCase.endsWith("]")) {
+			try {
+				return InetAddress.getByName(lowerCase.substring(1, lowerCase.length() - 1)).isLoopbackAddress();
+			}
+			catch (UnknownHostException ex) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+}

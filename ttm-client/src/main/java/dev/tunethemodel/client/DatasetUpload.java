@@ -1,0 +1,57 @@
+package dev.tunethemodel.client;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
+
+/**
+ * Uploads a dataset to a file's upload URL: the examples are checked by the dataset's rules
+ * and spooled to temporary files as they arrive, off the event loop, then sent with their
+ * length; the spool is deleted however the upload ends.
+ */
+final class DatasetUpload {
+
+	private final Transport transport;
+
+	private final Path temporaryDirectory;
+
+	DatasetUpload(Transport transport, Path temporaryDirectory) {
+		this.transport = transport;
+		this.temporaryDirectory = temporaryDirectory;
+	}
+
+	/**
+	 * Upload a dataset, checked by its rules as it is spooled.
+	 * @param file the file to fill
+	 * @param examples the examples, read once
+	 * @param numClasses the number of classes of the classifier it trains, {@code null} when
+	 * unknown
+	 * @param dataset how messages name the dataset
+	 * @return completes when the dataset is stored
+	 */
+	Mono<Void> upload(DatasetFile file, Flux<? extends TrainingExample> examples, @Nullable Integer numClasses,
+			String dataset) {
+		return Mono.defer(() -> {
+			URI uploadUrl = ArgumentChecks.requireUploadUrl(ArgumentChecks.requireNonNull("file", file));
+			ModelType taskType = ArgumentChecks.requireNonNull("task type of the file", file.taskType());
+			ArgumentChecks.requireNonNull("examples", examples);
+			DatasetRules rules = new DatasetRules(taskType, numClasses, dataset, new ExamplePositions());
+			return Mono.usingWhen(
+					Mono.fromCallable(
+							() -> DatasetSpool.create(this.temporaryDirectory, rules, this.transport.jsonMapper()))
+						.subscribeOn(Schedulers.boundedElastic()),
+					(spool) -> examples.publishOn(Schedulers.boundedElastic())
+						.doOnNext(spool::append)
+						.contextWrite(Context.of(ExamplePositions.class, rules.positions()))
+						.then(Mono.fromRunnable(spool::finish))
+						.then(this.transport.upload(uploadUrl, spool)),
+					(spool) -> Mono.fromRunnable(spool::delete).subscribeOn(Schedulers.boundedElastic()));
+		});
+	}
+
+}

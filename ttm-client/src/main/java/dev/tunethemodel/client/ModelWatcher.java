@@ -1,0 +1,82 @@
+package dev.tunethemodel.client;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Follows a model's status by reading it every poll interval: {@code watch} and
+ * {@code awaitReady}.
+ */
+final class ModelWatcher {
+
+	private final ModelResource models;
+
+	private final Duration pollInterval;
+
+	ModelWatcher(ModelResource models, Duration pollInterval) {
+		this.models = models;
+		this.pollInterval = pollInterval;
+	}
+
+	/**
+	 * Emit the model at each change of its status, starting with the current one.
+	 * @param modelId the model's id
+	 * @return the model at each change; completes after {@link ModelStatus#READY}, fails
+	 * with a {@link TuneTheModelTrainingFailedException} on {@link ModelStatus#FIT_FAILED}
+	 */
+	Flux<Model> watch(String modelId) {
+		return Flux.defer(() -> {
+			String id = ArgumentChecks.requireId("model", modelId);
+			return Mono.defer(() -> this.models.get(id))
+				.repeatWhen((polls) -> polls.delayElements(this.pollInterval))
+				.distinctUntilChanged(ModelWatcher::statusKey)
+				.<Model>handle((polled, sink) -> {
+					if (polled.status() == ModelStatus.FIT_FAILED) {
+						sink.error(new TuneTheModelTrainingFailedException(polled));
+					}
+					else {
+						sink.next(polled);
+					}
+				})
+				.takeUntil((polled) -> polled.status() == ModelStatus.READY);
+		});
+	}
+
+	/**
+	 * Wait until a model is ready.
+	 * @param modelId the model's id
+	 * @param timeout the longest wait
+	 * @return the ready model
+	 */
+	Mono<Model> awaitReady(String modelId, Duration timeout) {
+		return Mono.defer(() -> {
+			String id = ArgumentChecks.requireId("model", modelId);
+			ArgumentChecks.requirePositive("timeout", timeout);
+			AtomicReference<Model> last = new AtomicReference<>();
+			return watch(id).doOnNext(last::set)
+				.last()
+				.timeout(timeout, Mono.error(() -> new TuneTheModelTimeoutException("Model " + id
+						+ " was not ready within " + timeout + ((last.get() != null)
+								? ": its status is " + last.get().rawStatus() : ""), null)));
+		});
+	}
+
+	/**
+	 * Return whether two readings of a model have the same status.
+	 * @param one a reading
+	 * @param other another reading
+	 * @return whether their statuses are the same, unknown ones told apart by their text
+	 */
+	static boolean sameStatus(Model one, Model other) {
+		return statusKey(one).equals(statusKey(other));
+	}
+
+	// unknown statuses are told apart by their text
+	private static Object statusKey(Model model) {
+		return (model.status() != ModelStatus.UNKNOWN) ? model.status() : ApiValues.normalize(model.rawStatus());
+	}
+
+}

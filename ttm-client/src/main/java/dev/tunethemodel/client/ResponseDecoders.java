@@ -1,0 +1,176 @@
+package dev.tunethemodel.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.client.ClientResponse;
+
+import dev.tunethemodel.client.WireFormat.ClassifyResponse;
+import dev.tunethemodel.client.WireFormat.FileResponse;
+import dev.tunethemodel.client.WireFormat.GenerateResponse;
+import dev.tunethemodel.client.WireFormat.ModelResponse;
+
+/**
+ * Reads the answers of the API, prepared once per client: the decoder of each kind of
+ * successful answer, which reads the body without codec lookups, and the start of an error
+ * answer's body.
+ */
+final class ResponseDecoders {
+
+	// enough to say what went wrong; the rest of a large error body is not read
+	private static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+	private final ApiErrors errors;
+
+	private final ResponseDecoder<Model> model;
+
+	private final ResponseDecoder<List<Model>> modelList;
+
+	private final ResponseDecoder<DatasetFile> file;
+
+	private final ResponseDecoder<List<DatasetFile>> fileList;
+
+	private final ResponseDecoder<Classification> classification;
+
+	private final ResponseDecoder<Generation> generation;
+
+	/**
+	 * Prepare the decoders.
+	 * @param jsonMapper the client's own mapper
+	 * @param maxInMemorySize the codecs' in-memory limit, which bounds every body but a list
+	 * @param errors turns failures into the client's exceptions
+	 */
+	ResponseDecoders(JsonMapper jsonMapper, int maxInMemorySize, ApiErrors errors) {
+		this.errors = errors;
+		ObjectReader modelReader = jsonMapper.readerFor(ModelResponse.class);
+		ObjectReader fileReader = jsonMapper.readerFor(FileResponse.class);
+		this.model = objectDecoder(modelReader, ModelResponse::toModel, maxInMemorySize);
+		this.modelList = listDecoder(modelReader, "models", ModelResponse::toModel, maxInMemorySize);
+		this.file = objectDecoder(fileReader, FileResponse::toDatasetFile, maxInMemorySize);
+		this.fileList = listDecoder(fileReader, "files", FileResponse::toDatasetFile, maxInMemorySize);
+		this.classification = objectDecoder(jsonMapper.readerFor(ClassifyResponse.class),
+				ClassifyResponse::toClassification, maxInMemorySize);
+		this.generation = objectDecoder(jsonMapper.readerFor(GenerateResponse.class),
+				GenerateResponse::toGeneration, maxInMemorySize);
+	}
+
+	ResponseDecoder<Model> model() {
+		return this.model;
+	}
+
+	ResponseDecoder<List<Model>> modelList() {
+		return this.modelList;
+	}
+
+	ResponseDecoder<DatasetFile> file() {
+		return this.file;
+	}
+
+	ResponseDecoder<List<DatasetFile>> fileList() {
+		return this.fileList;
+	}
+
+	ResponseDecoder<Classification> classification() {
+		return this.classification;
+	}
+
+	ResponseDecoder<Generation> generation() {
+		return this.generation;
+	}
+
+	/**
+	 * Read the start of an error answer and end with the {@link ErrorAnswer} of the attempt.
+	 * @param <T> the type the call would have returned
+	 * @param response the answer, with an error status
+	 * @return fails with the error answer
+	 */
+	<T> Mono<T> errorAnswer(ClientResponse response) {
+		// read as bytes: a string decoder would log a body that echoes the key at TRACE level
+		Charset charset = response.headers()
+			.contentType()
+			.map(MediaType::getCharset)
+			.orElse(StandardCharsets.UTF_8);
+		Flux<DataBuffer> start = DataBufferUtils.takeUntilByteCount(response.body(BodyExtractors.toDataBuffers()),
+				MAX_ERROR_BODY_BYTES);
+		return DataBufferUtils.join(start)
+			.map((buffer) -> {
+				try {
+					return buffer.toString(charset);
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			})
+			.onErrorReturn("")
+			.defaultIfEmpty("")
+			.flatMap((body) -> Mono
+				.error(this.errors.errorAnswer(response.statusCode(), response.headers().asHttpHeaders(), body)));
+	}
+
+	private <R, T> ResponseDecoder<T> objectDecoder(ObjectReader reader, Function<R, T> mapper, int maxInMemorySize) {
+		return (response, request) -> DataBufferUtils
+			.join(response.body(BodyExtractors.toDataBuffers()), maxInMemorySize)
+			.map((buffer) -> {
+				try (InputStream json = buffer.asInputStream(true)) {
+					R body = reader.readValue(json);
+					if (body == null) {
+						throw new IllegalStateException("the body is null");
+					}
+					return mapper.apply(body);
+				}
+				catch (JacksonException | IllegalStateException | IOException ex) {
+					throw this.errors.unreadable(request.get(), ex);
+				}
+			})
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> new TuneTheModelException(request.get() + " answered " + response.statusCode().value()
+							+ " with a body larger than the codecs' in-memory limit "
+							+ "(spring.http.codecs.max-in-memory-size): " + ex.getMessage(), ex))
+			.switchIfEmpty(Mono.error(() -> new TuneTheModelException(
+					request.get() + " answered " + response.statusCode().value() + " with an empty body")));
+	}
+
+	private <R, T> ResponseDecoder<List<T>> listDecoder(ObjectReader entryReader, String field, Function<R, T> mapper,
+			int maxInMemorySize) {
+		return (response, request) -> Mono.defer(() -> {
+			JsonListReader<R> list = new JsonListReader<>(entryReader, field, maxInMemorySize);
+			return response.body(BodyExtractors.toDataBuffers()).doOnNext((buffer) -> {
+				try {
+					list.feed(buffer);
+				}
+				catch (JacksonException | IllegalStateException ex) {
+					throw this.errors.unreadable(request.get(), ex);
+				}
+			}).then(Mono.fromCallable(() -> {
+				try {
+					List<R> entries = list.finish();
+					List<T> mapped = new ArrayList<>(entries.size());
+					for (R entry : entries) {
+						mapped.add(mapper.apply(entry));
+					}
+					return mapped;
+				}
+				catch (JacksonException | IllegalStateException | IOException ex) {
+					throw this.errors.unreadable(request.get(), ex);
+				}
+			})).doFinally((signal) -> list.discard());
+		});
+	}
+
+}

@@ -1,0 +1,246 @@
+package dev.tunethemodel.client;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.http.codec.CodecConfigurer;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * How calls reach the API: the web clients and the JSON mapper, built on the first call so
+ * that they cost nothing at startup; each call's attempts, repeated as the retry settings say
+ * and ended by the timeout; the exchange of one attempt; and the {@code PUT} of an upload.
+ * Calls fail with the client's exceptions only.
+ */
+final class Transport {
+
+	/**
+	 * The {@code User-Agent} of every request.
+	 */
+	static final String USER_AGENT = "ttm-spring-boot-starter/" + ClientVersion.get();
+
+	private static final String UPLOAD_REQUEST = "PUT <upload URL>";
+
+	// the codecs' own default
+	private static final int DEFAULT_MAX_IN_MEMORY_SIZE = 256 * 1024;
+
+	private final SingletonSupplier<Wire> wire;
+
+	private final Routes routes;
+
+	private final ApiErrors errors;
+
+	private final Retries retries;
+
+	private final Duration timeout;
+
+	/**
+	 * Create the transport of a client.
+	 * @param webClientBuilder supplies the builder to copy, asked for on the first call
+	 * @param settings the client's settings
+	 */
+	Transport(Supplier<WebClient.Builder> webClientBuilder, ClientSettings settings) {
+		this.errors = new ApiErrors(settings.apiKey(), Clock.systemUTC());
+		this.wire = SingletonSupplier.of(() -> new Wire(webClientBuilder.get(), settings.apiKey(), this.errors));
+		this.routes = new Routes(settings.baseUrl());
+		this.retries = new Retries(settings.retrySettings());
+		this.timeout = settings.timeout();
+	}
+
+	private Transport(Transport transport, RetrySettings retrySettings) {
+		this.wire = transport.wire;
+		this.routes = transport.routes;
+		this.errors = transport.errors;
+		this.retries = new Retries(retrySettings);
+		this.timeout = transport.timeout;
+	}
+
+	/**
+	 * Return a transport that repeats failed requests as the given settings say, over the
+	 * same web clients and connections.
+	 * @param retrySettings the retry settings
+	 * @return the transport
+	 */
+	Transport withRetrySettings(RetrySettings retrySettings) {
+		return new Transport(this, retrySettings);
+	}
+
+	/**
+	 * Return the mapper that writes and reads the API's JSON.
+	 * @return the mapper
+	 */
+	JsonMapper jsonMapper() {
+		return this.wire.obtain().jsonMapper;
+	}
+
+	/**
+	 * Return a call of an endpoint without an id.
+	 * @param <T> the type of the answer
+	 * @param endpoint the endpoint
+	 * @param body the request body, {@code null} for none
+	 * @param decoder chooses the decoder of the answer
+	 * @return the call
+	 */
+	<T> Mono<T> call(Endpoint endpoint, @Nullable Object body,
+			Function<ResponseDecoders, ResponseDecoder<T>> decoder) {
+		return call(endpoint, body, decoder, null);
+	}
+
+	/**
+	 * Return a call of an endpoint.
+	 * @param <T> the type of the answer
+	 * @param endpoint the endpoint
+	 * @param body the request body, {@code null} for none
+	 * @param decoder chooses the decoder of the answer
+	 * @param id the id in the endpoint's URI, checked to need no encoding; {@code null} for
+	 * an endpoint without one
+	 * @return the call
+	 */
+	<T> Mono<T> call(Endpoint endpoint, @Nullable Object body, Function<ResponseDecoders, ResponseDecoder<T>> decoder,
+			@Nullable String id) {
+		Wire wire = this.wire.obtain();
+		byte[] json = (body != null) ? wire.writer.writeValueAsBytes(body) : null;
+		// described only when something goes wrong
+		Supplier<String> request = () -> (id != null) ? endpoint + " [" + id + "]" : endpoint.toString();
+		ResponseDecoder<T> responseDecoder = decoder.apply(wire.decoders);
+		return withPolicies(request, endpoint.repeatable(),
+				() -> exchange(wire, endpoint, json, id, responseDecoder, request));
+	}
+
+	/**
+	 * Return the {@code PUT} of a spooled dataset to an upload URL, without the API key: the
+	 * URL is pre-signed, usually for another host. Each attempt sends the whole body again.
+	 * @param uploadUrl the upload URL
+	 * @param spool the finished spool
+	 * @return completes when the dataset is stored
+	 */
+	Mono<Void> upload(URI uploadUrl, DatasetSpool spool) {
+		return withPolicies(() -> UPLOAD_REQUEST, true, () -> put(this.wire.obtain(), uploadUrl, spool));
+	}
+
+	/**
+	 * Return the call of the given attempts, repeated as the retry settings say, ended by the
+	 * timeout, and failing with the client's exceptions only.
+	 */
+	private <T> Mono<T> withPolicies(Supplier<String> request, boolean repeatable, Supplier<Mono<T>> attempt) {
+		return Mono.defer(() -> {
+			Attempts attempts = new Attempts(System.nanoTime() + this.timeout.toNanos());
+			return attempt(attempts, repeatable, attempt)
+				.onErrorMap((ex) -> this.errors.callFailure(request.get(), ex, attempts.count))
+				.timeout(this.timeout,
+						Mono.error(() -> this.errors.timeout(request.get(), this.timeout, attempts.count)));
+		});
+	}
+
+	// a repeat only when an attempt fails: nothing is built for calls that succeed
+	private <T> Mono<T> attempt(Attempts attempts, boolean repeatable, Supplier<Mono<T>> attempt) {
+		attempts.count++;
+		return attempt.get().onErrorResume((ex) -> {
+			Duration delay = this.retries.delay(ex, repeatable, attempts.count, attempts.deadline - System.nanoTime());
+			return (delay != null) ? Mono.delay(delay).then(Mono.defer(() -> attempt(attempts, repeatable, attempt)))
+					: Mono.error(ex);
+		});
+	}
+
+	private <T> Mono<T> exchange(Wire wire, Endpoint endpoint, byte @Nullable [] json, @Nullable String id,
+			ResponseDecoder<T> decoder, Supplier<String> request) {
+		Routes.Route route = this.routes.get(endpoint);
+		WebClient.RequestBodySpec spec = wire.apiClient.method(endpoint.method())
+			.uri(route.uri(id))
+			.attribute(Routes.URI_TEMPLATE_ATTRIBUTE, route.uriTemplate());
+		if (json != null) {
+			spec.contentType(MediaType.APPLICATION_JSON)
+				.contentLength(json.length)
+				.body((message, context) -> message.writeWith(Mono.fromSupplier(() -> message.bufferFactory().wrap(json))));
+		}
+		return spec.exchangeToMono((response) -> response.statusCode().is2xxSuccessful()
+				? decoder.decode(response, request) : wire.decoders.errorAnswer(response));
+	}
+
+	private Mono<Void> put(Wire wire, URI uploadUrl, DatasetSpool spool) {
+		BodyInserter<Flux<DataBuffer>, ClientHttpRequest> content = (request, context) -> request
+			.writeWith(spool.content(request.bufferFactory()));
+		return wire.uploadClient.put()
+			.uri(uploadUrl)
+			.contentType(MediaType.APPLICATION_JSON)
+			.contentLength(spool.contentLength())
+			.body(content)
+			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? response.releaseBody()
+					: wire.decoders.errorAnswer(response));
+	}
+
+	private static int maxInMemorySize(CodecConfigurer codecs) {
+		Integer configured = (codecs.defaultCodecs() instanceof CodecConfigurer.DefaultCodecConfig config)
+				? config.maxInMemorySize() : null;
+		return (configured != null) ? configured : DEFAULT_MAX_IN_MEMORY_SIZE;
+	}
+
+	/**
+	 * What the calls go through: the web clients, the JSON mapper and the decoders.
+	 */
+	private static final class Wire {
+
+		private final WebClient apiClient;
+
+		private final WebClient uploadClient;
+
+		private final JsonMapper jsonMapper;
+
+		private final ObjectWriter writer;
+
+		private final ResponseDecoders decoders;
+
+		Wire(WebClient.Builder webClientBuilder, String apiKey, ApiErrors errors) {
+			int[] maxInMemorySize = { DEFAULT_MAX_IN_MEMORY_SIZE };
+			// the headers of every API call, set once; an upload gets no key
+			this.apiClient = webClientBuilder.clone()
+				.defaultHeaders((headers) -> {
+					headers.set(HttpHeaders.AUTHORIZATION, apiKey);
+					headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
+					headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+				})
+				.codecs((codecs) -> maxInMemorySize[0] = maxInMemorySize(codecs))
+				.build();
+			this.uploadClient = webClientBuilder.clone()
+				.defaultHeaders((headers) -> headers.set(HttpHeaders.USER_AGENT, USER_AGENT))
+				.build();
+			this.jsonMapper = WireFormat.createJsonMapper();
+			this.writer = this.jsonMapper.writer();
+			this.decoders = new ResponseDecoders(this.jsonMapper, maxInMemorySize[0], errors);
+		}
+
+	}
+
+	/**
+	 * The attempts of one call.
+	 */
+	private static final class Attempts {
+
+		private final long deadline;
+
+		// written and read by one attempt at a time
+		private volatile int count;
+
+		Attempts(long deadline) {
+			this.deadline = deadline;
+		}
+
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.tunethemodel.autoconfigure.emulator;
+
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactory;
+import org.springframework.util.ClassUtils;
+
+import dev.tunethemodel.autoconfigure.TuneTheModelConnectionDetails;
+import dev.tunethemodel.emulator.TuneTheModelEmulator;
+
+/**
+ * {@link ConnectionDetailsFactory} of the {@link TuneTheModelConnectionDetails} of a running
+ * {@link TuneTheModelEmulator}, such as the one {@code @AutoConfigureTuneTheModelEmulator}
+ * starts for a test.
+ */
+class TuneTheModelEmulatorConnectionDetailsFactory
+		implements ConnectionDetailsFactory<TuneTheModelEmulator, TuneTheModelConnectionDetails> {
+
+	private static final String EMULATOR = "dev.tunethemodel.emulator.TuneTheModelEmulator";
+
+	TuneTheModelEmulatorConnectionDetailsFactory() {
+		// without the emulator, the factories' loader skips this one instead of failing on its type
+		if (!ClassUtils.isPresent(EMULATOR, TuneTheModelEmulatorConnectionDetailsFactory.class.getClassLoader())) {
+			throw new IllegalStateException(EMULATOR + " is not on the class path");
+		}
+	}
+
+	@Override
+	public TuneTheModelConnectionDetails getConnectionDetails(TuneTheModelEmulator emulator) {
+		return new EmulatorConnectionDetails(emulator);
+	}
+
+	/**
+	 * The base URL and key of an emulator.
+	 */
+	private record EmulatorConnectionDetails(TuneTheModelEmulator emulator) implements TuneTheModelConnectionDetails {
+
+		@Override
+		public String getBaseUrl() {
+			return this.emulator.baseUrl();
+		}
+
+		@Override
+		public String getApiKey() {
+			return this.emulator.apiKey();
+		}
+
+		@Override
+		public String toString() {
+			return "EmulatorConnectionDetails[baseUrl=" + getBaseUrl() + "]";
+		}
+
+	}
+
+}

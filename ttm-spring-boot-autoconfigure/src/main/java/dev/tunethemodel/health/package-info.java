@@ -1,0 +1,7 @@
+/**
+ * Health indicator of the Tune the Model API.
+ */
+@NullMarked
+package dev.tunethemodel.health;
+
+import org.jspecify.annotations.NullMarked;

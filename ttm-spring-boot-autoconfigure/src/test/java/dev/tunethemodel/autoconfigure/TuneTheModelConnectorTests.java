@@ -1,0 +1,73 @@
+package dev.tunethemodel.autoconfigure;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.test.StepVerifier;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.tunethemodel.client.TuneTheModelTemplate;
+import dev.tunethemodel.client.TuneTheModelTimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests of {@link TuneTheModelConnector}: its pool bounds the connections to the API, and
+ * callers wait for a free one.
+ */
+class TuneTheModelConnectorTests {
+
+	@Test
+	void poolOfTwoServesFiftySlowCallsWithTwoSocketsAndNoDeadlock() {
+		AtomicInteger open = new AtomicInteger();
+		AtomicInteger mostOpen = new AtomicInteger();
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			// per socket, not per request
+			.doOnChannelInit((observer, channel, remoteAddress) -> {
+				mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+				channel.closeFuture().addListener((closed) -> open.decrementAndGet());
+			})
+			.route((routes) -> routes.get("/v0/models", (request, response) -> response
+				.header("Content-Type", "application/json")
+				.sendString(Mono.delay(Duration.ofMillis(100)).thenReturn("{\"models\": []}"))))
+			.bindNow();
+		try {
+			TuneTheModelProperties properties = new TuneTheModelProperties();
+			properties.getPool().setMaxConnections(2);
+			properties.getPool().setPendingAcquireTimeout(Duration.ofSeconds(1));
+			// no read timeout on a busy machine: a connection closed by one would be replaced
+			properties.setReadTimeout(Duration.ofSeconds(30));
+			TuneTheModelConnector smallPool = new TuneTheModelConnector(properties);
+			TuneTheModelTemplate template = TuneTheModelTemplate.builder()
+				.webClientBuilder(WebClient.builder().clientConnector(smallPool.getClientHttpConnector()))
+				.baseUrl("http://127.0.0.1:" + server.port())
+				.apiKey("ttm-connector-key-31c8")
+				.build();
+			AtomicInteger succeeded = new AtomicInteger();
+			AtomicInteger timedOut = new AtomicInteger();
+			StepVerifier.create(Flux.range(0, 50)
+				.flatMap((i) -> template.listModels()
+					.then(Mono.fromRunnable(succeeded::incrementAndGet))
+					.onErrorResume(TuneTheModelTimeoutException.class,
+							(ex) -> Mono.fromRunnable(timedOut::incrementAndGet)), 50))
+				.expectComplete()
+				.verify(Duration.ofSeconds(30));
+			assertThat(succeeded.get() + timedOut.get()).isEqualTo(50);
+			assertThat(succeeded.get()).isGreaterThanOrEqualTo(2);
+			assertThat(mostOpen.get()).isLessThanOrEqualTo(2);
+			smallPool.destroy();
+		}
+		finally {
+			server.disposeNow();
+		}
+	}
+
+}
