@@ -1,42 +1,67 @@
 #!/usr/bin/env bash
-# The published POMs are clean for consumers: a fresh application that depends on the installed
-# starter gets no test, annotation-processor or emulator artifact.
+# ttm-client has no Spring Boot artifact in its compile or runtime tree, and the published POMs
+# are clean for consumers: a Spring Boot application that imports ttm-bom and depends on the
+# installed starter gets the client and the auto-configuration and no test, annotation-processor
+# or emulator artifact; a plain Java project that depends on ttm-client gets no Spring Boot
+# artifact.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q install -DskipTests
-app=$(mktemp -d)
-trap 'rm -rf "$app"' EXIT
-version=$(sed -n 's|^\t<version>\(.*\)</version>|\1|p' pom.xml | head -1)
-cat > "$app/pom.xml" <<POM
+version=$(sed -n 's|^\t<version>\(.*\)</version>|\1|p' ttm-bom/pom.xml | head -1)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# consumer NAME PARENT DEPENDENCY_MANAGEMENT DEPENDENCIES: writes a project and prints its dependency tree
+consumer() {
+	mkdir -p "$work/$1"
+	cat > "$work/$1/pom.xml" <<POM
 <?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
 	<modelVersion>4.0.0</modelVersion>
-	<parent>
-		<groupId>org.springframework.boot</groupId>
-		<artifactId>spring-boot-starter-parent</artifactId>
-		<version>4.0.7</version>
-		<relativePath/>
-	</parent>
+	$2
 	<groupId>com.example</groupId>
-	<artifactId>consumer</artifactId>
+	<artifactId>$1</artifactId>
 	<version>1.0</version>
-	<dependencies>
-		<dependency>
-			<groupId>dev.tunethemodel</groupId>
-			<artifactId>ttm-spring-boot-starter</artifactId>
-			<version>$version</version>
-		</dependency>
-	</dependencies>
+	<dependencyManagement><dependencies>$3</dependencies></dependencyManagement>
+	<dependencies>$4</dependencies>
 </project>
 POM
-./mvnw -B -q -f "$app/pom.xml" dependency:tree -DoutputFile="$app/tree.txt"
-cat "$app/tree.txt"
-if ! grep -q "dev.tunethemodel:ttm-spring-boot-autoconfigure:jar:$version:compile" "$app/tree.txt"; then
-	echo "The starter does not bring its auto-configuration" >&2
+	./mvnw -B -q -f "$work/$1/pom.xml" dependency:tree -DoutputFile="$work/$1/tree.txt" >&2
+	cat "$work/$1/tree.txt"
+}
+
+fail() {
+	echo "$1" >&2
 	exit 1
+}
+
+boot_parent="<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>4.0.7</version><relativePath/></parent>"
+bom="<dependency><groupId>dev.tunethemodel</groupId><artifactId>ttm-bom</artifactId><version>$version</version><type>pom</type><scope>import</scope></dependency>"
+
+starter_tree=$(consumer starter-consumer "$boot_parent" "$bom" \
+	"<dependency><groupId>dev.tunethemodel</groupId><artifactId>ttm-spring-boot-starter</artifactId></dependency>")
+echo "$starter_tree"
+for module in ttm-spring-boot-starter ttm-spring-boot-autoconfigure ttm-client; do
+	grep -q "dev.tunethemodel:$module:jar:$version:compile" <<<"$starter_tree" \
+		|| fail "The starter, its version from ttm-bom, does not bring $module $version"
+done
+if grep -E ":test$|junit|assertj|mockito|hamcrest|awaitility|jsonassert|wiremock|reactor-test|blockhound|spring-test|configuration-processor|autoconfigure-processor|ttm-emulator" <<<"$starter_tree"; then
+	fail "A consumer of the starter gets the artifacts above, which are not for it"
 fi
-if grep -E ":test$|junit|assertj|mockito|hamcrest|awaitility|jsonassert|wiremock|reactor-test|blockhound|spring-test|configuration-processor|ttm-emulator" "$app/tree.txt"; then
-	echo "A consumer of the starter gets the artifacts above, which are not for it" >&2
-	exit 1
+
+# ttm-client's own tree, its optional dependencies included: the enforcer in its build sees no optional ones
+own_tree="$work/ttm-client-tree.txt"
+./mvnw -B -q dependency:tree -pl ttm-client -Dscope=runtime -DoutputFile="$own_tree" >&2
+cat "$own_tree"
+if grep "org.springframework.boot" "$own_tree"; then
+	fail "ttm-client depends on the Spring Boot artifacts above, in its compile or runtime scope"
 fi
-echo "The starter's dependencies are clean for consumers"
+
+client_tree=$(consumer client-consumer "" "" \
+	"<dependency><groupId>dev.tunethemodel</groupId><artifactId>ttm-client</artifactId><version>$version</version></dependency>")
+echo "$client_tree"
+grep -q "dev.tunethemodel:ttm-client:jar:$version:compile" <<<"$client_tree" || fail "ttm-client did not resolve"
+if grep "org.springframework.boot" <<<"$client_tree"; then
+	fail "ttm-client brings the Spring Boot artifacts above to a plain Java project"
+fi
+echo "The published POMs are clean for consumers"

@@ -18,11 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import reactor.core.publisher.Mono;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import reactor.core.publisher.Mono;
 
 import dev.tunethemodel.client.DatasetFile;
 import dev.tunethemodel.client.FileStatus;
@@ -31,9 +30,11 @@ import dev.tunethemodel.client.TrainingData;
 import dev.tunethemodel.client.TuneTheModelOperations;
 
 /**
- * Runs the benchmarks: {@code calls} (the starter against raw Reactor Netty), {@code upload}
- * (a million examples in 128 MiB of heap), {@code startup} (context startup with and without
- * the starter), or {@code all}.
+ * Runs the benchmarks: {@code calls} (the starter against raw Reactor Netty),
+ * {@code upload} (a million examples in 128 MiB of heap), {@code startup} (context
+ * startup with and without the starter), or {@code all}.
+ *
+ * @since 0.1.0
  */
 public final class Benchmarks {
 
@@ -68,7 +69,8 @@ public final class Benchmarks {
 	}
 
 	private static void calls() throws IOException {
-		try (RemoteStub server = RemoteStub.start(); RawClient raw = new RawClient(server.baseUrl(), API_KEY);
+		try (RemoteStub server = RemoteStub.start();
+				RawClient raw = new RawClient(server.baseUrl(), API_KEY);
 				PlainWebClient webClient = new PlainWebClient(server.baseUrl(), API_KEY, MODEL_ID);
 				ConfigurableApplicationContext context = starter(server.baseUrl())) {
 			TuneTheModelOperations starter = context.getBean(TuneTheModelOperations.class);
@@ -77,8 +79,7 @@ public final class Benchmarks {
 			calls.put("getModel, plain WebClient", pair(() -> raw.getModel(MODEL_ID), webClient::getModel));
 			calls.put("classify", pair(() -> raw.classify(MODEL_ID, "You are wonderful"),
 					() -> starter.classify(MODEL_ID, "You are wonderful")));
-			calls.put("listModels",
-					pair(() -> raw.listModels(), () -> starter.listModels().collectList()));
+			calls.put("listModels", pair(() -> raw.listModels(), () -> starter.listModels().collectList()));
 			System.out.println();
 			System.out.println("| call | latency raw | latency starter | ratio | calls/s raw | calls/s starter | ratio "
 					+ "| bytes/call raw | bytes/call starter | ratio | CPU/call raw | CPU/call starter | ratio |");
@@ -106,8 +107,10 @@ public final class Benchmarks {
 		}
 		double[] r = medians(rawRuns);
 		double[] s = medians(starterRuns);
-		System.out.printf("| %s | %.0f µs | %.0f µs | %.2f | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f | %.1f µs | %.1f µs | %.2f |%n",
-				name, r[0], s[0], s[0] / r[0], r[2], s[2], s[2] / r[2], r[1], s[1], s[1] / r[1], r[3], s[3], s[3] / r[3]);
+		System.out.printf(
+				"| %s | %.0f µs | %.0f µs | %.2f | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f | %.1f µs | %.1f µs | %.2f |%n",
+				name, r[0], s[0], s[0] / r[0], r[2], s[2], s[2] / r[2], r[1], s[1], s[1] / r[1], r[3], s[3],
+				s[3] / r[3]);
 	}
 
 	private static double[] run(Supplier<Mono<?>> call) {
@@ -131,8 +134,7 @@ public final class Benchmarks {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setLogStartupInfo(false);
 		return application.run("--tunethemodel.base-url=" + baseUrl, "--tunethemodel.api-key=" + API_KEY,
-				"--tunethemodel.pool.max-connections=64", "--spring.main.banner-mode=off",
-				"--logging.level.root=warn");
+				"--tunethemodel.pool.max-connections=64", "--spring.main.banner-mode=off", "--logging.level.root=warn");
 	}
 
 	private static void upload() throws IOException {
@@ -161,8 +163,8 @@ public final class Benchmarks {
 					.filter((pool) -> pool.getName().contains("Old"))
 					.mapToLong((pool) -> pool.getPeakUsage().getUsed())
 					.sum();
-				System.out.printf("| %,d | %d ms | %.1f MiB | %.1f MiB | %.0f MiB |%n", count, millis, mib(peak), mib(old),
-						mib(Runtime.getRuntime().maxMemory()));
+				System.out.printf("| %,d | %d ms | %.1f MiB | %.1f MiB | %.0f MiB |%n", count, millis, mib(peak),
+						mib(old), mib(Runtime.getRuntime().maxMemory()));
 				Files.delete(file);
 			}
 		}

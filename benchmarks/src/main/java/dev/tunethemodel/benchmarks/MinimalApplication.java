@@ -8,6 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A minimal application that prints how long its context took to start, then stops.
+ *
+ * @since 0.1.0
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -3,18 +3,17 @@ package dev.tunethemodel.benchmarks;
 import java.net.URI;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
-
 /**
- * A second baseline: the least a {@code WebClient} does for the same call, on the same kind
- * of pool, to tell WebClient's own cost from the starter's.
+ * A second baseline: the least a {@code WebClient} does for the same call, on the same
+ * kind of pool, to tell WebClient's own cost from the starter's.
  */
 final class PlainWebClient implements AutoCloseable {
 

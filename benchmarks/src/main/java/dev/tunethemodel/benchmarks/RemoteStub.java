@@ -24,7 +24,8 @@ final class RemoteStub implements AutoCloseable {
 				StubServer.class.getName())
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
-		BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader output = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		String baseUrl = output.readLine();
 		if (baseUrl == null) {
 			throw new IllegalStateException("The stub server did not start");

@@ -10,8 +10,9 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * How much the starter adds to the startup of an application context: minimal applications
- * run in fresh JVMs, with and without the starter's jars, ten times each, alternating.
+ * How much the starter adds to the startup of an application context: minimal
+ * applications run in fresh JVMs, with and without the starter's jars, ten times each,
+ * alternating.
  */
 final class StartupBenchmark {
 
@@ -58,7 +59,8 @@ final class StartupBenchmark {
 		List<String> expanded = new ArrayList<>();
 		for (String entry : classpath) {
 			if (entry.endsWith("*")) {
-				File[] jars = new File(entry.substring(0, entry.length() - 1)).listFiles((dir, name) -> name.endsWith(".jar"));
+				File[] jars = new File(entry.substring(0, entry.length() - 1))
+					.listFiles((dir, name) -> name.endsWith(".jar"));
 				for (File jar : (jars != null) ? jars : new File[0]) {
 					expanded.add(jar.getPath());
 				}
@@ -71,8 +73,8 @@ final class StartupBenchmark {
 	}
 
 	private static double start(List<String> classpath) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(Benchmarks.javaCommand(), "-cp", String.join(File.pathSeparator, classpath),
-				MinimalApplication.class.getName())
+		Process process = new ProcessBuilder(Benchmarks.javaCommand(), "-cp",
+				String.join(File.pathSeparator, classpath), MinimalApplication.class.getName())
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

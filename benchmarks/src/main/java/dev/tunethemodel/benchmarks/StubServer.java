@@ -11,8 +11,11 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.resources.LoopResources;
 
 /**
- * A Reactor Netty server on loopback that answers as the API would, from bytes prepared once,
- * on event-loop threads of its own ({@code stub-*}), so that benchmarks can leave its work out.
+ * A Reactor Netty server on loopback that answers as the API would, from bytes prepared
+ * once, on event-loop threads of its own ({@code stub-*}), so that benchmarks can leave
+ * its work out.
+ *
+ * @since 0.1.0
  */
 public final class StubServer implements AutoCloseable {
 
@@ -44,9 +47,10 @@ public final class StubServer implements AutoCloseable {
 				.post("/v0/models/{id}/classify",
 						(request, response) -> request.receive().then().then(json(response, CLASSIFICATION).then()))
 				.get("/v0/models", (request, response) -> json(response, MODEL_LIST))
-				.put("/upload", (request, response) -> request.receive()
-					.doOnNext((buffer) -> this.uploadedBytes.addAndGet(buffer.readableBytes()))
-					.then(response.status(200).send().then())))
+				.put("/upload",
+						(request, response) -> request.receive()
+							.doOnNext((buffer) -> this.uploadedBytes.addAndGet(buffer.readableBytes()))
+							.then(response.status(200).send().then())))
 			.bindNow();
 	}
 
@@ -72,8 +76,8 @@ public final class StubServer implements AutoCloseable {
 	}
 
 	/**
-	 * Serve in a process of its own, so that its work and garbage stay out of the measured
-	 * process; prints its base URL, then serves until its input closes.
+	 * Serve in a process of its own, so that its work and garbage stay out of the
+	 * measured process; prints its base URL, then serves until its input closes.
 	 * @param args none
 	 * @throws java.io.IOException if its input cannot be read
 	 */

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -22,8 +21,8 @@ import dev.tunethemodel.emulator.TuneTheModelEmulator;
 
 /**
  * Runs the sample offline when no API key is configured (neither
- * {@code tunethemodel.api-key} nor {@code TTM_API_KEY}): starts the local emulator and points
- * the starter at it with connection details of its own.
+ * {@code tunethemodel.api-key} nor {@code TTM_API_KEY}): starts the local emulator and
+ * points the starter at it with connection details of its own.
  */
 class EmulatorWhenNoApiKey implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -45,10 +44,10 @@ class EmulatorWhenNoApiKey implements ApplicationContextInitializer<Configurable
 		((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean("tuneTheModelEmulator", emulator::close);
 		RootBeanDefinition connectionDetails = new RootBeanDefinition(TuneTheModelConnectionDetails.class,
 				() -> new EmulatorConnectionDetails(emulator.baseUrl(), emulator.apiKey()));
-		// in AOT mode, the properties' connection details were registered at build time too
+		// the properties' details exist too in AOT mode: these win
 		connectionDetails.setPrimary(true);
 		((BeanDefinitionRegistry) beanFactory).registerBeanDefinition("emulatorConnectionDetails", connectionDetails);
-		// the emulator trains in seconds, not hours: a default, below every setting of the user's
+		// the emulator trains in seconds: a default below the user's settings
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("sampleEmulatorDefaults",
 					Map.of("tunethemodel.poll-interval", Duration.ofMillis(500).toString())));

@@ -1,9 +1,6 @@
 package dev.tunethemodel.sample;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import dev.tunethemodel.client.Classification;
 import dev.tunethemodel.client.CreateModelRequest;
@@ -104,10 +103,8 @@ class ModelController {
 
 	@ExceptionHandler({ TuneTheModelApiException.class, TuneTheModelTrainingFailedException.class })
 	ProblemDetail apiError(TuneTheModelException ex) {
-		return ProblemDetail.forStatusAndDetail(
-				(ex instanceof TuneTheModelApiException api && api.statusCode() == 400) ? HttpStatus.BAD_REQUEST
-						: HttpStatus.BAD_GATEWAY,
-				ex.getMessage());
+		return ProblemDetail.forStatusAndDetail((ex instanceof TuneTheModelApiException api && api.statusCode() == 400)
+				? HttpStatus.BAD_REQUEST : HttpStatus.BAD_GATEWAY, ex.getMessage());
 	}
 
 	@ExceptionHandler(TuneTheModelException.class)

@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * A Spring Boot application that uses the Tune the Model starter.
+ *
+ * @since 0.1.0
  */
 @SpringBootApplication
 public class SampleApplication {

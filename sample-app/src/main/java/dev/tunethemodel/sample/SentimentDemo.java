@@ -10,16 +10,15 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 import dev.tunethemodel.client.ClassifierExample;
 import dev.tunethemodel.client.CreateModelRequest;
@@ -59,7 +58,8 @@ class SentimentDemo implements ApplicationRunner {
 	}
 
 	/**
-	 * Return the result of the demo, once it is done.
+	 * Return the result of the demo.
+	 * @return the report, once the demo is done
 	 */
 	Mono<DemoReport> report() {
 		return this.report.asMono();
@@ -84,8 +84,8 @@ class SentimentDemo implements ApplicationRunner {
 		TrainingData.Split<ClassifierExample> split = TrainingData
 			.split(TrainingData.classifierCsv(reviews, "text", "sentiment"), 0.2, 42);
 		logger.info("Demo: training a sentiment classifier on the bundled reviews");
-		return this.tuneTheModel.trainWithProgress(CreateModelRequest.classifier("sentiment-demo", 2),
-				split.training(), split.validation());
+		return this.tuneTheModel.trainWithProgress(CreateModelRequest.classifier("sentiment-demo", 2), split.training(),
+				split.validation());
 	}
 
 	private Mono<DemoReport> classify(Model model) {
@@ -105,8 +105,8 @@ class SentimentDemo implements ApplicationRunner {
 			logger.info("Demo: created model {}", created.model().id());
 		}
 		else if (event instanceof UploadProgress progress) {
-			logger.info("Demo: {} {} {} examples", progress.uploaded() ? "uploaded" : "read",
-					progress.examples(), progress.dataset().name().toLowerCase());
+			logger.info("Demo: {} {} {} examples", progress.uploaded() ? "uploaded" : "read", progress.examples(),
+					progress.dataset().name().toLowerCase());
 		}
 		else if (event instanceof DatasetsProcessed) {
 			logger.info("Demo: the API has processed both datasets");

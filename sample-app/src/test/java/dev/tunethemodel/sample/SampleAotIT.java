@@ -3,7 +3,6 @@ package dev.tunethemodel.sample;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,9 +11,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample application in AOT mode, as {@code spring-boot:process-aot} prepared it, on the
- * emulator: it starts from the generated initializer, trains and classifies, and reports its
- * health.
+ * The sample application in AOT mode, as {@code spring-boot:process-aot} prepared it, on
+ * the emulator: it starts from the generated initializer, trains and classifies, and
+ * reports its health.
  */
 class SampleAotIT {
 
@@ -23,21 +22,31 @@ class SampleAotIT {
 		assertThat(AotDetector.useGeneratedArtifacts()).isTrue();
 		assertThat(Class.forName(SampleApplication.class.getName() + "__ApplicationContextInitializer")).isNotNull();
 		SpringApplication application = new SpringApplication(SampleApplication.class);
-		// the AOT initializer is found by the name of the main class, which a test runner hides
+		// the AOT initializer is named after the main class, hidden by the runner
 		application.setMainApplicationClass(SampleApplication.class);
 		try (ConfigurableApplicationContext context = application.run("--server.port=0", "--tunethemodel.api-key=")) {
 			WebTestClient client = WebTestClient.bindToServer()
 				.baseUrl("http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
 				.responseTimeout(Duration.ofSeconds(30))
 				.build();
-			client.get().uri("/demo").exchange()
-				.expectStatus().isOk()
+			client.get()
+				.uri("/demo")
+				.exchange()
+				.expectStatus()
+				.isOk()
 				.expectBody()
-				.jsonPath("$.verdicts[0].sentiment").isEqualTo("positive")
-				.jsonPath("$.verdicts[1].sentiment").isEqualTo("negative");
-			client.get().uri("/actuator/health").exchange()
-				.expectStatus().isOk()
-				.expectBody().jsonPath("$.components.tunethemodel.status").isEqualTo("UP");
+				.jsonPath("$.verdicts[0].sentiment")
+				.isEqualTo("positive")
+				.jsonPath("$.verdicts[1].sentiment")
+				.isEqualTo("negative");
+			client.get()
+				.uri("/actuator/health")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.components.tunethemodel.status")
+				.isEqualTo("UP");
 		}
 	}
 

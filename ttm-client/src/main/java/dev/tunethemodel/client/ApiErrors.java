@@ -9,15 +9,14 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * Turns what went wrong in a call into the client's exceptions, with messages that say what
- * happened and never contain the API key.
+ * Turns what went wrong in a call into the client's exceptions, with messages that say
+ * what happened and never contain the API key.
  */
 final class ApiErrors {
 
@@ -80,8 +79,8 @@ final class ApiErrors {
 	 * @return the exception
 	 */
 	TuneTheModelTimeoutException timeout(String request, Duration timeout, int attempts) {
-		return new TuneTheModelTimeoutException(redact(request) + " did not complete within " + format(timeout)
-				+ " (" + attempts + ((attempts == 1) ? " attempt)" : " attempts)"), null);
+		return new TuneTheModelTimeoutException(redact(request) + " did not complete within " + format(timeout) + " ("
+				+ attempts + ((attempts == 1) ? " attempt)" : " attempts)"), null);
 	}
 
 	/**
@@ -185,8 +184,11 @@ final class ApiErrors {
 	}
 
 	/**
-	 * Return the longest start of the text that takes at most the given number of bytes in
-	 * UTF-8, marked when something was cut.
+	 * Cut a text to a number of bytes.
+	 * @param text the text
+	 * @param maxBytes the most bytes it may take in UTF-8
+	 * @return the longest start of the text within that many bytes, marked when something
+	 * was cut
 	 */
 	static String abbreviate(String text, int maxBytes) {
 		int bytes = 0;

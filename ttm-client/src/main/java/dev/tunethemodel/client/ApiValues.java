@@ -45,8 +45,9 @@ final class ApiValues {
 	}
 
 	/**
-	 * Parse the API's own form, {@code 2022-06-10 17:52:35.81619}, without a formatter: it is
-	 * in every model of every answer.
+	 * Parse the API's own form, {@code 2022-06-10 17:52:35.81619}, without a formatter:
+	 * it is in every model of every answer.
+	 * @param text the timestamp as the API sends it
 	 * @return the timestamp, or {@code null} when the text has another form
 	 */
 	private static @Nullable LocalDateTime parseUsualTimestamp(String text) {
@@ -78,8 +79,8 @@ final class ApiValues {
 		}
 	}
 
-	private static final int[] POWERS_OF_TEN = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
-			100_000_000, 1_000_000_000 };
+	private static final int[] POWERS_OF_TEN = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+			1_000_000_000 };
 
 	// the number the characters spell, -1 when one is not a digit
 	private static int digits(String text, int start, int end) {
@@ -95,8 +96,9 @@ final class ApiValues {
 	}
 
 	/**
-	 * Return a name in the one form used for comparison: lower case, without spaces, dashes or
-	 * underscores, so that {@code "Ready"}, {@code "READY"} and {@code "ready"} are one.
+	 * Return a name in the one form used for comparison: lower case, without spaces,
+	 * dashes or underscores, so that {@code "Ready"}, {@code "READY"} and {@code "ready"}
+	 * are one.
 	 * @param value the API's text, may be {@code null}
 	 * @return the normalized text, empty when {@code value} is {@code null}
 	 */
@@ -115,8 +117,8 @@ final class ApiValues {
 	}
 
 	/**
-	 * Parse a timestamp of the API. It has no zone; one that has an offset is converted to
-	 * UTC.
+	 * Parse a timestamp of the API. It has no zone; one that has an offset is converted
+	 * to UTC.
 	 * @param value the timestamp text, may be {@code null}
 	 * @return the timestamp, or {@code null} when it is missing or cannot be read
 	 */

@@ -23,13 +23,13 @@ final class ArgumentChecks {
 			throw new IllegalArgumentException("The " + kind + " id must not be null");
 		}
 		if (!isId(id)) {
-			throw new IllegalArgumentException("Invalid " + kind + " id " + quote(id)
-					+ ": an id is 1 to 128 letters, digits, '_' or '-'");
+			throw new IllegalArgumentException(
+					"Invalid " + kind + " id " + quote(id) + ": an id is 1 to 128 letters, digits, '_' or '-'");
 		}
 		return id;
 	}
 
-	// [A-Za-z0-9_-]{1,128}: nothing that could change the path of a request, no '/', '.', '?', '#' or '%'
+	// [A-Za-z0-9_-]{1,128}: no '/', '.', '?', '#' or '%' to change a path
 	private static boolean isId(String id) {
 		if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
 			return false;
@@ -119,7 +119,8 @@ final class ArgumentChecks {
 		}
 		if (!url.isAbsolute() || url.getHost() == null
 				|| !("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))) {
-			throw new IllegalArgumentException("The upload URL of file " + quote(file.id()) + " is not an absolute http(s) URL");
+			throw new IllegalArgumentException(
+					"The upload URL of file " + quote(file.id()) + " is not an absolute http(s) URL");
 		}
 		return url;
 	}
@@ -131,8 +132,10 @@ final class ArgumentChecks {
 	}
 
 	/**
-	 * Return the value in quotes, control characters escaped and cut to a readable length, so
-	 * that it cannot break a log line.
+	 * Quote a value for a message, so that it cannot break a log line.
+	 * @param value the value
+	 * @return the value in quotes, control characters escaped and cut to a readable
+	 * length
 	 */
 	static String quote(String value) {
 		StringBuilder quoted = new StringBuilder("\"");

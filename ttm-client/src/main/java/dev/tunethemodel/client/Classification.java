@@ -6,6 +6,7 @@ import java.util.List;
  * What a classifier answered for one text.
  *
  * @param scores the probability of each class, indexed by class, never empty
+ * @since 0.1.0
  */
 public record Classification(List<Double> scores) {
 

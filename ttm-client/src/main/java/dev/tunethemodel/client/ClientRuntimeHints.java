@@ -3,16 +3,15 @@ package dev.tunethemodel.client;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
 /**
- * What a native image of an application with the client needs: Jackson binding of the JSON the
- * client exchanges and of its public records and enums (applications send them as JSON too),
- * its exceptions, and the resource that holds its version.
+ * What a native image of an application with the client needs: Jackson binding of the
+ * JSON the client exchanges and of its public records and enums (applications send them
+ * as JSON too), its exceptions, and the resource that holds its version.
  */
 class ClientRuntimeHints implements RuntimeHintsRegistrar {
 

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
 
 /**
- * The settings of a {@link TuneTheModelTemplate}, checked as they are created: a key that can
- * be a header value, a base URL that is an absolute http(s) URL and never sends the key in
- * clear over the network unless allowed, and positive durations.
+ * The settings of a {@link TuneTheModelTemplate}, checked as they are created: a key that
+ * can be a header value, a base URL that is an absolute http(s) URL and never sends the
+ * key in clear over the network unless allowed, and positive durations.
  *
  * @param baseUrl the base URL, without a trailing slash
  * @param apiKey the API key
@@ -26,7 +26,8 @@ import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
  * @param timeout the longest time a call may take, its repeats included
  * @param pollInterval how often a watched model's status is read
  * @param datasetPollInterval how often a training reads the status of its datasets
- * @param datasetProcessingTimeout how long a training waits for its datasets to be processed
+ * @param datasetProcessingTimeout how long a training waits for its datasets to be
+ * processed
  */
 record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, Path temporaryDirectory,
 		RetrySettings retrySettings, Duration timeout, Duration pollInterval, Duration datasetPollInterval,
@@ -36,9 +37,9 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 
 	/**
 	 * Check the settings.
-	 * @throws TuneTheModelConfigurationException if the API key is missing or malformed, or
-	 * the base URL is not an absolute http(s) URL or is plain http to a remote host that is
-	 * not allowed
+	 * @throws TuneTheModelConfigurationException if the API key is missing or malformed,
+	 * or the base URL is not an absolute http(s) URL or is plain http to a remote host
+	 * that is not allowed
 	 * @throws IllegalArgumentException if another setting is missing or out of range
 	 */
 	ClientSettings {
@@ -73,8 +74,7 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 			if (Character.isWhitespace(c) || Character.isISOControl(c)) {
 				// the key itself is never part of a message
 				throw new TuneTheModelConfigurationException(Problem.MALFORMED_API_KEY,
-						"The API key must not contain whitespace or control characters (found one at index " + i
-								+ ")");
+						"The API key must not contain whitespace or control characters (found one at index " + i + ")");
 			}
 		}
 		return apiKey;
@@ -112,7 +112,7 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 		return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
 	}
 
-	// literal loopback addresses only: a name other than localhost is never resolved to decide
+	// literal loopback addresses only: no name but localhost is resolved
 	private static boolean isLoopback(String host) {
 		String lowerCase = host.toLowerCase(Locale.ROOT);
 		if (lowerCase.equals("localhost") || IPV4_LOOPBACK.matcher(lowerCase).matches()) {

@@ -16,7 +16,8 @@ final class ClientVersion {
 	static String get() {
 		try (InputStream in = ClientVersion.class.getResourceAsStream("version.properties")) {
 			if (in == null) {
-				throw new IllegalStateException("version.properties is missing from " + ClientVersion.class.getPackageName());
+				throw new IllegalStateException(
+						"version.properties is missing from " + ClientVersion.class.getPackageName());
 			}
 			Properties properties = new Properties();
 			properties.load(in);

@@ -4,15 +4,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What to create with {@link TuneTheModelOperations#createModel}. Start from
- * {@link #classifier(String, int)} or {@link #generator(String)}; the {@code with…} methods
- * return copies. The template checks the request before it sends anything.
+ * {@link #classifier(String, int)} or {@link #generator(String)}; the {@code with…}
+ * methods return copies. The template checks the request before it sends anything.
  *
  * @param type what the model does
  * @param name a name for the model, {@code null} for none
- * @param numClasses the number of classes of a classifier (at least 2), {@code null} for a
- * generator
+ * @param numClasses the number of classes of a classifier (at least 2), {@code null} for
+ * a generator
  * @param trainIters the number of training iterations, {@code null} for the API's default
  * @param pretrainedModel the pretrained model to tune, {@code null} for the API's default
+ * @since 0.1.0
  */
 public record CreateModelRequest(ModelType type, @Nullable String name, @Nullable Integer numClasses,
 		@Nullable Integer trainIters, @Nullable String pretrainedModel) {

@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param name the name given at creation
  * @param taskType the kind of model the dataset trains, {@code null} when the API names a
  * type this client does not know
- * @param status where the file stands, {@link FileStatus#UNKNOWN} for a status this client
- * does not know
+ * @param status where the file stands, {@link FileStatus#UNKNOWN} for a status this
+ * client does not know
  * @param rawStatus the status exactly as the API sent it, {@code null} when it sent none
  * @param uploadUrl the pre-signed URL to upload the dataset to, if the API gave one
+ * @since 0.1.0
  */
 public record DatasetFile(String id, @Nullable String name, @Nullable ModelType taskType, FileStatus status,
 		@Nullable String rawStatus, @Nullable URI uploadUrl) {

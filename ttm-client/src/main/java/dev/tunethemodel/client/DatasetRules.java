@@ -7,8 +7,8 @@ import dev.tunethemodel.client.ExamplePositions.Position;
 /**
  * The rules a dataset must follow before it is sent, checked one example at a time as the
  * examples arrive: at least {@value #MIN_EXAMPLES} examples (the official SDK's minimum),
- * examples of the task's kind, no empty text, and a classifier's labels from 0 to its number
- * of classes minus one.
+ * examples of the task's kind, no empty text, and a classifier's labels from 0 to its
+ * number of classes minus one.
  */
 final class DatasetRules {
 
@@ -25,7 +25,8 @@ final class DatasetRules {
 	/**
 	 * Create the rules of one dataset.
 	 * @param taskType the kind of model the dataset trains
-	 * @param numClasses the number of classes of the classifier, {@code null} when unknown
+	 * @param numClasses the number of classes of the classifier, {@code null} when
+	 * unknown
 	 * @param dataset how messages name the dataset, as in {@code the training dataset}
 	 * @param positions where the examples came from
 	 */

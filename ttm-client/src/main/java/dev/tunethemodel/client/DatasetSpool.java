@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -15,16 +18,12 @@ import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferFactory;
-import org.springframework.core.io.buffer.DataBufferUtils;
-
 /**
- * A dataset on its way to an upload URL, spooled to two temporary files, one per JSON array,
- * so that memory stays flat however large the dataset: {@code {"inputs":} + the inputs file
- * + {@code ,"classes":} (or {@code ,"outputs":}) + the targets file + {@code }}} is the body,
- * and its length is known before it is sent. Methods other than {@link #content} block: call
- * them off event-loop threads.
+ * A dataset on its way to an upload URL, spooled to two temporary files, one per JSON
+ * array, so that memory stays flat however large the dataset: {@code {"inputs":} + the
+ * inputs file + {@code ,"classes":} (or {@code ,"outputs":}) + the targets file + {@code
+ * }}} is the body, and its length is known before it is sent. Methods other than
+ * {@link #content} block: call them off event-loop threads.
  */
 final class DatasetSpool {
 
@@ -136,21 +135,23 @@ final class DatasetSpool {
 
 	/**
 	 * Return the number of bytes of the request body.
-	 * @return the length of the content, known once the spool is {@link #finish() finished}
+	 * @return the length of the content, known once the spool is {@link #finish()
+	 * finished}
 	 */
 	long contentLength() {
 		return this.contentLength;
 	}
 
 	/**
-	 * Return the request body, read from the files without blocking; each subscription reads
-	 * them again.
+	 * Return the request body, read from the files without blocking; each subscription
+	 * reads them again.
 	 * @param bufferFactory the factory of the buffers to read into
 	 * @return the body
 	 */
 	Flux<DataBuffer> content(DataBufferFactory bufferFactory) {
 		return Flux.concat(wrap(bufferFactory, PREFIX),
-				DataBufferUtils.read(this.inputsFile, bufferFactory, READ_BUFFER_SIZE), wrap(bufferFactory, separator()),
+				DataBufferUtils.read(this.inputsFile, bufferFactory, READ_BUFFER_SIZE),
+				wrap(bufferFactory, separator()),
 				DataBufferUtils.read(this.targetsFile, bufferFactory, READ_BUFFER_SIZE), wrap(bufferFactory, SUFFIX));
 	}
 

@@ -10,9 +10,9 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 
 /**
- * Uploads a dataset to a file's upload URL: the examples are checked by the dataset's rules
- * and spooled to temporary files as they arrive, off the event loop, then sent with their
- * length; the spool is deleted however the upload ends.
+ * Uploads a dataset to a file's upload URL: the examples are checked by the dataset's
+ * rules and spooled to temporary files as they arrive, off the event loop, then sent with
+ * their length; the spool is deleted however the upload ends.
  */
 final class DatasetUpload {
 
@@ -29,8 +29,8 @@ final class DatasetUpload {
 	 * Upload a dataset, checked by its rules as it is spooled.
 	 * @param file the file to fill
 	 * @param examples the examples, read once
-	 * @param numClasses the number of classes of the classifier it trains, {@code null} when
-	 * unknown
+	 * @param numClasses the number of classes of the classifier it trains, {@code null}
+	 * when unknown
 	 * @param dataset how messages name the dataset
 	 * @return completes when the dataset is stored
 	 */

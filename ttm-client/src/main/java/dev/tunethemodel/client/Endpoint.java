@@ -3,8 +3,8 @@ package dev.tunethemodel.client;
 import org.springframework.http.HttpMethod;
 
 /**
- * The endpoints of the v0 API, each a method and a URI template, so that metrics are tagged
- * by template and never by id.
+ * The endpoints of the v0 API, each a method and a URI template, so that metrics are
+ * tagged by template and never by id.
  */
 enum Endpoint {
 
@@ -65,6 +65,7 @@ enum Endpoint {
 
 	/**
 	 * Return whether a request may be repeated after it may have reached the API.
+	 * @return whether the request is safe to repeat
 	 */
 	boolean repeatable() {
 		return this.repeatable;

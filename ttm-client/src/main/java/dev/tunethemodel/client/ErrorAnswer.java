@@ -3,12 +3,11 @@ package dev.tunethemodel.client;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.HttpStatusCode;
 
 /**
- * An error answer of one attempt, before it is typed: the retry policy decides on it, then it
- * becomes a {@link TuneTheModelApiException} that counts the attempts.
+ * An error answer of one attempt, before it is typed: the retry policy decides on it,
+ * then it becomes a {@link TuneTheModelApiException} that counts the attempts.
  */
 final class ErrorAnswer extends RuntimeException {
 

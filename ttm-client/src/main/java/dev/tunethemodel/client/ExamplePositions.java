@@ -6,14 +6,14 @@ import org.jspecify.annotations.Nullable;
 import reactor.util.context.ContextView;
 
 /**
- * Where the latest examples of a dataset came from: {@link TrainingData} readers record the
- * line of each example they emit, found through the subscriber's context, so that a rule
- * broken downstream can name the line. Only the latest examples are kept, by identity, so
- * memory stays flat; an example no longer kept is named by its number only.
+ * Where the latest examples of a dataset came from: {@link TrainingData} readers record
+ * the line of each example they emit, found through the subscriber's context, so that a
+ * rule broken downstream can name the line. Only the latest examples are kept, by
+ * identity, so memory stays flat; an example no longer kept is named by its number only.
  */
 final class ExamplePositions {
 
-	// more than any prefetch between a reader and the upload, even through a split that keeps 1 in 30
+	// more than any prefetch from a reader to the upload, even split 1 in 30
 	private static final int CAPACITY = 8192;
 
 	private final Object[] examples = new Object[CAPACITY];
@@ -54,6 +54,9 @@ final class ExamplePositions {
 
 	/**
 	 * A line in a file.
+	 *
+	 * @param source the file
+	 * @param line the number of the line, from 1
 	 */
 	record Position(String source, long line) {
 

@@ -15,8 +15,9 @@ final class Failures {
 	}
 
 	/**
-	 * Return whether the request failed before anything was sent: the connection could not be
-	 * made.
+	 * Return whether the request failed before anything was sent.
+	 * @param failure the failure of an attempt
+	 * @return whether the connection could not be made
 	 */
 	static boolean isNothingSent(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -29,8 +30,10 @@ final class Failures {
 	}
 
 	/**
-	 * Return whether the connection failed while the request was sent or the answer read: an
-	 * I/O error or a read timeout, after which the request may have reached the API.
+	 * Return whether the connection failed while the request was sent or the answer read.
+	 * @param failure the failure of an attempt
+	 * @return whether it is an I/O error or a read timeout, after which the request may
+	 * have reached the API
 	 */
 	static boolean isLostConnection(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -42,12 +45,13 @@ final class Failures {
 	}
 
 	/**
-	 * Return whether something timed out: connecting, waiting for a free connection, or
-	 * reading.
+	 * Return whether something timed out.
+	 * @param failure the failure of an attempt
+	 * @return whether connecting, waiting for a free connection or reading timed out
 	 */
 	static boolean isTimeout(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			// by name too: each connector has its own (Netty's ReadTimeoutException, ConnectTimeoutException)
+			// by name too: each connector has its own, as Netty's ReadTimeoutException
 			if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException
 					|| cause.getClass().getSimpleName().endsWith("TimeoutException")) {
 				return true;

@@ -8,8 +8,8 @@ import reactor.core.publisher.Mono;
 import dev.tunethemodel.client.WireFormat.CreateFileBody;
 
 /**
- * The calls of the API's dataset files: create, list, read and delete; {@link DatasetUpload}
- * fills them. Arguments are checked before anything is sent.
+ * The calls of the API's dataset files: create, list, read and delete;
+ * {@link DatasetUpload} fills them. Arguments are checked before anything is sent.
  */
 final class FileResource {
 

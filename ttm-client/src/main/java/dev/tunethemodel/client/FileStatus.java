@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where a dataset file stands: the API processes an uploaded dataset asynchronously, from
  * {@link #CREATED} to {@link #READY} or {@link #FAILED}.
+ *
+ * @since 0.1.0
  */
 public enum FileStatus {
 
@@ -39,7 +41,8 @@ public enum FileStatus {
 	FAILED("filefailed"),
 
 	/**
-	 * A status this client does not know; {@link DatasetFile#rawStatus()} holds the API's text.
+	 * A status this client does not know; {@link DatasetFile#rawStatus()} holds the API's
+	 * text.
 	 */
 	UNKNOWN("");
 
@@ -52,8 +55,8 @@ public enum FileStatus {
 	}
 
 	/**
-	 * Return the status the API names, compared without case, spaces, dashes or underscores,
-	 * with or without its {@code file} prefix.
+	 * Return the status the API names, compared without case, spaces, dashes or
+	 * underscores, with or without its {@code file} prefix.
 	 * @param apiValue the API's status text, may be {@code null}
 	 * @return the status, {@link #UNKNOWN} when the text is missing or not known
 	 */

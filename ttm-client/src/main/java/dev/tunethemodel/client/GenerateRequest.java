@@ -3,14 +3,15 @@ package dev.tunethemodel.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What to send with {@link TuneTheModelOperations#generate}. {@link #of(String)} gives the
- * official SDK's defaults; the {@code with…} methods return copies. The template checks the
- * request before it sends anything.
+ * What to send with {@link TuneTheModelOperations#generate}. {@link #of(String)} gives
+ * the official SDK's defaults; the {@code with…} methods return copies. The template
+ * checks the request before it sends anything.
  *
  * @param input the prefix to continue, not empty
  * @param numHypos how many texts to generate, at least 1 (SDK default 1)
  * @param minTokens the fewest tokens to generate, at least 0 (SDK default 1)
- * @param maxTokens the most tokens to generate, at least {@code minTokens} (SDK default 128)
+ * @param maxTokens the most tokens to generate, at least {@code minTokens} (SDK default
+ * 128)
  * @param temperature the sampling temperature, at least 0 (SDK default 0.6)
  * @param topK sample from the {@code topK} likeliest tokens, at least 0 (SDK default 50)
  * @param topP nucleus sampling probability, in {@code (0, 1]}, {@code null} for none (SDK
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param prefixTokensOnly whether to generate from the prefix's tokens only (SDK default
  * {@code false})
  * @param spanDelimiters the span delimiters, {@code null} for none (SDK default)
+ * @since 0.1.0
  */
 public record GenerateRequest(String input, int numHypos, int minTokens, int maxTokens, double temperature, int topK,
 		@Nullable Double topP, @Nullable Long seed, boolean prefixTokensOnly, @Nullable String spanDelimiters) {

@@ -5,6 +5,7 @@ package dev.tunethemodel.client;
  *
  * @param input the prompt
  * @param output the text to generate for it
+ * @since 0.1.0
  */
 public record GeneratorExample(String input, String output) implements TrainingExample {
 

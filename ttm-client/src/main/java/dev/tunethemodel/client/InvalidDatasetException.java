@@ -3,9 +3,11 @@ package dev.tunethemodel.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when a dataset breaks a rule of the API before anything is sent: too few examples, an
- * example of the wrong kind, an empty text, or a label out of range. The message says which
- * example, and which line of which file when it was read from one.
+ * Thrown when a dataset breaks a rule of the API before anything is sent: too few
+ * examples, an example of the wrong kind, an empty text, or a label out of range. The
+ * message says which example, and which line of which file when it was read from one.
+ *
+ * @since 0.1.0
  */
 public class InvalidDatasetException extends IllegalArgumentException {
 
@@ -18,10 +20,10 @@ public class InvalidDatasetException extends IllegalArgumentException {
 	/**
 	 * Create an exception.
 	 * @param message what is wrong, and where
-	 * @param exampleNumber the number of the bad example, from 1; 0 when the problem is not
-	 * one example
-	 * @param line the line of the bad example in its file, {@code null} when it was not read
-	 * from one
+	 * @param exampleNumber the number of the bad example, from 1; 0 when the problem is
+	 * not one example
+	 * @param line the line of the bad example in its file, {@code null} when it was not
+	 * read from one
 	 */
 	public InvalidDatasetException(String message, long exampleNumber, @Nullable Long line) {
 		super(message);

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.async.ByteBufferFeeder;
@@ -13,14 +15,11 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.util.TokenBuffer;
 
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-
 /**
- * Reads the entries of one array field of a JSON object, such as {@code {"models": [...]}}.
- * A body within the codecs' in-memory limit is kept as it arrives and read in one pass at the
- * end; a larger one is read as it arrives, with Jackson's non-blocking parser, so that only
- * one entry is held at a time: a list is never bound by that limit.
+ * Reads the entries of one array field of a JSON object, such as {@code {"models":
+ * [...]}}. A body within the codecs' in-memory limit is kept as it arrives and read in
+ * one pass at the end; a larger one is read as it arrives, with Jackson's non-blocking
+ * parser, so that only one entry is held at a time: a list is never bound by that limit.
  *
  * @param <E> the type of an entry
  */
@@ -39,7 +38,7 @@ final class JsonListReader<E> {
 	private @Nullable Streaming streaming;
 
 	JsonListReader(ObjectReader entryReader, String field, int inMemoryLimit) {
-		// each entry is read from the middle of the body: what follows it is the rest of the list
+		// each entry is read mid-body: the rest of the list follows it
 		this.entryReader = entryReader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 		this.field = field;
 		this.inMemoryLimit = inMemoryLimit;
@@ -81,8 +80,7 @@ final class JsonListReader<E> {
 		}
 		DataBuffer body = this.kept.get(0).factory().join(new ArrayList<>(this.kept));
 		this.kept.clear();
-		try (InputStream json = body.asInputStream(true);
-				JsonParser parser = this.entryReader.createParser(json)) {
+		try (InputStream json = body.asInputStream(true); JsonParser parser = this.entryReader.createParser(json)) {
 			return readWhole(parser);
 		}
 	}

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param numClasses the number of classes of a classifier, {@code null} for a generator
  * @param trainIters the number of training iterations, {@code null} for the API's default
+ * @since 0.1.0
  */
 public record ModelParams(@Nullable Integer numClasses, @Nullable Integer trainIters) {
 

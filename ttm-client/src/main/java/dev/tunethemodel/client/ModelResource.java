@@ -9,8 +9,8 @@ import dev.tunethemodel.client.WireFormat.BindBody;
 import dev.tunethemodel.client.WireFormat.CreateModelBody;
 
 /**
- * The calls of the API's models: list, create, read, delete, bind datasets and fit. Arguments
- * are checked before anything is sent.
+ * The calls of the API's models: list, create, read, delete, bind datasets and fit.
+ * Arguments are checked before anything is sent.
  */
 final class ModelResource {
 

@@ -5,8 +5,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a model stands in its life cycle: created, given its datasets, training, ready to use,
- * or failed.
+ * Where a model stands in its life cycle: created, given its datasets, training, ready to
+ * use, or failed.
+ *
+ * @since 0.1.0
  */
 public enum ModelStatus {
 
@@ -61,7 +63,7 @@ public enum ModelStatus {
 		this.apiValue = apiValue;
 	}
 
-	// the API's own spellings, looked up before anything is normalized: they are in every answer
+	// the API's own spellings, looked up first: every answer has them
 	private static final class Usual {
 
 		private static final Map<String, ModelStatus> SPELLINGS = Map.ofEntries(Map.entry("Created", CREATED),
@@ -76,7 +78,8 @@ public enum ModelStatus {
 	}
 
 	/**
-	 * Return the status the API names, compared without case, spaces, dashes or underscores.
+	 * Return the status the API names, compared without case, spaces, dashes or
+	 * underscores.
 	 * @param apiValue the API's status text, may be {@code null}
 	 * @return the status, {@link #UNKNOWN} when the text is missing or not known
 	 */

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The kind of task a model is trained for.
+ *
+ * @since 0.1.0
  */
 public enum ModelType {
 
@@ -32,7 +34,8 @@ public enum ModelType {
 	}
 
 	/**
-	 * Return the type the API names, compared without case, spaces, dashes or underscores.
+	 * Return the type the API names, compared without case, spaces, dashes or
+	 * underscores.
 	 * @param apiValue the API's name of a type, may be {@code null}
 	 * @return the type, or {@code null} when the name is missing or unknown
 	 */

@@ -25,7 +25,8 @@ final class ModelWatcher {
 	 * Emit the model at each change of its status, starting with the current one.
 	 * @param modelId the model's id
 	 * @return the model at each change; completes after {@link ModelStatus#READY}, fails
-	 * with a {@link TuneTheModelTrainingFailedException} on {@link ModelStatus#FIT_FAILED}
+	 * with a {@link TuneTheModelTrainingFailedException} on
+	 * {@link ModelStatus#FIT_FAILED}
 	 */
 	Flux<Model> watch(String modelId) {
 		return Flux.defer(() -> {
@@ -58,9 +59,11 @@ final class ModelWatcher {
 			AtomicReference<Model> last = new AtomicReference<>();
 			return watch(id).doOnNext(last::set)
 				.last()
-				.timeout(timeout, Mono.error(() -> new TuneTheModelTimeoutException("Model " + id
-						+ " was not ready within " + timeout + ((last.get() != null)
-								? ": its status is " + last.get().rawStatus() : ""), null)));
+				.timeout(timeout,
+						Mono.error(() -> new TuneTheModelTimeoutException(
+								"Model " + id + " was not ready within " + timeout
+										+ ((last.get() != null) ? ": its status is " + last.get().rawStatus() : ""),
+								null)));
 		});
 	}
 

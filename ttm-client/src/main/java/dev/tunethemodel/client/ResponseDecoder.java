@@ -2,9 +2,8 @@ package dev.tunethemodel.client;
 
 import java.util.function.Supplier;
 
-import reactor.core.publisher.Mono;
-
 import org.springframework.web.reactive.function.client.ClientResponse;
+import reactor.core.publisher.Mono;
 
 /**
  * Decodes a successful answer.

@@ -8,18 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.tunethemodel.client.WireFormat.ClassifyResponse;
 import dev.tunethemodel.client.WireFormat.FileResponse;
@@ -28,8 +27,8 @@ import dev.tunethemodel.client.WireFormat.ModelResponse;
 
 /**
  * Reads the answers of the API, prepared once per client: the decoder of each kind of
- * successful answer, which reads the body without codec lookups, and the start of an error
- * answer's body.
+ * successful answer, which reads the body without codec lookups, and the start of an
+ * error answer's body.
  */
 final class ResponseDecoders {
 
@@ -53,7 +52,8 @@ final class ResponseDecoders {
 	/**
 	 * Prepare the decoders.
 	 * @param jsonMapper the client's own mapper
-	 * @param maxInMemorySize the codecs' in-memory limit, which bounds every body but a list
+	 * @param maxInMemorySize the codecs' in-memory limit, which bounds every body but a
+	 * list
 	 * @param errors turns failures into the client's exceptions
 	 */
 	ResponseDecoders(JsonMapper jsonMapper, int maxInMemorySize, ApiErrors errors) {
@@ -66,8 +66,8 @@ final class ResponseDecoders {
 		this.fileList = listDecoder(fileReader, "files", FileResponse::toDatasetFile, maxInMemorySize);
 		this.classification = objectDecoder(jsonMapper.readerFor(ClassifyResponse.class),
 				ClassifyResponse::toClassification, maxInMemorySize);
-		this.generation = objectDecoder(jsonMapper.readerFor(GenerateResponse.class),
-				GenerateResponse::toGeneration, maxInMemorySize);
+		this.generation = objectDecoder(jsonMapper.readerFor(GenerateResponse.class), GenerateResponse::toGeneration,
+				maxInMemorySize);
 	}
 
 	ResponseDecoder<Model> model() {
@@ -95,28 +95,25 @@ final class ResponseDecoders {
 	}
 
 	/**
-	 * Read the start of an error answer and end with the {@link ErrorAnswer} of the attempt.
+	 * Read the start of an error answer and end with the {@link ErrorAnswer} of the
+	 * attempt.
 	 * @param <T> the type the call would have returned
 	 * @param response the answer, with an error status
 	 * @return fails with the error answer
 	 */
 	<T> Mono<T> errorAnswer(ClientResponse response) {
-		// read as bytes: a string decoder would log a body that echoes the key at TRACE level
-		Charset charset = response.headers()
-			.contentType()
-			.map(MediaType::getCharset)
-			.orElse(StandardCharsets.UTF_8);
+		// as bytes: a string decoder logs a body echoing the key at TRACE
+		Charset charset = response.headers().contentType().map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
 		Flux<DataBuffer> start = DataBufferUtils.takeUntilByteCount(response.body(BodyExtractors.toDataBuffers()),
 				MAX_ERROR_BODY_BYTES);
-		return DataBufferUtils.join(start)
-			.map((buffer) -> {
-				try {
-					return buffer.toString(charset);
-				}
-				finally {
-					DataBufferUtils.release(buffer);
-				}
-			})
+		return DataBufferUtils.join(start).map((buffer) -> {
+			try {
+				return buffer.toString(charset);
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
+		})
 			.onErrorReturn("")
 			.defaultIfEmpty("")
 			.flatMap((body) -> Mono

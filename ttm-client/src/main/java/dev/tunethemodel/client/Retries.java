@@ -22,8 +22,13 @@ final class Retries {
 	}
 
 	/**
-	 * Return how long to wait before repeating after the given failure, or {@code null} not
-	 * to repeat.
+	 * Decide on a repeat after a failed attempt.
+	 * @param failure the failure of the attempt
+	 * @param repeatable whether the request may be repeated after it may have reached the
+	 * API
+	 * @param retry the number of the repeat that would follow, from 1
+	 * @param remainingNanos the time left before the call's timeout
+	 * @return how long to wait before repeating, or {@code null} not to repeat
 	 */
 	@Nullable Duration delay(Throwable failure, boolean repeatable, long retry, long remainingNanos) {
 		if (retry > this.settings.maxRetries() || !isRetryable(failure, repeatable)) {
@@ -35,7 +40,7 @@ final class Retries {
 		}
 		Duration delay = (retryAfter != null) ? retryAfter
 				: this.settings.backoff(retry, ThreadLocalRandom.current().nextDouble());
-		// a repeat that could not end in time would only turn the last error into a timeout
+		// a repeat that cannot end in time would only hide the last error
 		return (delay.toNanos() < remainingNanos) ? delay : null;
 	}
 

@@ -5,21 +5,23 @@ import java.time.Duration;
 /**
  * When and how {@link TuneTheModelTemplate} repeats a failed request.
  * <p>
- * A request is repeated after a failure to connect (nothing was sent) or a 429 answer, for
- * every operation; after a 408, 500, 502, 503 or 504 answer, a read timeout or a connection
- * lost after sending, only when the operation is safe to repeat: every read, delete, bind,
- * fit, classify, generate and upload, never {@code createModel} or {@code createFile}, which
- * could create a duplicate. Other answers (400, 401, 403, 404, 422, ...) are never repeated.
+ * A request is repeated after a failure to connect (nothing was sent) or a 429 answer,
+ * for every operation; after a 408, 500, 502, 503 or 504 answer, a read timeout or a
+ * connection lost after sending, only when the operation is safe to repeat: every read,
+ * delete, bind, fit, classify, generate and upload, never {@code createModel} or
+ * {@code createFile}, which could create a duplicate. Other answers (400, 401, 403, 404,
+ * 422, ...) are never repeated.
  * <p>
  * The n-th repeat waits a random time between half and all of
  * {@code min(initialBackoff * 2^(n-1), maxBackoff)}, or what the API asks in its
- * {@code Retry-After} header; a {@code Retry-After} longer than {@code maxRetryAfter} ends the
- * call at once. No repeat starts that could not end within the client's timeout.
+ * {@code Retry-After} header; a {@code Retry-After} longer than {@code maxRetryAfter}
+ * ends the call at once. No repeat starts that could not end within the client's timeout.
  *
  * @param maxRetries how many times a request may be repeated, 0 for never
  * @param initialBackoff the wait before the first repeat
  * @param maxBackoff the longest wait between two attempts
  * @param maxRetryAfter the longest {@code Retry-After} that is waited for
+ * @since 0.1.0
  */
 public record RetrySettings(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
 
@@ -40,8 +42,8 @@ public record RetrySettings(int maxRetries, Duration initialBackoff, Duration ma
 	}
 
 	/**
-	 * Return the defaults: 3 retries, as the official SDK, waiting from 500ms, doubling, up to
-	 * 8s, and for a {@code Retry-After} of up to 30s.
+	 * Return the defaults: 3 retries, as the official SDK, waiting from 500ms, doubling,
+	 * up to 8s, and for a {@code Retry-After} of up to 30s.
 	 * @return the default settings
 	 */
 	public static RetrySettings defaults() {

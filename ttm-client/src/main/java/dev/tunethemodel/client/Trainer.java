@@ -6,8 +6,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Trains models in one call: each training is a {@link TrainingRun} up to the request to fit,
- * then, for {@code trainWithProgress}, the model's status until it is ready.
+ * Trains models in one call: each training is a {@link TrainingRun} up to the request to
+ * fit, then, for {@code trainWithProgress}, the model's status until it is ready.
  */
 final class Trainer {
 
@@ -47,8 +47,8 @@ final class Trainer {
 			return run.untilFit().concatWith(Flux.defer(() -> {
 				Model fitted = run.model();
 				return this.watcher.watch(fitted.id())
-					.skipWhile((polled) -> ModelWatcher.sameStatus(polled, fitted)
-							&& polled.status() != ModelStatus.READY)
+					.skipWhile(
+							(polled) -> ModelWatcher.sameStatus(polled, fitted) && polled.status() != ModelStatus.READY)
 					.map((polled) -> (polled.status() == ModelStatus.READY) ? new TrainingEvent.Ready(polled)
 							: new TrainingEvent.StatusChanged(polled));
 			}));

@@ -23,13 +23,17 @@ import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Datasets read from files, for {@link TuneTheModelOperations#train} and
- * {@link TuneTheModelOperations#upload}: cold {@link Flux}es that read their file lazily, one
- * example at a time, each time they are subscribed to, off event-loop threads. A file is
- * never held in memory, and a line that cannot be read is reported with its number in an
- * {@link InvalidDatasetException}; so is a line whose example breaks a rule of the dataset.
+ * {@link TuneTheModelOperations#upload}: cold {@link Flux}es that read their file lazily,
+ * one example at a time, each time they are subscribed to, off event-loop threads. A file
+ * is never held in memory, and a line that cannot be read is reported with its number in
+ * an {@link InvalidDatasetException}; so is a line whose example breaks a rule of the
+ * dataset.
  * <p>
- * CSV files have a header row that names the columns; JSON Lines files have one JSON object
- * per line (blank lines are skipped). Labels are whole numbers, in JSON as numbers or strings.
+ * CSV files have a header row that names the columns; JSON Lines files have one JSON
+ * object per line (blank lines are skipped). Labels are whole numbers, in JSON as numbers
+ * or strings.
+ *
+ * @since 0.1.0
  */
 public final class TrainingData {
 
@@ -92,14 +96,15 @@ public final class TrainingData {
 	}
 
 	/**
-	 * Split a dataset into a training and a validation part, like the official SDK's use of
-	 * {@code train_test_split}: exactly {@code round(n * validationFraction)} of the {@code n}
-	 * examples go to the validation part, chosen at random by the seed, the rest to the
-	 * training part, each in its original order. The same seed gives the same split.
+	 * Split a dataset into a training and a validation part, like the official SDK's use
+	 * of {@code train_test_split}: exactly {@code round(n * validationFraction)} of the
+	 * {@code n} examples go to the validation part, chosen at random by the seed, the
+	 * rest to the training part, each in its original order. The same seed gives the same
+	 * split.
 	 * <p>
-	 * Nothing is held in memory: each part reads the examples twice, once to count them and
-	 * once to choose, so they must be a cold source that gives the same examples each time,
-	 * such as a file read by this class.
+	 * Nothing is held in memory: each part reads the examples twice, once to count them
+	 * and once to choose, so they must be a cold source that gives the same examples each
+	 * time, such as a file read by this class.
 	 * @param <T> the type of the examples
 	 * @param examples the dataset
 	 * @param validationFraction the share of the validation part, between 0 and 1
@@ -111,7 +116,8 @@ public final class TrainingData {
 			throw new IllegalArgumentException(
 					"validationFraction must be between 0 and 1 (exclusive), but is " + validationFraction);
 		}
-		return new Split<>(part(examples, validationFraction, seed, false), part(examples, validationFraction, seed, true));
+		return new Split<>(part(examples, validationFraction, seed, false),
+				part(examples, validationFraction, seed, true));
 	}
 
 	private static <T> Flux<T> part(Flux<T> examples, double validationFraction, long seed, boolean validation) {
@@ -161,8 +167,8 @@ public final class TrainingData {
 	}
 
 	/**
-	 * Chooses exactly {@code wanted} of {@code count} examples, each with the same chance, in
-	 * one pass and without memory (Knuth's selection sampling).
+	 * Chooses exactly {@code wanted} of {@code count} examples, each with the same
+	 * chance, in one pass and without memory (Knuth's selection sampling).
 	 */
 	private static final class Selection {
 
@@ -213,7 +219,8 @@ public final class TrainingData {
 	private abstract static class Rows implements Closeable {
 
 		/**
-		 * Return the next row, {@code null} after the last.
+		 * Read the next row.
+		 * @return the row, {@code null} after the last
 		 */
 		abstract @Nullable Row next();
 
@@ -222,7 +229,7 @@ public final class TrainingData {
 				close();
 			}
 			catch (IOException ex) {
-				// the file was read to the end or failed already; closing it changes nothing
+				// read to the end or failed already: closing it changes nothing
 			}
 		}
 
@@ -268,12 +275,14 @@ public final class TrainingData {
 		}
 
 		/**
-		 * Return what the file calls a field: {@code column} or {@code field}.
+		 * Return what the file calls a field.
+		 * @return {@code column} or {@code field}
 		 */
 		abstract String kind();
 
 		InvalidDatasetException invalid(String problem) {
-			return new InvalidDatasetException("Line " + this.line + " of " + this.source + " " + problem, 0, this.line);
+			return new InvalidDatasetException("Line " + this.line + " of " + this.source + " " + problem, 0,
+					this.line);
 		}
 
 	}
@@ -366,7 +375,7 @@ public final class TrainingData {
 				if (!this.rows.hasNextValue()) {
 					return null;
 				}
-				// where the parser stands before the record: its first line, even for a record of several
+				// where the parser stands before the record: its first line
 				long line = this.rows.parser().currentLocation().getLineNr();
 				Map<String, String> values = this.rows.nextValue();
 				return new Row(this.source, line) {
@@ -386,7 +395,8 @@ public final class TrainingData {
 			catch (JacksonException ex) {
 				long line = this.rows.currentLocation().getLineNr();
 				throw new InvalidDatasetException(
-						"Line " + line + " of " + this.source + " is not valid CSV: " + ex.getOriginalMessage(), 0, line);
+						"Line " + line + " of " + this.source + " is not valid CSV: " + ex.getOriginalMessage(), 0,
+						line);
 			}
 		}
 

@@ -1,9 +1,11 @@
 package dev.tunethemodel.client;
 
 /**
- * A step of {@link TuneTheModelOperations#trainWithProgress}, in the order they happen: the
- * model is created, both datasets are uploaded (with progress), processed and bound, fit is
- * requested, then the status changes until the model is {@link Ready}.
+ * A step of {@link TuneTheModelOperations#trainWithProgress}, in the order they happen:
+ * the model is created, both datasets are uploaded (with progress), processed and bound,
+ * fit is requested, then the status changes until the model is {@link Ready}.
+ *
+ * @since 0.1.0
  */
 public sealed interface TrainingEvent {
 
@@ -17,8 +19,8 @@ public sealed interface TrainingEvent {
 	}
 
 	/**
-	 * Examples of a dataset were read and checked; sent at least every 10,000 examples, and
-	 * once more when the dataset is uploaded.
+	 * Examples of a dataset were read and checked; sent at least every 10,000 examples,
+	 * and once more when the dataset is uploaded.
 	 *
 	 * @param dataset which dataset
 	 * @param examples how many examples were read so far

@@ -3,6 +3,8 @@ package dev.tunethemodel.client;
 /**
  * One example of a dataset: a {@link ClassifierExample} for a classifier, a
  * {@link GeneratorExample} for a generator.
+ *
+ * @since 0.1.0
  */
 public sealed interface TrainingExample permits ClassifierExample, GeneratorExample {
 

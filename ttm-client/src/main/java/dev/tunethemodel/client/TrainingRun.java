@@ -18,8 +18,8 @@ import dev.tunethemodel.client.TrainingEvent.ModelCreated;
 import dev.tunethemodel.client.TrainingEvent.UploadProgress;
 
 /**
- * One training, from creating the model to requesting fit: what it created is deleted again
- * when a step fails or the caller cancels before fit was requested.
+ * One training, from creating the model to requesting fit: what it created is deleted
+ * again when a step fails or the caller cancels before fit was requested.
  */
 final class TrainingRun {
 
@@ -81,12 +81,10 @@ final class TrainingRun {
 					.map((files) -> new DatasetsProcessed(files.getT1(), files.getT2())),
 				Mono.defer(() -> this.models.bind(this.model.id(), this.trainingFile.id(), this.validationFile.id()))
 					.map(DatasetsBound::new),
-				Mono.defer(() -> this.models.fit(this.model.id()))
-					.doOnNext((fitted) -> {
-						this.model = fitted;
-						this.fitRequested = true;
-					})
-					.map(FitRequested::new))
+				Mono.defer(() -> this.models.fit(this.model.id())).doOnNext((fitted) -> {
+					this.model = fitted;
+					this.fitRequested = true;
+				}).map(FitRequested::new))
 			.onErrorResume((ex) -> cleanUp(ex).then(Mono.error(ex)))
 			.doOnCancel(() -> {
 				if (!this.fitRequested) {
@@ -96,8 +94,8 @@ final class TrainingRun {
 	}
 
 	/**
-	 * Return the model as it was last answered: after {@link #untilFit()}, as fit was
-	 * requested.
+	 * Return the model as it was last answered.
+	 * @return the model; after {@link #untilFit()}, as fit was requested
 	 */
 	Model model() {
 		return this.model;
@@ -127,17 +125,20 @@ final class TrainingRun {
 			.flatMap((processed) -> (processed.status() == FileStatus.READY) ? Mono.just(processed)
 					: Mono.error(new TuneTheModelException("The API could not process " + name(dataset) + " (file "
 							+ processed.id() + "): its status is " + processed.rawStatus())))
-			.timeout(this.processingTimeout, Mono.error(() -> new TuneTheModelTimeoutException("The API did not process "
-					+ name(dataset) + " (file " + file.id() + ") within " + this.processingTimeout, null)));
+			.timeout(this.processingTimeout,
+					Mono.error(() -> new TuneTheModelTimeoutException("The API did not process " + name(dataset)
+							+ " (file " + file.id() + ") within " + this.processingTimeout, null)));
 	}
 
 	/**
-	 * Delete what this training created, files first, then the model; a deletion that fails
-	 * is added to the original failure, which stays what the caller sees.
+	 * Delete what this training created, files first, then the model.
+	 * @param failure the failure that ends the training, to which a deletion that fails
+	 * is added, {@code null} when the caller cancelled
+	 * @return completes when the deletions are done
 	 */
 	private Mono<Void> cleanUp(@Nullable Throwable failure) {
-		return Flux.concat(delete(this.trainingFile, failure), delete(this.validationFile, failure),
-				deleteModel(failure))
+		return Flux
+			.concat(delete(this.trainingFile, failure), delete(this.validationFile, failure), deleteModel(failure))
 			.then();
 	}
 

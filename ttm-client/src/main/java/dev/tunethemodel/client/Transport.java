@@ -8,11 +8,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -21,12 +16,16 @@ import org.springframework.http.codec.CodecConfigurer;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How calls reach the API: the web clients and the JSON mapper, built on the first call so
- * that they cost nothing at startup; each call's attempts, repeated as the retry settings say
- * and ended by the timeout; the exchange of one attempt; and the {@code PUT} of an upload.
- * Calls fail with the client's exceptions only.
+ * How calls reach the API: the web clients and the JSON mapper, built on the first call
+ * so that they cost nothing at startup; each call's attempts, repeated as the retry
+ * settings say and ended by the timeout; the exchange of one attempt; and the {@code PUT}
+ * of an upload. Calls fail with the client's exceptions only.
  */
 final class Transport {
 
@@ -97,8 +96,7 @@ final class Transport {
 	 * @param decoder chooses the decoder of the answer
 	 * @return the call
 	 */
-	<T> Mono<T> call(Endpoint endpoint, @Nullable Object body,
-			Function<ResponseDecoders, ResponseDecoder<T>> decoder) {
+	<T> Mono<T> call(Endpoint endpoint, @Nullable Object body, Function<ResponseDecoders, ResponseDecoder<T>> decoder) {
 		return call(endpoint, body, decoder, null);
 	}
 
@@ -108,8 +106,8 @@ final class Transport {
 	 * @param endpoint the endpoint
 	 * @param body the request body, {@code null} for none
 	 * @param decoder chooses the decoder of the answer
-	 * @param id the id in the endpoint's URI, checked to need no encoding; {@code null} for
-	 * an endpoint without one
+	 * @param id the id in the endpoint's URI, checked to need no encoding; {@code null}
+	 * for an endpoint without one
 	 * @return the call
 	 */
 	<T> Mono<T> call(Endpoint endpoint, @Nullable Object body, Function<ResponseDecoders, ResponseDecoder<T>> decoder,
@@ -124,8 +122,9 @@ final class Transport {
 	}
 
 	/**
-	 * Return the {@code PUT} of a spooled dataset to an upload URL, without the API key: the
-	 * URL is pre-signed, usually for another host. Each attempt sends the whole body again.
+	 * Return the {@code PUT} of a spooled dataset to an upload URL, without the API key:
+	 * the URL is pre-signed, usually for another host. Each attempt sends the whole body
+	 * again.
 	 * @param uploadUrl the upload URL
 	 * @param spool the finished spool
 	 * @return completes when the dataset is stored
@@ -135,8 +134,14 @@ final class Transport {
 	}
 
 	/**
-	 * Return the call of the given attempts, repeated as the retry settings say, ended by the
-	 * timeout, and failing with the client's exceptions only.
+	 * Apply the retry settings and the timeout to a call.
+	 * @param <T> the type of the answer
+	 * @param request describes the request, for messages
+	 * @param repeatable whether the request may be repeated after it may have reached the
+	 * API
+	 * @param attempt makes one attempt
+	 * @return the call, repeated as the retry settings say, ended by the timeout, failing
+	 * with the client's exceptions only
 	 */
 	private <T> Mono<T> withPolicies(Supplier<String> request, boolean repeatable, Supplier<Mono<T>> attempt) {
 		return Mono.defer(() -> {
@@ -167,7 +172,8 @@ final class Transport {
 		if (json != null) {
 			spec.contentType(MediaType.APPLICATION_JSON)
 				.contentLength(json.length)
-				.body((message, context) -> message.writeWith(Mono.fromSupplier(() -> message.bufferFactory().wrap(json))));
+				.body((message, context) -> message
+					.writeWith(Mono.fromSupplier(() -> message.bufferFactory().wrap(json))));
 		}
 		return spec.exchangeToMono((response) -> response.statusCode().is2xxSuccessful()
 				? decoder.decode(response, request) : wire.decoders.errorAnswer(response));
@@ -209,14 +215,11 @@ final class Transport {
 		Wire(WebClient.Builder webClientBuilder, String apiKey, ApiErrors errors) {
 			int[] maxInMemorySize = { DEFAULT_MAX_IN_MEMORY_SIZE };
 			// the headers of every API call, set once; an upload gets no key
-			this.apiClient = webClientBuilder.clone()
-				.defaultHeaders((headers) -> {
-					headers.set(HttpHeaders.AUTHORIZATION, apiKey);
-					headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
-					headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-				})
-				.codecs((codecs) -> maxInMemorySize[0] = maxInMemorySize(codecs))
-				.build();
+			this.apiClient = webClientBuilder.clone().defaultHeaders((headers) -> {
+				headers.set(HttpHeaders.AUTHORIZATION, apiKey);
+				headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
+				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+			}).codecs((codecs) -> maxInMemorySize[0] = maxInMemorySize(codecs)).build();
 			this.uploadClient = webClientBuilder.clone()
 				.defaultHeaders((headers) -> headers.set(HttpHeaders.USER_AGENT, USER_AGENT))
 				.build();

@@ -1,7 +1,10 @@
 package dev.tunethemodel.client;
 
 /**
- * Thrown when the API answers with an HTTP error status. Subclasses name the common cases.
+ * Thrown when the API answers with an HTTP error status. Subclasses name the common
+ * cases.
+ *
+ * @since 0.1.0
  */
 public class TuneTheModelApiException extends TuneTheModelException {
 

@@ -1,7 +1,10 @@
 package dev.tunethemodel.client;
 
 /**
- * Thrown when the API answers with 401 or 403: the API key is missing, wrong, or not allowed to do this.
+ * Thrown when the API answers with 401 or 403: the API key is missing, wrong, or not
+ * allowed to do this.
+ *
+ * @since 0.1.0
  */
 public class TuneTheModelAuthenticationException extends TuneTheModelApiException {
 

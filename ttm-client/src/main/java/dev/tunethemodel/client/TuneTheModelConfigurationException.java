@@ -3,6 +3,8 @@ package dev.tunethemodel.client;
 /**
  * Thrown when a {@link TuneTheModelTemplate} cannot be built from its configuration. The
  * message says what is wrong and never contains the API key.
+ *
+ * @since 0.1.0
  */
 public class TuneTheModelConfigurationException extends IllegalArgumentException {
 
@@ -39,7 +41,8 @@ public class TuneTheModelConfigurationException extends IllegalArgumentException
 		MISSING_API_KEY,
 
 		/**
-		 * An API key with whitespace or control characters, which cannot be a header value.
+		 * An API key with whitespace or control characters, which cannot be a header
+		 * value.
 		 */
 		MALFORMED_API_KEY,
 
@@ -49,8 +52,8 @@ public class TuneTheModelConfigurationException extends IllegalArgumentException
 		INVALID_BASE_URL,
 
 		/**
-		 * A plain http base URL to a host that is not loopback: the key would cross the network
-		 * in clear.
+		 * A plain http base URL to a host that is not loopback: the key would cross the
+		 * network in clear.
 		 */
 		INSECURE_BASE_URL
 

@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Thrown when the API cannot be reached, or the connection fails before its answer is
  * complete: refused, reset or closed early, or an answer that is not HTTP.
+ *
+ * @since 0.1.0
  */
 public class TuneTheModelConnectionException extends TuneTheModelException {
 

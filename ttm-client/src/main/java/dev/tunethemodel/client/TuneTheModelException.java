@@ -4,8 +4,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a call to the Tune the Model API fails: the API answered with an error
- * ({@link TuneTheModelApiException}), could not be reached, or sent a response that cannot be
- * read. Messages never contain the API key.
+ * ({@link TuneTheModelApiException}), could not be reached, or sent a response that
+ * cannot be read. Messages never contain the API key.
+ *
+ * @since 0.1.0
  */
 public class TuneTheModelException extends RuntimeException {
 

@@ -1,7 +1,10 @@
 package dev.tunethemodel.client;
 
 /**
- * Thrown when the API answers with 404: the model or file does not exist, or is not visible with this API key.
+ * Thrown when the API answers with 404: the model or file does not exist, or is not
+ * visible with this API key.
+ *
+ * @since 0.1.0
  */
 public class TuneTheModelNotFoundException extends TuneTheModelApiException {
 

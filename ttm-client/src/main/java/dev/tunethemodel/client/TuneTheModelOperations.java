@@ -6,25 +6,26 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The operations of the Tune the Model v0 API, implemented by {@link TuneTheModelTemplate}.
+ * The operations of the Tune the Model v0 API, implemented by
+ * {@link TuneTheModelTemplate}.
  * <p>
  * Every method is lazy: nothing is sent until the result is subscribed to. Arguments are
  * checked before anything is sent; a bad one ends the result with an
  * {@link IllegalArgumentException} that says what is wrong. A failed call ends it with a
  * {@link TuneTheModelException}: a {@link TuneTheModelApiException} subclass when the API
  * answered with an error status, a {@link TuneTheModelTimeoutException} or a
- * {@link TuneTheModelConnectionException} when it did not answer in time or at all. Failed
- * requests are repeated only when it is safe, as {@link RetrySettings} describes.
+ * {@link TuneTheModelConnectionException} when it did not answer in time or at all.
+ * Failed requests are repeated only when it is safe, as {@link RetrySettings} describes.
  *
  * @since 0.1.0
  */
 public interface TuneTheModelOperations {
 
 	/**
-	 * Return operations that repeat failed requests as the given settings say, over the same
-	 * connections: for a caller that needs one attempt per call, such as a health probe, or
-	 * more patience than the application's default. Operations that do not repeat requests
-	 * of their own, such as a test double, return themselves.
+	 * Return operations that repeat failed requests as the given settings say, over the
+	 * same connections: for a caller that needs one attempt per call, such as a health
+	 * probe, or more patience than the application's default. Operations that do not
+	 * repeat requests of their own, such as a test double, return themselves.
 	 * @param retrySettings the retry settings
 	 * @return the operations with these retry settings
 	 */
@@ -45,7 +46,8 @@ public interface TuneTheModelOperations {
 	Flux<Model> listPublicModels();
 
 	/**
-	 * Create a model, to be given datasets with {@link #bind} and trained with {@link #fit}.
+	 * Create a model, to be given datasets with {@link #bind} and trained with
+	 * {@link #fit}.
 	 * @param request what to create
 	 * @return the new model, {@link ModelStatus#CREATED}
 	 */
@@ -128,38 +130,41 @@ public interface TuneTheModelOperations {
 
 	/**
 	 * Upload a dataset to a file's pre-signed upload URL, as {@code {"inputs": [...],
-	 * "classes": [...]}} for a classifier or {@code {"inputs": [...], "outputs": [...]}} for
-	 * a generator. The API then processes the file asynchronously; watch its status with
-	 * {@link #getFile} until it is {@link FileStatus#READY}.
+	 * "classes": [...]}} for a classifier or {@code {"inputs": [...], "outputs": [...]}}
+	 * for a generator. The API then processes the file asynchronously; watch its status
+	 * with {@link #getFile} until it is {@link FileStatus#READY}.
 	 * <p>
 	 * The examples are written to temporary files as they arrive, so the dataset is never
-	 * held in memory, then sent with a {@code Content-Length} (object stores refuse chunked
-	 * uploads) and without the API key (the URL carries its own signature). The temporary
-	 * files are deleted when the upload ends, fails or is cancelled. Every example must match
-	 * the file's task type and a classifier's labels must be 0 or more; a bad example ends
-	 * the upload with an {@link IllegalArgumentException} before anything is sent.
+	 * held in memory, then sent with a {@code Content-Length} (object stores refuse
+	 * chunked uploads) and without the API key (the URL carries its own signature). The
+	 * temporary files are deleted when the upload ends, fails or is cancelled. Every
+	 * example must match the file's task type and a classifier's labels must be 0 or
+	 * more; a bad example ends the upload with an {@link IllegalArgumentException} before
+	 * anything is sent.
 	 * <p>
-	 * The examples are read once: a failed {@code PUT} is repeated as {@link RetrySettings}
-	 * says, each time with the whole body, read again from the temporary files.
+	 * The examples are read once: a failed {@code PUT} is repeated as
+	 * {@link RetrySettings} says, each time with the whole body, read again from the
+	 * temporary files.
 	 * @param file the file to fill, as returned by {@link #createFile}
-	 * @param examples the examples: {@link ClassifierExample}s or {@link GeneratorExample}s
+	 * @param examples the examples: {@link ClassifierExample}s or
+	 * {@link GeneratorExample}s
 	 * @return completes when the dataset is stored
 	 */
 	Mono<Void> upload(DatasetFile file, Flux<? extends TrainingExample> examples);
 
 	/**
 	 * Train a model in one call: create it, create and upload its training and validation
-	 * datasets, wait until the API has processed both, bind them and request fit. Training
-	 * itself then takes 30 minutes to hours: follow it with {@link #watch} or
+	 * datasets, wait until the API has processed both, bind them and request fit.
+	 * Training itself then takes 30 minutes to hours: follow it with {@link #watch} or
 	 * {@link #awaitReady}, or use {@link #trainWithProgress}.
 	 * <p>
-	 * Each dataset is checked as it is read: at least 32 examples, each of the model's kind,
-	 * no empty text, a classifier's labels from 0 to its number of classes minus one; a bad
-	 * example ends the training with an {@link InvalidDatasetException} that says which one.
-	 * Each dataset is spooled to temporary files as {@link #upload} does, so memory stays
-	 * flat however large it is. When a step fails, or the caller cancels, before fit was
-	 * requested, the files and the model created so far are deleted again, and the original
-	 * failure is what the caller sees.
+	 * Each dataset is checked as it is read: at least 32 examples, each of the model's
+	 * kind, no empty text, a classifier's labels from 0 to its number of classes minus
+	 * one; a bad example ends the training with an {@link InvalidDatasetException} that
+	 * says which one. Each dataset is spooled to temporary files as {@link #upload} does,
+	 * so memory stays flat however large it is. When a step fails, or the caller cancels,
+	 * before fit was requested, the files and the model created so far are deleted again,
+	 * and the original failure is what the caller sees.
 	 * @param model the model to create
 	 * @param training the training examples, read once
 	 * @param validation the validation examples, read once
@@ -185,8 +190,9 @@ public interface TuneTheModelOperations {
 	 * status changes, starting with the current one. Failed reads are repeated as
 	 * {@link RetrySettings} says; polling stops when the subscriber cancels.
 	 * @param modelId the model's id
-	 * @return the model at each change of status; completes after {@link ModelStatus#READY},
-	 * fails with a {@link TuneTheModelTrainingFailedException} on {@link ModelStatus#FIT_FAILED}
+	 * @return the model at each change of status; completes after
+	 * {@link ModelStatus#READY}, fails with a {@link TuneTheModelTrainingFailedException}
+	 * on {@link ModelStatus#FIT_FAILED}
 	 */
 	Flux<Model> watch(String modelId);
 

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when the API answers with 429: too many requests.
+ *
+ * @since 0.1.0
  */
 public class TuneTheModelRateLimitException extends TuneTheModelApiException {
 

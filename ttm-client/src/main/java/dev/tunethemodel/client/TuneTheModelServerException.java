@@ -1,7 +1,10 @@
 package dev.tunethemodel.client;
 
 /**
- * Thrown when the API answers with a 5xx status: the API failed to handle a request that may have been valid.
+ * Thrown when the API answers with a 5xx status: the API failed to handle a request that
+ * may have been valid.
+ *
+ * @since 0.1.0
  */
 public class TuneTheModelServerException extends TuneTheModelApiException {
 

@@ -5,22 +5,21 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.web.reactive.function.client.WebClient;
-
 /**
- * The reactive client of the Tune the Model v0 API, built on {@link WebClient}. Create one
- * with {@link #builder()}; in a Spring Boot application, inject the auto-configured
+ * The reactive client of the Tune the Model v0 API, built on {@link WebClient}. Create
+ * one with {@link #builder()}; in a Spring Boot application, inject the auto-configured
  * {@link TuneTheModelOperations} instead.
  * <p>
  * Failed requests are repeated as {@link RetrySettings} describes, and every call, its
  * repeats included, ends within the template's timeout, with a
  * {@link TuneTheModelTimeoutException} otherwise. The API key is sent in the
- * {@code Authorization} header of requests to the base URL only, and appears in no message,
- * log line or {@code toString()}. Request URIs are built from templates, so that HTTP client
- * metrics are tagged by template, never by id.
+ * {@code Authorization} header of requests to the base URL only, and appears in no
+ * message, log line or {@code toString()}. Request URIs are built from templates, so that
+ * HTTP client metrics are tagged by template, never by id.
  *
  * @since 0.1.0
  */
@@ -81,8 +80,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		this.inference = new InferenceResource(transport);
 		this.uploads = new DatasetUpload(transport, settings.temporaryDirectory());
 		this.watcher = new ModelWatcher(this.models, settings.pollInterval());
-		this.trainer = new Trainer(this.models, this.files, this.uploads, this.watcher,
-				settings.datasetPollInterval(), settings.datasetProcessingTimeout());
+		this.trainer = new Trainer(this.models, this.files, this.uploads, this.watcher, settings.datasetPollInterval(),
+				settings.datasetProcessingTimeout());
 	}
 
 	/**
@@ -94,8 +93,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	}
 
 	/**
-	 * Return a copy of this template that repeats failed requests as the given settings say;
-	 * it shares this template's connections.
+	 * Return a copy of this template that repeats failed requests as the given settings
+	 * say; it shares this template's connections.
 	 * @param retrySettings the retry settings of the copy
 	 * @return the copy
 	 */
@@ -173,9 +172,9 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * The examples are read once. The {@code PUT} is repeated as {@link RetrySettings} says,
-	 * each time with the whole body, read again from the temporary files; it is bounded by the
-	 * template's timeout, reading the examples is not.
+	 * The examples are read once. The {@code PUT} is repeated as {@link RetrySettings}
+	 * says, each time with the whole body, read again from the temporary files; it is
+	 * bounded by the template's timeout, reading the examples is not.
 	 */
 	@Override
 	public Mono<Void> upload(DatasetFile file, Flux<? extends TrainingExample> examples) {
@@ -239,8 +238,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Build the client's {@link WebClient} from a copy of the given builder, so that its
-		 * connector, codecs, filters and observation apply; the builder itself is not
+		 * Build the client's {@link WebClient} from a copy of the given builder, so that
+		 * its connector, codecs, filters and observation apply; the builder itself is not
 		 * changed. Defaults to {@link WebClient#builder()}.
 		 * @param webClientBuilder the builder to copy
 		 * @return this builder
@@ -251,9 +250,9 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Build the client's {@link WebClient} from the builder the supplier gives, asked for
-		 * on the first call, so that building the template costs nothing at startup: a Spring
-		 * Boot application's builder comes with its HTTP connector.
+		 * Build the client's {@link WebClient} from the builder the supplier gives, asked
+		 * for on the first call, so that building the template costs nothing at startup:
+		 * a Spring Boot application's builder comes with its HTTP connector.
 		 * @param webClientBuilder supplies the builder to copy
 		 * @return this builder
 		 */
@@ -274,9 +273,9 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Allow a plain {@code http} base URL to a host other than loopback, over which the
-		 * API key would cross the network in clear; for a connection protected otherwise, such
-		 * as a sidecar proxy. Defaults to {@code false}.
+		 * Allow a plain {@code http} base URL to a host other than loopback, over which
+		 * the API key would cross the network in clear; for a connection protected
+		 * otherwise, such as a sidecar proxy. Defaults to {@code false}.
 		 * @param allowInsecureHttp whether to allow it
 		 * @return this builder
 		 */
@@ -318,7 +317,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Set the longest time a call may take, its repeats included. Defaults to 60 seconds.
+		 * Set the longest time a call may take, its repeats included. Defaults to 60
+		 * seconds.
 		 * @param timeout the timeout, more than zero
 		 * @return this builder
 		 */
@@ -328,8 +328,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Set how often {@link TuneTheModelTemplate#watch} reads a model's status. Defaults to
-		 * 30 seconds; training takes 30 minutes to hours.
+		 * Set how often {@link TuneTheModelTemplate#watch} reads a model's status.
+		 * Defaults to 30 seconds; training takes 30 minutes to hours.
 		 * @param pollInterval the interval, more than zero
 		 * @return this builder
 		 */
@@ -339,8 +339,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Set how often a training reads the status of its uploaded datasets until the API
-		 * has processed them. Defaults to 1 second, as the official SDK.
+		 * Set how often a training reads the status of its uploaded datasets until the
+		 * API has processed them. Defaults to 1 second, as the official SDK.
 		 * @param datasetPollInterval the interval, more than zero
 		 * @return this builder
 		 */
@@ -363,9 +363,9 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		/**
 		 * Build the template.
 		 * @return the template
-		 * @throws TuneTheModelConfigurationException if the API key is missing or malformed,
-		 * or the base URL is not an absolute http(s) URL or is plain http to a remote host
-		 * without {@link #allowInsecureHttp(boolean)}
+		 * @throws TuneTheModelConfigurationException if the API key is missing or
+		 * malformed, or the base URL is not an absolute http(s) URL or is plain http to a
+		 * remote host without {@link #allowInsecureHttp(boolean)}
 		 */
 		public TuneTheModelTemplate build() {
 			Path directory = (this.temporaryDirectory != null) ? this.temporaryDirectory

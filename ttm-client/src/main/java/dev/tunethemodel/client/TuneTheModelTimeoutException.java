@@ -4,8 +4,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a call takes too long: connecting, waiting for a free connection, a silence
- * while reading longer than the read timeout, or the whole call, retries included, longer than
- * the client's timeout.
+ * while reading longer than the read timeout, or the whole call, retries included, longer
+ * than the client's timeout.
+ *
+ * @since 0.1.0
  */
 public class TuneTheModelTimeoutException extends TuneTheModelException {
 

@@ -2,6 +2,8 @@ package dev.tunethemodel.client;
 
 /**
  * Thrown when a model's training fails: its status became {@link ModelStatus#FIT_FAILED}.
+ *
+ * @since 0.1.0
  */
 public class TuneTheModelTrainingFailedException extends TuneTheModelException {
 

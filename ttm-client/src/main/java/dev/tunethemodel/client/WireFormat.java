@@ -10,16 +10,16 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON bodies the API exchanges, and their mapping to the client's types. Requests are
- * written exactly as the API documents them; responses are read tolerantly: both spellings
- * of a field, statuses in any case, unknown fields ignored.
+ * The JSON bodies the API exchanges, and their mapping to the client's types. Requests
+ * are written exactly as the API documents them; responses are read tolerantly: both
+ * spellings of a field, statuses in any case, unknown fields ignored.
  */
 final class WireFormat {
 
 	private WireFormat() {
 	}
 
-	// the client's own mapper: the wire format must not change with the application's Jackson settings
+	// the client's own mapper: the app's Jackson settings must not change the wire
 	static JsonMapper createJsonMapper() {
 		return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 	}
@@ -79,7 +79,7 @@ final class WireFormat {
 			@JsonProperty("last_updated_time") @Nullable String lastUpdatedTime) {
 
 		Model toModel() {
-			// the API reference sends the id as model_name, the official SDK reads model_id
+			// the API reference sends the id as model_name, the SDK reads model_id
 			String id = (this.modelId != null) ? this.modelId : this.modelName;
 			if (id == null || id.isBlank()) {
 				throw new IllegalStateException("a model has neither model_name nor model_id");

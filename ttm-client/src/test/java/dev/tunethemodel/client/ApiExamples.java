@@ -1,8 +1,8 @@
 package dev.tunethemodel.client;
 
 /**
- * Responses taken from the API reference, with its capitalised statuses and 5- and 6-digit
- * fractions of a second.
+ * Responses taken from the API reference, with its capitalised statuses and 5- and
+ * 6-digit fractions of a second.
  */
 final class ApiExamples {
 

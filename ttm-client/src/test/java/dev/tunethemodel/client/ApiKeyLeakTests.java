@@ -14,15 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -30,8 +28,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that the API key appears in no exception, {@code toString()} or log line, even when
- * the server echoes it and client logging is at its most verbose.
+ * Tests that the API key appears in no exception, {@code toString()} or log line, even
+ * when the server echoes it and client logging is at its most verbose.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeyLeakTests extends WireMockTemplateTests {
@@ -57,7 +55,8 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(401).withBody(echo)));
 		wireMock.stubFor(get("/v0/public-models").willReturn(aResponse().withStatus(429).withBody(echo)));
 		wireMock.stubFor(get("/v0/files").willReturn(aResponse().withStatus(503).withBody(echo)));
-		wireMock.stubFor(get(urlPathEqualTo("/v0/models/m-1/status")).willReturn(okJson("{\"model_name\": " + API_KEY)));
+		wireMock
+			.stubFor(get(urlPathEqualTo("/v0/models/m-1/status")).willReturn(okJson("{\"model_name\": " + API_KEY)));
 		wireMock.stubFor(post("/v0/models/m-1/classify").willReturn(okJson(API_KEY)));
 		wireMock.stubFor(post("/v0/models/m-1/fit").willReturn(okJson("{\"model_name\": \"m-1\"}")));
 		wireMock.stubFor(put("/upload").willReturn(aResponse().withStatus(403).withBody(echo)));
@@ -66,8 +65,10 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 		collectError(this.template.listFiles());
 		collectError(this.template.getModel("m-1"));
 		collectError(this.template.classify("m-1", "text"));
-		collectError(this.template.upload(new DatasetFile("f", "f", ModelType.CLASSIFIER, FileStatus.CREATED, null,
-				URI.create(wireMock.baseUrl() + "/upload")), Flux.range(0, 32).map((i) -> new ClassifierExample("a", 0))));
+		collectError(this.template.upload(
+				new DatasetFile("f", "f", ModelType.CLASSIFIER, FileStatus.CREATED, null,
+						URI.create(wireMock.baseUrl() + "/upload")),
+				Flux.range(0, 32).map((i) -> new ClassifierExample("a", 0))));
 		collectError(deadTemplate().listModels());
 		StepVerifier.create(this.template.fit("m-1")).expectNextCount(1).expectComplete().verify(TIMEOUT);
 

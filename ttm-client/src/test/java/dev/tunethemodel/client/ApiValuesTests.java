@@ -18,8 +18,8 @@ class ApiValuesTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource({ "2022-06-10 17:52:35.8, 800000000", "2022-06-10 17:52:35.81, 810000000",
 			"2022-06-10 17:52:35.816, 816000000", "2022-06-10 17:52:35.8161, 816100000",
-			"2022-06-10 17:52:35.81619, 816190000", "2022-06-10 17:52:35.816193, 816193000",
-			"2022-06-10 17:52:35, 0", "2022-06-10T17:52:35.816193, 816193000" })
+			"2022-06-10 17:52:35.81619, 816190000", "2022-06-10 17:52:35.816193, 816193000", "2022-06-10 17:52:35, 0",
+			"2022-06-10T17:52:35.816193, 816193000" })
 	void timestampWithZeroToSixFractionalDigitsIsRead(String text, int nanos) {
 		assertThat(ApiValues.parseTimestamp(text)).isEqualTo(LocalDateTime.of(2022, 6, 10, 17, 52, 35, nanos));
 	}
@@ -28,7 +28,8 @@ class ApiValuesTests {
 	void timestampWithOffsetIsConvertedToUtc() {
 		assertThat(ApiValues.parseTimestamp("2022-06-10T19:52:35.5+02:00"))
 			.isEqualTo(LocalDateTime.of(2022, 6, 10, 17, 52, 35, 500_000_000));
-		assertThat(ApiValues.parseTimestamp("2022-06-10 17:52:35Z")).isEqualTo(LocalDateTime.of(2022, 6, 10, 17, 52, 35));
+		assertThat(ApiValues.parseTimestamp("2022-06-10 17:52:35Z"))
+			.isEqualTo(LocalDateTime.of(2022, 6, 10, 17, 52, 35));
 	}
 
 	@ParameterizedTest
@@ -48,8 +49,8 @@ class ApiValuesTests {
 	@ParameterizedTest(name = "{0} is {1}")
 	@CsvSource({ "Created, CREATED", "created, CREATED", "DatasetsLoaded, DATASETS_LOADED",
 			"datasets_loaded, DATASETS_LOADED", "ReadyToFit, READY_TO_FIT", "TrainRequested, TRAIN_REQUESTED",
-			"InQueue, IN_QUEUE", "TRAINING, TRAINING", "Ready, READY", "FitFailed, FIT_FAILED",
-			"Exploded, UNKNOWN", "'', UNKNOWN" })
+			"InQueue, IN_QUEUE", "TRAINING, TRAINING", "Ready, READY", "FitFailed, FIT_FAILED", "Exploded, UNKNOWN",
+			"'', UNKNOWN" })
 	void modelStatusIsReadInAnyCase(String text, ModelStatus status) {
 		assertThat(ModelStatus.fromApiValue(text)).isEqualTo(status);
 	}

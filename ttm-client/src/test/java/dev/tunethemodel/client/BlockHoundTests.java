@@ -11,8 +11,8 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that BlockHound watches this test run: every test of the module runs with it, so a
- * blocking call on a reactive thread fails the test that makes it.
+ * Tests that BlockHound watches this test run: every test of the module runs with it, so
+ * a blocking call on a reactive thread fails the test that makes it.
  */
 class BlockHoundTests {
 

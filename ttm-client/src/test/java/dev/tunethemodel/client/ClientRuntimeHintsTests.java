@@ -3,7 +3,6 @@ package dev.tunethemodel.client;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -25,7 +24,8 @@ class ClientRuntimeHintsTests {
 
 	@Test
 	void isRegisteredForAotProcessing() {
-		List<RuntimeHintsRegistrar> registrars = SpringFactoriesLoader.forResourceLocation("META-INF/spring/aot.factories")
+		List<RuntimeHintsRegistrar> registrars = SpringFactoriesLoader
+			.forResourceLocation("META-INF/spring/aot.factories")
 			.load(RuntimeHintsRegistrar.class);
 		assertThat(registrars).hasAtLeastOneElementOfType(ClientRuntimeHints.class);
 	}
@@ -36,8 +36,9 @@ class ClientRuntimeHintsTests {
 				WireFormat.ClassifyResponse.class, WireFormat.ClassifyResponse.Answer.class,
 				WireFormat.GenerateResponse.Hypothesis.class, WireFormat.GenerateBody.class,
 				WireFormat.CreateModelBody.class, WireFormat.ModelParamsBody.class)) {
-			assertThat(RuntimeHintsPredicates.reflection().onType(type).withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS))
-				.as(type.getName())
+			assertThat(RuntimeHintsPredicates.reflection()
+				.onType(type)
+				.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).as(type.getName())
 				.accepts(this.hints);
 		}
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(WireFormat.ModelResponse.class, "modelId"))

@@ -22,8 +22,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of every rule a dataset must follow, with the position of the example that breaks it,
- * through {@link TuneTheModelTemplate#upload} and {@link TuneTheModelTemplate#train}.
+ * Tests of every rule a dataset must follow, with the position of the example that breaks
+ * it, through {@link TuneTheModelTemplate#upload} and {@link TuneTheModelTemplate#train}.
  */
 class DatasetRulesTests extends WireMockTemplateTests {
 
@@ -49,12 +49,12 @@ class DatasetRulesTests extends WireMockTemplateTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("brokenRules")
-	void brokenRuleIsReportedWithTheExampleNumberAndNothingIsSent(String rule, ModelType type,
-			TrainingExample bad, String message) {
+	void brokenRuleIsReportedWithTheExampleNumberAndNothingIsSent(String rule, ModelType type, TrainingExample bad,
+			String message) {
 		Flux<TrainingExample> examples = Flux.concat(valid(type, 4), Flux.just(bad), valid(type, 40));
 		StepVerifier.create(this.template.upload(file(type), examples))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class,
-					(invalid) -> {
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class, (invalid) -> {
 						assertThat(invalid).hasMessage(message);
 						assertThat(invalid.exampleNumber()).isEqualTo(5);
 						assertThat(invalid.line()).isNull();
@@ -66,9 +66,10 @@ class DatasetRulesTests extends WireMockTemplateTests {
 	@Test
 	void datasetNeedsThirtyTwoExamples() {
 		StepVerifier.create(this.template.upload(file(ModelType.CLASSIFIER), valid(ModelType.CLASSIFIER, 0)))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class,
-					(invalid) -> {
-						assertThat(invalid).hasMessage("The dataset of file f_1 has 0 examples, but the API needs at least 32");
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class, (invalid) -> {
+						assertThat(invalid)
+							.hasMessage("The dataset of file f_1 has 0 examples, but the API needs at least 32");
 						assertThat(invalid.exampleNumber()).isZero();
 					}))
 			.verify(TIMEOUT);
@@ -78,9 +79,11 @@ class DatasetRulesTests extends WireMockTemplateTests {
 	@Test
 	void labelOfAClassifierMustBeBelowItsNumberOfClasses() {
 		stubTrainingUntilUpload();
-		Flux<ClassifierExample> training = Flux.range(0, 40).map((i) -> new ClassifierExample("t" + i, (i == 12) ? 4 : 1));
+		Flux<ClassifierExample> training = Flux.range(0, 40)
+			.map((i) -> new ClassifierExample("t" + i, (i == 12) ? 4 : 1));
 		StepVerifier.create(this.template.train(CreateModelRequest.classifier("c", 4), training, Flux.empty()))
-			.expectErrorMessage("Example 13 of the training dataset has the label 4: the labels of this classifier are 0 to 3")
+			.expectErrorMessage(
+					"Example 13 of the training dataset has the label 4: the labels of this classifier are 0 to 3")
 			.verify(TIMEOUT);
 	}
 
@@ -94,12 +97,13 @@ class DatasetRulesTests extends WireMockTemplateTests {
 			}
 		}
 		Path file = Files.writeString(this.directory.resolve("train.jsonl"), lines);
-		StepVerifier.create(this.template.upload(file(ModelType.CLASSIFIER),
-				TrainingData.classifierJsonLines(file, "text", "label")))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class,
-					(invalid) -> {
-						assertThat(invalid).hasMessage("Example 37 of the dataset of file f_1 (line 38 of " + file
-								+ ") has an empty input");
+		StepVerifier
+			.create(this.template.upload(file(ModelType.CLASSIFIER),
+					TrainingData.classifierJsonLines(file, "text", "label")))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class, (invalid) -> {
+						assertThat(invalid).hasMessage(
+								"Example 37 of the dataset of file f_1 (line 38 of " + file + ") has an empty input");
 						assertThat(invalid.exampleNumber()).isEqualTo(37);
 						assertThat(invalid.line()).isEqualTo(38);
 					}))
@@ -116,13 +120,13 @@ class DatasetRulesTests extends WireMockTemplateTests {
 		Path file = Files.writeString(this.directory.resolve("all.csv"), lines);
 		TrainingData.Split<ClassifierExample> split = TrainingData
 			.split(TrainingData.classifierCsv(file, "text", "label"), 0.1, 3);
-		StepVerifier.create(this.template.train(CreateModelRequest.classifier("c", 2),
-				Flux.concat(split.training(), split.validation()), Flux.empty()))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class,
-					(invalid) -> {
-						assertThat(invalid).hasMessageEndingWith(
-								" of the training dataset (line 402 of " + file + ") has the label 9: "
-										+ "the labels of this classifier are 0 to 1");
+		StepVerifier
+			.create(this.template.train(CreateModelRequest.classifier("c", 2),
+					Flux.concat(split.training(), split.validation()), Flux.empty()))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class, (invalid) -> {
+						assertThat(invalid).hasMessageEndingWith(" of the training dataset (line 402 of " + file
+								+ ") has the label 9: " + "the labels of this classifier are 0 to 1");
 						assertThat(invalid.line()).isEqualTo(402);
 					}))
 			.verify(TIMEOUT);
@@ -132,8 +136,8 @@ class DatasetRulesTests extends WireMockTemplateTests {
 		wireMock.stubFor(post("/v0/models").willReturn(okJson("{\"model_name\": \"m-1\", \"status\": \"Created\"}")));
 		wireMock.stubFor(post("/v0/files").willReturn(okJson("{\"file_id\": \"f_1\", \"status\": \"filecreated\", "
 				+ "\"task_type\": \"classifier\", \"upload_url\": \"" + wireMock.baseUrl() + "/bucket/f_1\"}")));
-		wireMock.stubFor(delete(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"model_name\": \"m-1\", "
-				+ "\"file_id\": \"f_1\"}")));
+		wireMock.stubFor(delete(anyUrl())
+			.willReturn(aResponse().withStatus(200).withBody("{\"model_name\": \"m-1\", " + "\"file_id\": \"f_1\"}")));
 	}
 
 	private static Flux<TrainingExample> valid(ModelType type, int count) {

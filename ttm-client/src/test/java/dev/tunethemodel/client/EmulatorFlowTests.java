@@ -20,8 +20,8 @@ import dev.tunethemodel.emulator.TuneTheModelEmulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole flow against the emulator, not WireMock: train, watch, classify, generate, over
- * real HTTP with real (tiny) models.
+ * The whole flow against the emulator, not WireMock: train, watch, classify, generate,
+ * over real HTTP with real (tiny) models.
  */
 class EmulatorFlowTests {
 
@@ -52,8 +52,9 @@ class EmulatorFlowTests {
 		TrainingData.Split<ClassifierExample> split = TrainingData
 			.split(TrainingData.classifierCsv(reviews, "text", "sentiment"), 0.2, 42);
 		List<TrainingEvent> events = new ArrayList<>();
-		StepVerifier.create(template.trainWithProgress(CreateModelRequest.classifier("sentiment", 2), split.training(),
-				split.validation()))
+		StepVerifier
+			.create(template.trainWithProgress(CreateModelRequest.classifier("sentiment", 2), split.training(),
+					split.validation()))
 			.recordWith(() -> events)
 			.thenConsumeWhile((event) -> true)
 			.expectComplete()
@@ -90,10 +91,11 @@ class EmulatorFlowTests {
 		TuneTheModelTemplate template = template();
 		Flux<GeneratorExample> capitals = Flux.range(0, 40)
 			.map((i) -> new GeneratorExample("What is the capital of country " + i + "?", "Capital " + i));
-		StepVerifier.create(template.train(CreateModelRequest.generator("capitals"), capitals, capitals.take(35))
-			.flatMap((model) -> template.awaitReady(model.id(), Duration.ofSeconds(10)))
-			.flatMap((model) -> template.generate(model.id(),
-					GenerateRequest.of("What is the capital of country 27?").withNumHypos(2))))
+		StepVerifier
+			.create(template.train(CreateModelRequest.generator("capitals"), capitals, capitals.take(35))
+				.flatMap((model) -> template.awaitReady(model.id(), Duration.ofSeconds(10)))
+				.flatMap((model) -> template.generate(model.id(),
+						GenerateRequest.of("What is the capital of country 27?").withNumHypos(2))))
 			.assertNext((generation) -> assertThat(generation.texts()).hasSize(2).first().isEqualTo("Capital 27"))
 			.expectComplete()
 			.verify(VERIFY);
@@ -101,8 +103,9 @@ class EmulatorFlowTests {
 
 	@Test
 	void defaultGeneratorNeedsNoTraining() {
-		StepVerifier.create(template().generate("default-generator",
-				GenerateRequest.of("cat -> chat\ndog -> chien\nmy cat ->")))
+		StepVerifier
+			.create(template().generate("default-generator",
+					GenerateRequest.of("cat -> chat\ndog -> chien\nmy cat ->")))
 			.assertNext((generation) -> assertThat(generation.texts()).containsExactly("chat"))
 			.expectComplete()
 			.verify(VERIFY);
@@ -119,7 +122,10 @@ class EmulatorFlowTests {
 
 	@Test
 	void wrongKeyIsAnAuthenticationError() {
-		TuneTheModelTemplate wrongKey = TuneTheModelTemplate.builder().baseUrl(emulator.baseUrl()).apiKey("wrong").build();
+		TuneTheModelTemplate wrongKey = TuneTheModelTemplate.builder()
+			.baseUrl(emulator.baseUrl())
+			.apiKey("wrong")
+			.build();
 		StepVerifier.create(wrongKey.listModels())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelAuthenticationException.class)
 				.hasMessage("GET /v0/models failed with 401 Unauthorized: Invalid API key"))

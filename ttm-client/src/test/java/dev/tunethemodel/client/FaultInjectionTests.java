@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,16 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
-import reactor.test.StepVerifier;
-
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -51,8 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Fault injection: how {@link TuneTheModelTemplate}, on Reactor Netty, behaves when
- * the API is slow, flaky, rate-limited or wrong. Short settings keep the suite fast: retries
+ * Fault injection: how {@link TuneTheModelTemplate}, on Reactor Netty, behaves when the
+ * API is slow, flaky, rate-limited or wrong. Short settings keep the suite fast: retries
  * after 50ms, 100ms, 200ms (each between half and all of that), a read timeout of 500ms.
  */
 class FaultInjectionTests {
@@ -155,8 +152,8 @@ class FaultInjectionTests {
 		String body = "{\"detail\": \"" + "x".repeat(2000) + "\"}";
 		wireMock.stubFor(get("/v0/models/m-1/status").willReturn(aResponse().withStatus(status).withBody(body)));
 		StepVerifier.create(template().getModel("m-1"))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(TuneTheModelApiException.class,
-					(apiException) -> {
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(TuneTheModelApiException.class, (apiException) -> {
 						assertThat(apiException.statusCode()).isEqualTo(status);
 						assertThat(apiException.responseBody()).isEqualTo(body);
 						assertThat(apiException).hasMessageContaining("failed with " + status)
@@ -242,8 +239,8 @@ class FaultInjectionTests {
 
 	@Test
 	void dribbleThatNeverPausesLongEnoughForTheReadTimeoutIsEndedByTheTimeout() {
-		wireMock.stubFor(get("/v0/models")
-			.willReturn(okJson("{\"models\": [" + (MODEL + ",").repeat(50) + MODEL + "]}").withChunkedDribbleDelay(20, 4000)));
+		wireMock.stubFor(get("/v0/models").willReturn(
+				okJson("{\"models\": [" + (MODEL + ",").repeat(50) + MODEL + "]}").withChunkedDribbleDelay(20, 4000)));
 		TuneTheModelTemplate template = builder().timeout(Duration.ofSeconds(1)).build();
 		StepVerifier.create(template.listModels())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelTimeoutException.class)
@@ -291,10 +288,11 @@ class FaultInjectionTests {
 		String body = "E".repeat(2 * 1024 * 1024);
 		wireMock.stubFor(get("/v0/models/m-1/status").willReturn(aResponse().withStatus(400).withBody(body)));
 		StepVerifier.create(template().getModel("m-1"))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(TuneTheModelApiException.class,
-					(apiException) -> {
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(TuneTheModelApiException.class, (apiException) -> {
 						assertThat(apiException.statusCode()).isEqualTo(400);
-						assertThat(apiException.responseBody()).hasSize(64 * 1024).isEqualTo(body.substring(0, 64 * 1024));
+						assertThat(apiException.responseBody()).hasSize(64 * 1024)
+							.isEqualTo(body.substring(0, 64 * 1024));
 						assertThat(apiException.getMessage()).hasSizeLessThan(1200);
 					}))
 			.verify(VERIFY);
@@ -326,13 +324,10 @@ class FaultInjectionTests {
 		models.append("], \"total\": ").append(count).append('}');
 		int expected = count;
 		wireMock.stubFor(get("/v0/models").willReturn(okJson(models.toString())));
-		StepVerifier.create(template().listModels().map(Model::id).collectList())
-			.assertNext((ids) -> {
-				assertThat(ids).hasSize(expected);
-				assertThat(ids.get(expected - 1)).isEqualTo("model-" + (expected - 1));
-			})
-			.expectComplete()
-			.verify(VERIFY);
+		StepVerifier.create(template().listModels().map(Model::id).collectList()).assertNext((ids) -> {
+			assertThat(ids).hasSize(expected);
+			assertThat(ids.get(expected - 1)).isEqualTo("model-" + (expected - 1));
+		}).expectComplete().verify(VERIFY);
 	}
 
 	@Test

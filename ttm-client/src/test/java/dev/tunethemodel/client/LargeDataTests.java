@@ -23,11 +23,11 @@ import reactor.netty.http.server.HttpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The large-data check of issue 5, kept out of the default build: 100,000 and then 1,000,000
- * generator examples with 100-character inputs and outputs, read from a JSON Lines file and
- * uploaded to a local server, in a JVM of 128 MiB of heap. Run it with
- * {@code ./mvnw -pl ttm-spring-boot-autoconfigure -am -P large-data test}; it prints the wall time
- * and the peak heap of each size.
+ * The large-data check of issue 5, kept out of the default build: 100,000 and then
+ * 1,000,000 generator examples with 100-character inputs and outputs, read from a JSON
+ * Lines file and uploaded to a local server, in a JVM of 128 MiB of heap. Run it with
+ * {@code ./mvnw -pl ttm-spring-boot-autoconfigure -am -P large-data test}; it prints the
+ * wall time and the peak heap of each size.
  */
 @Tag("large-data")
 class LargeDataTests {
@@ -54,9 +54,10 @@ class LargeDataTests {
 		DisposableServer server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
-			.route((routes) -> routes.put("/bucket/data", (request, response) -> request.receive()
-				.doOnNext((buffer) -> received.addAndGet(buffer.readableBytes()))
-				.then(response.status(200).send())))
+			.route((routes) -> routes.put("/bucket/data",
+					(request, response) -> request.receive()
+						.doOnNext((buffer) -> received.addAndGet(buffer.readableBytes()))
+						.then(response.status(200).send())))
 			.bindNow();
 		try {
 			TuneTheModelTemplate template = TuneTheModelTemplate.builder()
@@ -115,7 +116,8 @@ class LargeDataTests {
 
 		@Override
 		public String toString() {
-			return String.format("%,d examples: %d ms, %,d bytes sent, peak heap %.1f MiB (old generation %.1f MiB) of %.0f MiB",
+			return String.format(
+					"%,d examples: %d ms, %,d bytes sent, peak heap %.1f MiB (old generation %.1f MiB) of %.0f MiB",
 					this.examples, this.wallTime.toMillis(), this.bytesReceived, mib(this.peakHeapBytes),
 					mib(this.peakOldGenerationBytes), mib(this.maxHeapBytes));
 		}

@@ -38,8 +38,8 @@ class TrainingDataTests {
 				3,1,Fine
 				""");
 		StepVerifier.create(TrainingData.classifierCsv(file, "text", "sentiment"))
-			.expectNext(new ClassifierExample("Great, really great", 2), new ClassifierExample("Awful \"quoted\" food", 0),
-					new ClassifierExample("Fine", 1))
+			.expectNext(new ClassifierExample("Great, really great", 2),
+					new ClassifierExample("Awful \"quoted\" food", 0), new ClassifierExample("Fine", 1))
 			.expectComplete()
 			.verify(VERIFY);
 	}
@@ -84,8 +84,8 @@ class TrainingDataTests {
 		Path file = write("train.jsonl", "{\"text\": \"a\", \"label\": 1}\n\n{\"text\": oops}\n");
 		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label"))
 			.expectNextCount(1)
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class,
-					(invalid) -> {
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class, (invalid) -> {
 						assertThat(invalid).hasMessageStartingWith("Line 3 of " + file + " is not JSON: ");
 						assertThat(invalid.line()).isEqualTo(3);
 					}))
@@ -114,8 +114,8 @@ class TrainingDataTests {
 		Path file = write("reviews.csv", "text,label\ngood,1\nbad,negative\n");
 		StepVerifier.create(TrainingData.classifierCsv(file, "text", "label"))
 			.expectNextCount(1)
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class,
-					(invalid) -> {
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class, (invalid) -> {
 						assertThat(invalid).hasMessage("Line 3 of " + file
 								+ " has the label \"negative\" in its column \"label\", which is not a whole number");
 						assertThat(invalid.line()).isEqualTo(3);
@@ -171,8 +171,8 @@ class TrainingDataTests {
 			lines.append("{\"text\": \"line ").append(i).append("\", \"label\": ").append(i % 3).append("}\n");
 		}
 		Path file = write("all.jsonl", lines.toString());
-		Split<ClassifierExample> split = TrainingData.split(TrainingData.classifierJsonLines(file, "text", "label"), 0.25,
-				1);
+		Split<ClassifierExample> split = TrainingData.split(TrainingData.classifierJsonLines(file, "text", "label"),
+				0.25, 1);
 		assertThat(inputs(split.validation())).hasSize(25);
 		assertThat(inputs(split.training())).hasSize(75).doesNotContainAnyElementsOf(inputs(split.validation()));
 	}

@@ -36,7 +36,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -48,8 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests of {@link TuneTheModelTemplate#train} and {@link TuneTheModelTemplate#trainWithProgress}
- * against WireMock: the whole sequence, and the cleanup when a step fails.
+ * Tests of {@link TuneTheModelTemplate#train} and
+ * {@link TuneTheModelTemplate#trainWithProgress} against WireMock: the whole sequence,
+ * and the cleanup when a step fails.
  */
 class TrainingTests extends WireMockTemplateTests {
 
@@ -78,8 +78,8 @@ class TrainingTests extends WireMockTemplateTests {
 	@Test
 	void trainCreatesUploadsWaitsBindsAndFitsInOrder() {
 		stubTheWholeSequence();
-		StepVerifier.create(this.template.train(CreateModelRequest.classifier("sentiment", 3), classifier(40),
-				classifier(35)))
+		StepVerifier
+			.create(this.template.train(CreateModelRequest.classifier("sentiment", 3), classifier(40), classifier(35)))
 			.assertNext((model) -> {
 				assertThat(model.id()).isEqualTo("m-1");
 				assertThat(model.status()).isEqualTo(ModelStatus.TRAIN_REQUESTED);
@@ -112,8 +112,10 @@ class TrainingTests extends WireMockTemplateTests {
 		stubTheWholeSequence();
 		stubStatuses("TrainRequested", "TrainRequested", "InQueue", "Training", "Training", "Ready");
 		List<TrainingEvent> events = Collections.synchronizedList(new ArrayList<>());
-		StepVerifier.create(this.template.trainWithProgress(CreateModelRequest.classifier("sentiment", 3),
-				classifier(25_000), classifier(40)).doOnNext(events::add))
+		StepVerifier
+			.create(this.template
+				.trainWithProgress(CreateModelRequest.classifier("sentiment", 3), classifier(25_000), classifier(40))
+				.doOnNext(events::add))
 			.thenConsumeWhile((event) -> true)
 			.expectComplete()
 			.verify(VERIFY);
@@ -143,7 +145,8 @@ class TrainingTests extends WireMockTemplateTests {
 				Arguments.of("creating the training file", failing(createFile("train")),
 						List.of("/v0/models/m-1/delete"), TuneTheModelServerException.class),
 				Arguments.of("creating the validation file", failing(createFile("val")),
-						List.of("/v0/files/f_train/delete", "/v0/models/m-1/delete"), TuneTheModelServerException.class),
+						List.of("/v0/files/f_train/delete", "/v0/models/m-1/delete"),
+						TuneTheModelServerException.class),
 				Arguments.of("uploading the training dataset", failing(put("/bucket/train")), allDeleted(),
 						TuneTheModelServerException.class),
 				Arguments.of("uploading the validation dataset", failing(put("/bucket/val")), allDeleted(),
@@ -164,8 +167,8 @@ class TrainingTests extends WireMockTemplateTests {
 		stubTheWholeSequence();
 		stubDeletions();
 		failure.accept(null);
-		StepVerifier.create(this.template.train(CreateModelRequest.classifier("sentiment", 3), classifier(40),
-				classifier(40)))
+		StepVerifier
+			.create(this.template.train(CreateModelRequest.classifier("sentiment", 3), classifier(40), classifier(40)))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(error).hasNoSuppressedExceptions())
 			.verify(VERIFY);
 		assertThat(deletions()).containsExactlyElementsOf(deleted);
@@ -175,11 +178,12 @@ class TrainingTests extends WireMockTemplateTests {
 	void failedProcessingSaysWhichDataset() {
 		stubTheWholeSequence();
 		stubDeletions();
-		wireMock.stubFor(get("/v0/files/f_val/status").atPriority(1)
-			.willReturn(okJson(file("f_val", "val", "filefailed"))));
-		StepVerifier.create(this.template.train(CreateModelRequest.classifier("sentiment", 3), classifier(40),
-				classifier(40)))
-			.expectErrorMessage("The API could not process the validation dataset (file f_val): its status is filefailed")
+		wireMock.stubFor(
+				get("/v0/files/f_val/status").atPriority(1).willReturn(okJson(file("f_val", "val", "filefailed"))));
+		StepVerifier
+			.create(this.template.train(CreateModelRequest.classifier("sentiment", 3), classifier(40), classifier(40)))
+			.expectErrorMessage(
+					"The API could not process the validation dataset (file f_val): its status is filefailed")
 			.verify(VERIFY);
 	}
 
@@ -187,12 +191,12 @@ class TrainingTests extends WireMockTemplateTests {
 	void invalidExampleEndsTheTrainingWithItsPositionAndDeletesWhatWasCreated() {
 		stubTheWholeSequence();
 		stubDeletions();
-		Flux<ClassifierExample> validation = classifier(40).map((example) -> example.input().equals("text 33")
-				? new ClassifierExample("text 33", 3) : example);
-		StepVerifier.create(this.template.train(CreateModelRequest.classifier("sentiment", 3), classifier(40),
-				validation))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class,
-					(invalid) -> {
+		Flux<ClassifierExample> validation = classifier(40)
+			.map((example) -> example.input().equals("text 33") ? new ClassifierExample("text 33", 3) : example);
+		StepVerifier
+			.create(this.template.train(CreateModelRequest.classifier("sentiment", 3), classifier(40), validation))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class, (invalid) -> {
 						assertThat(invalid).hasMessage("Example 34 of the validation dataset has the label 3: "
 								+ "the labels of this classifier are 0 to 2");
 						assertThat(invalid.exampleNumber()).isEqualTo(34);
@@ -207,8 +211,8 @@ class TrainingTests extends WireMockTemplateTests {
 		stubTheWholeSequence();
 		wireMock.stubFor(delete(anyUrl()).willReturn(aResponse().withStatus(500)));
 		wireMock.stubFor(post("/v0/models/m-1/bind").willReturn(aResponse().withStatus(400).withBody("bad files")));
-		StepVerifier.create(this.template.train(CreateModelRequest.classifier("sentiment", 3), classifier(40),
-				classifier(40)))
+		StepVerifier
+			.create(this.template.train(CreateModelRequest.classifier("sentiment", 3), classifier(40), classifier(40)))
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isExactlyInstanceOf(TuneTheModelApiException.class).hasMessageContaining("bad files");
 				assertThat(ex.getSuppressed()).hasSize(3)
@@ -227,12 +231,15 @@ class TrainingTests extends WireMockTemplateTests {
 			.train(CreateModelRequest.classifier("sentiment", 3), classifier(40), classifier(40))
 			.subscribe(null, (ex) -> {
 			});
-		await().atMost(VERIFY).until(() -> !wireMock.findAll(
-				com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo("/v0/files/f_train/status")))
-			.isEmpty());
+		await().atMost(VERIFY)
+			.until(() -> !wireMock
+				.findAll(com.github.tomakehurst.wiremock.client.WireMock
+					.getRequestedFor(urlEqualTo("/v0/files/f_train/status")))
+				.isEmpty());
 		training.dispose();
 		await().atMost(VERIFY).untilAsserted(() -> assertThat(deletions()).containsExactlyElementsOf(allDeleted()));
-		wireMock.verify(0, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/v0/models/m-1/bind")));
+		wireMock.verify(0,
+				com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/v0/models/m-1/bind")));
 	}
 
 	@Test
@@ -287,7 +294,8 @@ class TrainingTests extends WireMockTemplateTests {
 	}
 
 	private static MappingBuilder createFile(String name) {
-		return post("/v0/files").withRequestBody(matchingJsonPath("$.name", com.github.tomakehurst.wiremock.client.WireMock.equalTo(name)));
+		return post("/v0/files")
+			.withRequestBody(matchingJsonPath("$.name", com.github.tomakehurst.wiremock.client.WireMock.equalTo(name)));
 	}
 
 	private static Consumer<Void> failing(MappingBuilder request) {

@@ -4,9 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.test.StepVerifier;
-
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.test.StepVerifier;
 
 import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
 
@@ -37,7 +36,8 @@ class TuneTheModelTemplateBuilderTests extends WireMockTemplateTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "secret key", " secretkey", "secretkey\n", "secret\rkey", "secret\tkey", "secret\u0000key" })
+	@ValueSource(
+			strings = { "secret key", " secretkey", "secretkey\n", "secret\rkey", "secret\tkey", "secret\u0000key" })
 	void apiKeyWithWhitespaceOrControlCharactersIsRefusedWithoutShowingIt(String key) {
 		assertThatExceptionOfType(TuneTheModelConfigurationException.class)
 			.isThrownBy(() -> TuneTheModelTemplate.builder().apiKey(key).build())
@@ -48,8 +48,8 @@ class TuneTheModelTemplateBuilderTests extends WireMockTemplateTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "api.tunethemodel.com", "/v0", "ftp://api.tunethemodel.com", "https://", "https:// space.com",
-			"mailto:someone@example.com", " " })
+	@ValueSource(strings = { "api.tunethemodel.com", "/v0", "ftp://api.tunethemodel.com", "https://",
+			"https:// space.com", "mailto:someone@example.com", " " })
 	void baseUrlMustBeAnAbsoluteHttpUrl(String baseUrl) {
 		assertThatExceptionOfType(TuneTheModelConfigurationException.class)
 			.isThrownBy(() -> TuneTheModelTemplate.builder().apiKey(API_KEY).baseUrl(baseUrl).build())
@@ -59,7 +59,8 @@ class TuneTheModelTemplateBuilderTests extends WireMockTemplateTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "http://api.tunethemodel.com", "http://10.0.0.5:8080", "http://128.0.0.1",
-			"http://127.0.0.1.example.com", "http://localhost.example.com", "http://[::2]", "HTTP://api.example.com/v0" })
+			"http://127.0.0.1.example.com", "http://localhost.example.com", "http://[::2]",
+			"HTTP://api.example.com/v0" })
 	void plainHttpToAHostOtherThanLoopbackIsRefused(String baseUrl) {
 		assertThatExceptionOfType(TuneTheModelConfigurationException.class)
 			.isThrownBy(() -> TuneTheModelTemplate.builder().apiKey(API_KEY).baseUrl(baseUrl).build())
@@ -69,8 +70,8 @@ class TuneTheModelTemplateBuilderTests extends WireMockTemplateTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "http://localhost", "http://LOCALHOST:8080", "http://127.0.0.1:9000/ttm", "http://127.8.9.10",
-			"http://[::1]:8080", "http://[0:0:0:0:0:0:0:1]" })
+	@ValueSource(strings = { "http://localhost", "http://LOCALHOST:8080", "http://127.0.0.1:9000/ttm",
+			"http://127.8.9.10", "http://[::1]:8080", "http://[0:0:0:0:0:0:0:1]" })
 	void plainHttpToLoopbackIsAllowed(String baseUrl) {
 		assertThat(TuneTheModelTemplate.builder().apiKey(API_KEY).baseUrl(baseUrl).build()).isNotNull();
 	}

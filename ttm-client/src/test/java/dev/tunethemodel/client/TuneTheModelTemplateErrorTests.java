@@ -8,9 +8,8 @@ import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import reactor.test.StepVerifier;
-
 import org.springframework.web.reactive.function.client.WebClientException;
+import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -23,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Tests of how {@link TuneTheModelTemplate} turns error answers and unreadable bodies into
- * {@link TuneTheModelException}s.
+ * Tests of how {@link TuneTheModelTemplate} turns error answers and unreadable bodies
+ * into {@link TuneTheModelException}s.
  */
 class TuneTheModelTemplateErrorTests extends WireMockTemplateTests {
 
@@ -49,7 +48,8 @@ class TuneTheModelTemplateErrorTests extends WireMockTemplateTests {
 			TuneTheModelApiException apiException = (TuneTheModelApiException) ex;
 			assertThat(apiException.statusCode()).isEqualTo(status);
 			assertThat(apiException.responseBody()).isEqualTo("{\"detail\": \"problem " + status + "\"}");
-			assertThat(ex).hasMessageStartingWith("GET /v0/models/{model}/status [m-1] failed with " + status + " " + reason)
+			assertThat(ex)
+				.hasMessageStartingWith("GET /v0/models/{model}/status [m-1] failed with " + status + " " + reason)
 				.hasMessageEndingWith(": {\"detail\": \"problem " + status + "\"}");
 		}).verify(TIMEOUT);
 		wireMock.verify(1, getRequestedFor(urlEqualTo("/v0/models/m-1/status")));
@@ -59,11 +59,12 @@ class TuneTheModelTemplateErrorTests extends WireMockTemplateTests {
 	void rateLimitKeepsRetryAfterInSeconds() {
 		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
 		StepVerifier.create(this.template.listModels())
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(TuneTheModelRateLimitException.class,
-					(rateLimit) -> {
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(TuneTheModelRateLimitException.class, (rateLimit) -> {
 						assertThat(rateLimit.retryAfter()).isEqualTo(Duration.ofMinutes(2));
 						assertThat(rateLimit.responseBody()).isEmpty();
-						assertThat(rateLimit).hasMessage("GET /v0/models failed with 429 Too Many Requests and no body");
+						assertThat(rateLimit)
+							.hasMessage("GET /v0/models failed with 429 Too Many Requests and no body");
 					}))
 			.verify(TIMEOUT);
 	}
@@ -101,8 +102,8 @@ class TuneTheModelTemplateErrorTests extends WireMockTemplateTests {
 
 	@Test
 	void htmlErrorPageIsShownOnOneLine() {
-		wireMock.stubFor(get("/v0/models").willReturn(
-				aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody(HTML_PAGE)));
+		wireMock.stubFor(get("/v0/models")
+			.willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody(HTML_PAGE)));
 		StepVerifier.create(this.template.listModels())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelServerException.class)
 				.hasMessageContaining("failed with 502 Bad Gateway: <!DOCTYPE html> <html><head>")
@@ -184,8 +185,11 @@ class TuneTheModelTemplateErrorTests extends WireMockTemplateTests {
 	@Test
 	void clientKeepsWorkingAfterAnError() {
 		wireMock.stubFor(get("/v0/models/m-1/status").willReturn(aResponse().withStatus(500)));
-		wireMock.stubFor(get("/v0/models/m-2/status").willReturn(okJson("{\"model_name\": \"m-2\", \"status\": \"Ready\"}")));
-		StepVerifier.create(this.template.getModel("m-1")).expectError(TuneTheModelServerException.class).verify(TIMEOUT);
+		wireMock.stubFor(
+				get("/v0/models/m-2/status").willReturn(okJson("{\"model_name\": \"m-2\", \"status\": \"Ready\"}")));
+		StepVerifier.create(this.template.getModel("m-1"))
+			.expectError(TuneTheModelServerException.class)
+			.verify(TIMEOUT);
 		StepVerifier.create(this.template.getModel("m-2"))
 			.assertNext((model) -> assertThat(model.id()).isEqualTo("m-2"))
 			.expectComplete()

@@ -84,7 +84,8 @@ class TuneTheModelTemplateFileTests extends WireMockTemplateTests {
 			.assertNext((file) -> assertThat(file.status()).isEqualTo(FileStatus.READY))
 			.expectComplete()
 			.verify(TIMEOUT);
-		wireMock.verify(getRequestedFor(urlEqualTo("/v0/files/f_1/status")).withHeader("Authorization", equalTo(API_KEY)));
+		wireMock
+			.verify(getRequestedFor(urlEqualTo("/v0/files/f_1/status")).withHeader("Authorization", equalTo(API_KEY)));
 	}
 
 	@Test
@@ -96,7 +97,8 @@ class TuneTheModelTemplateFileTests extends WireMockTemplateTests {
 			.assertNext((file) -> assertThat(file.id()).isEqualTo("f_1"))
 			.expectComplete()
 			.verify(TIMEOUT);
-		wireMock.verify(deleteRequestedFor(urlEqualTo("/v0/files/f_1/delete")).withHeader("Authorization", equalTo(API_KEY)));
+		wireMock.verify(
+				deleteRequestedFor(urlEqualTo("/v0/files/f_1/delete")).withHeader("Authorization", equalTo(API_KEY)));
 	}
 
 	@Test

@@ -12,22 +12,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of {@link TuneTheModelTemplate#classify} and {@link TuneTheModelTemplate#generate}.
+ * Tests of {@link TuneTheModelTemplate#classify} and
+ * {@link TuneTheModelTemplate#generate}.
  */
 class TuneTheModelTemplateInferenceTests extends WireMockTemplateTests {
 
 	@Test
 	void classifySendsTheInputAndReturnsOneScorePerClass() {
-		wireMock.stubFor(post("/v0/models/m-1/classify")
-			.willReturn(okJson("{\"answer\": {\"scores\": [0.83, 0.06, 0.11]}}")));
+		wireMock.stubFor(
+				post("/v0/models/m-1/classify").willReturn(okJson("{\"answer\": {\"scores\": [0.83, 0.06, 0.11]}}")));
 		StepVerifier.create(this.template.classify("m-1", "You are wonderful")).assertNext((classification) -> {
 			assertThat(classification.scores()).containsExactly(0.83, 0.06, 0.11);
 			assertThat(classification.bestClass()).isZero();
 		}).expectComplete().verify(TIMEOUT);
-		wireMock.verify(postRequestedFor(urlEqualTo("/v0/models/m-1/classify"))
-			.withHeader("Authorization", equalTo(API_KEY))
-			.withHeader("Content-Type", equalTo("application/json"))
-			.withRequestBody(equalToJson("{\"input\": \"You are wonderful\"}")));
+		wireMock.verify(
+				postRequestedFor(urlEqualTo("/v0/models/m-1/classify")).withHeader("Authorization", equalTo(API_KEY))
+					.withHeader("Content-Type", equalTo("application/json"))
+					.withRequestBody(equalToJson("{\"input\": \"You are wonderful\"}")));
 	}
 
 	@Test
@@ -38,8 +39,8 @@ class TuneTheModelTemplateInferenceTests extends WireMockTemplateTests {
 			.assertNext((classification) -> assertThat(classification.bestClass()).isEqualTo(1))
 			.expectComplete()
 			.verify(TIMEOUT);
-		wireMock.verify(postRequestedFor(urlEqualTo("/v0/models/m-1/classify"))
-			.withRequestBody(equalToJson("{\"input\": \"«Привет» \\\"quoted\\\" \\\\ emoji \uD83D\uDE00 line\\nbreak\"}")));
+		wireMock.verify(postRequestedFor(urlEqualTo("/v0/models/m-1/classify")).withRequestBody(
+				equalToJson("{\"input\": \"«Привет» \\\"quoted\\\" \\\\ emoji \uD83D\uDE00 line\\nbreak\"}")));
 	}
 
 	@Test
@@ -104,7 +105,8 @@ class TuneTheModelTemplateInferenceTests extends WireMockTemplateTests {
 	@Test
 	void withCopiesChangeOneParameterOnly() {
 		GenerateRequest request = GenerateRequest.of("x");
-		assertThat(request.withInput("y")).isEqualTo(new GenerateRequest("y", 1, 1, 128, 0.6, 50, null, null, false, null));
+		assertThat(request.withInput("y"))
+			.isEqualTo(new GenerateRequest("y", 1, 1, 128, 0.6, 50, null, null, false, null));
 		assertThat(request.withTopP(0.5).withTopP(null)).isEqualTo(request);
 		assertThat(request.withSeed(7L).seed()).isEqualTo(7L);
 		assertThat(request.withSeed(7L).withNumHypos(2).seed()).isEqualTo(7L);

@@ -54,7 +54,10 @@ class TuneTheModelTemplateModelTests extends WireMockTemplateTests {
 	@Test
 	void listModelsSkipsNullEntries() {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": [null, {\"model_name\": \"m-1\"}]}")));
-		StepVerifier.create(this.template.listModels().map(Model::id)).expectNext("m-1").expectComplete().verify(TIMEOUT);
+		StepVerifier.create(this.template.listModels().map(Model::id))
+			.expectNext("m-1")
+			.expectComplete()
+			.verify(TIMEOUT);
 	}
 
 	@Test
@@ -100,7 +103,9 @@ class TuneTheModelTemplateModelTests extends WireMockTemplateTests {
 				{"status": "Created", "model_name": "g1", "model_type": "generator", "user_name": "poet",
 				"model_params": {"train_iters": 100}, "base_model": "small"}
 				""")));
-		CreateModelRequest request = CreateModelRequest.generator("poet").withTrainIters(100).withPretrainedModel("small");
+		CreateModelRequest request = CreateModelRequest.generator("poet")
+			.withTrainIters(100)
+			.withPretrainedModel("small");
 		StepVerifier.create(this.template.createModel(request)).assertNext((model) -> {
 			assertThat(model.type()).isEqualTo(ModelType.GENERATOR);
 			assertThat(model.params()).isEqualTo(new ModelParams(null, 100));
@@ -176,8 +181,9 @@ class TuneTheModelTemplateModelTests extends WireMockTemplateTests {
 			.assertNext((model) -> assertThat(model.status()).isEqualTo(ModelStatus.DATASETS_LOADED))
 			.expectComplete()
 			.verify(TIMEOUT);
-		wireMock.verify(postRequestedFor(urlEqualTo("/v0/models/m-1/bind")).withHeader("Authorization", equalTo(API_KEY))
-			.withRequestBody(equalToJson("{\"train_file\": \"train_1\", \"validate_file\": \"val_1\"}")));
+		wireMock
+			.verify(postRequestedFor(urlEqualTo("/v0/models/m-1/bind")).withHeader("Authorization", equalTo(API_KEY))
+				.withRequestBody(equalToJson("{\"train_file\": \"train_1\", \"validate_file\": \"val_1\"}")));
 	}
 
 	@Test
@@ -189,9 +195,9 @@ class TuneTheModelTemplateModelTests extends WireMockTemplateTests {
 			.assertNext((model) -> assertThat(model.status()).isEqualTo(ModelStatus.TRAIN_REQUESTED))
 			.expectComplete()
 			.verify(TIMEOUT);
-		List<LoggedRequest> requests = wireMock.findAll(postRequestedFor(urlEqualTo("/v0/models/m-1/fit"))
-			.withHeader("Authorization", equalTo(API_KEY))
-			.withHeader("Content-Type", absent()));
+		List<LoggedRequest> requests = wireMock
+			.findAll(postRequestedFor(urlEqualTo("/v0/models/m-1/fit")).withHeader("Authorization", equalTo(API_KEY))
+				.withHeader("Content-Type", absent()));
 		assertThat(requests).singleElement().satisfies((request) -> assertThat(request.getBody()).isEmpty());
 	}
 

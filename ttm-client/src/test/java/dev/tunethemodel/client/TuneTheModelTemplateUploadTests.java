@@ -57,7 +57,9 @@ class TuneTheModelTemplateUploadTests extends WireMockTemplateTests {
 				Flux.just(new ClassifierExample("good", 1), new ClassifierExample("bad", 0),
 						new ClassifierExample("«ünïcødé» \"quoted\"\n", 2)),
 				Flux.range(3, 29).map((i) -> new ClassifierExample("text " + i, i % 3)));
-		StepVerifier.create(this.template.upload(file(ModelType.CLASSIFIER), examples)).expectComplete().verify(TIMEOUT);
+		StepVerifier.create(this.template.upload(file(ModelType.CLASSIFIER), examples))
+			.expectComplete()
+			.verify(TIMEOUT);
 		LoggedRequest request = onlyUpload();
 		StringBuilder expected = new StringBuilder("{\"inputs\":[\"good\",\"bad\",\"«ünïcødé» \\\"quoted\\\"\\n\"");
 		for (int i = 3; i < 32; i++) {
@@ -76,7 +78,8 @@ class TuneTheModelTemplateUploadTests extends WireMockTemplateTests {
 
 	@Test
 	void generatorDatasetIsSentAsInputsAndOutputs() throws IOException {
-		Flux<GeneratorExample> examples = Flux.range(0, 32).map((i) -> new GeneratorExample(i + " + " + i + " =", "" + (i + i)));
+		Flux<GeneratorExample> examples = Flux.range(0, 32)
+			.map((i) -> new GeneratorExample(i + " + " + i + " =", "" + (i + i)));
 		StepVerifier.create(this.template.upload(file(ModelType.GENERATOR), examples)).expectComplete().verify(TIMEOUT);
 		LoggedRequest request = onlyUpload();
 		assertThat(request.getBodyAsString()).startsWith("{\"inputs\":[\"0 + 0 =\",\"1 + 1 =\",")
@@ -147,8 +150,8 @@ class TuneTheModelTemplateUploadTests extends WireMockTemplateTests {
 	void exampleOfTheWrongTypeIsRefusedBeforeAnythingIsSent() throws IOException {
 		Flux<TrainingExample> examples = Flux.just(new ClassifierExample("a", 0), new GeneratorExample("b", "c"));
 		StepVerifier.create(this.template.upload(file(ModelType.CLASSIFIER), examples))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class,
-					(invalid) -> {
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class, (invalid) -> {
 						assertThat(invalid).hasMessage("Example 2 of the dataset of file f_1 is a GeneratorExample, "
 								+ "but the dataset is for a classifier: use ClassifierExamples");
 						assertThat(invalid.exampleNumber()).isEqualTo(2);

@@ -145,9 +145,8 @@ class TuneTheModelTemplateValidationTests extends WireMockTemplateTests {
 				Arguments.of("upload to a file of unknown type",
 						call((t) -> t.upload(file(null, URI.create(wireMock.baseUrl() + "/upload")), Flux.empty())),
 						"The task type of the file must not be null"),
-				Arguments.of("upload of null examples",
-						call((t) -> t.upload(file(ModelType.CLASSIFIER, URI.create(wireMock.baseUrl() + "/upload")),
-								null)),
+				Arguments.of("upload of null examples", call(
+						(t) -> t.upload(file(ModelType.CLASSIFIER, URI.create(wireMock.baseUrl() + "/upload")), null)),
 						"The examples must not be null"));
 	}
 
@@ -155,8 +154,8 @@ class TuneTheModelTemplateValidationTests extends WireMockTemplateTests {
 	@MethodSource("refusedRequests")
 	void refusedRequestSendsNothing(String name, Function<TuneTheModelTemplate, Publisher<?>> call, String message) {
 		StepVerifier.create(call.apply(this.template))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(IllegalArgumentException.class)
-				.hasMessage(message))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isExactlyInstanceOf(IllegalArgumentException.class).hasMessage(message))
 			.verify(TIMEOUT);
 	}
 
@@ -168,7 +167,8 @@ class TuneTheModelTemplateValidationTests extends WireMockTemplateTests {
 			.verify(TIMEOUT);
 	}
 
-	private static Function<TuneTheModelTemplate, Publisher<?>> call(Function<TuneTheModelTemplate, Publisher<?>> call) {
+	private static Function<TuneTheModelTemplate, Publisher<?>> call(
+			Function<TuneTheModelTemplate, Publisher<?>> call) {
 		return call;
 	}
 

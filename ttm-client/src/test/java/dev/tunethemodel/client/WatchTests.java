@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests of {@link TuneTheModelTemplate#watch} and {@link TuneTheModelTemplate#awaitReady} in
- * virtual time: the template polls every 30 seconds, and the tests move the clock instead of
- * waiting.
+ * Tests of {@link TuneTheModelTemplate#watch} and {@link TuneTheModelTemplate#awaitReady}
+ * in virtual time: the template polls every 30 seconds, and the tests move the clock
+ * instead of waiting.
  */
 class WatchTests extends WireMockTemplateTests {
 
@@ -34,7 +34,7 @@ class WatchTests extends WireMockTemplateTests {
 
 	@BeforeEach
 	void pollEveryThirtySeconds() {
-		// calls never time out in virtual time, however far the clock moves while one is on the wire
+		// calls never time out in virtual time, however far the clock moves
 		this.template = TuneTheModelTemplate.builder()
 			.baseUrl(wireMock.baseUrl())
 			.apiKey(API_KEY)
@@ -101,7 +101,7 @@ class WatchTests extends WireMockTemplateTests {
 			scheduler.advanceTimeBy(POLL_INTERVAL);
 			await().atMost(VERIFY).until(() -> statusRequests() == 2);
 			watch.dispose();
-			// ten more intervals: a watch that still polled would have read the status ten more times
+			// ten more intervals: a watch still polling would read ten more times
 			scheduler.advanceTimeBy(POLL_INTERVAL.multipliedBy(10));
 			await().pollDelay(Duration.ofMillis(300)).atMost(VERIFY).until(() -> true);
 			assertThat(statusRequests()).isEqualTo(2);
@@ -113,8 +113,8 @@ class WatchTests extends WireMockTemplateTests {
 
 	@Test
 	void transientErrorEndsTheWatchOnlyAfterTheRetryPolicy() {
-		this.template = this.template
-			.withRetrySettings(new RetrySettings(2, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5)));
+		this.template = this.template.withRetrySettings(
+				new RetrySettings(2, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5)));
 		wireMock.stubFor(get(STATUS_PATH).inScenario("flaky")
 			.whenScenarioStateIs(STARTED)
 			.willReturn(okJson(model("Training")))
@@ -123,7 +123,8 @@ class WatchTests extends WireMockTemplateTests {
 			.whenScenarioStateIs("down")
 			.willReturn(aResponse().withStatus(503))
 			.willSetStateTo("up"));
-		wireMock.stubFor(get(STATUS_PATH).inScenario("flaky").whenScenarioStateIs("up").willReturn(okJson(model("Ready"))));
+		wireMock
+			.stubFor(get(STATUS_PATH).inScenario("flaky").whenScenarioStateIs("up").willReturn(okJson(model("Ready"))));
 		StepVerifier.withVirtualTime(() -> this.template.watch("m-1").map(Model::status))
 			.expectNext(ModelStatus.TRAINING)
 			.then(() -> pollUntil(3))
@@ -164,8 +165,8 @@ class WatchTests extends WireMockTemplateTests {
 
 	/**
 	 * Move the virtual clock one poll interval at a time until the API has been asked the
-	 * given number of times: a poll whose answer is still on the wire has not scheduled the
-	 * next yet, so the clock moves again until it has.
+	 * given number of times: a poll whose answer is still on the wire has not scheduled
+	 * the next yet, so the clock moves again until it has.
 	 */
 	private static void pollUntil(int requests) {
 		VirtualTimeScheduler scheduler = VirtualTimeScheduler.get();

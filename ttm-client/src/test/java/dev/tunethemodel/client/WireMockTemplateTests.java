@@ -24,7 +24,7 @@ abstract class WireMockTemplateTests {
 
 	TuneTheModelTemplate template;
 
-	// one attempt per call: these tests are about the exchange; FaultInjectionTests are about retries
+	// one attempt per call: FaultInjectionTests are about retries
 	@BeforeEach
 	void createTemplate() {
 		this.template = TuneTheModelTemplate.builder()

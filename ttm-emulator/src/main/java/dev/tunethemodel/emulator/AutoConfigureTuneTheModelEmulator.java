@@ -8,12 +8,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Runs a {@link TuneTheModelEmulator} for the application context of a Spring test and points
- * the starter at it: the context gets the starter's {@code TuneTheModelConnectionDetails} of
- * the emulator, which win over {@code tunethemodel.base-url} and {@code tunethemodel.api-key},
- * and the emulator as a bean, to inject faults. It stops with the context; contexts with the
- * same settings share one.
- * <pre class="code">
+ * Runs a {@link TuneTheModelEmulator} for the application context of a Spring test and
+ * points the starter at it: the context gets the starter's
+ * {@code TuneTheModelConnectionDetails} of the emulator, which win over
+ * {@code tunethemodel.base-url} and {@code tunethemodel.api-key}, and the emulator as a
+ * bean, to inject faults. It stops with the context; contexts with the same settings
+ * share one. <pre class="code">
  * &#64;SpringBootTest
  * &#64;AutoConfigureTuneTheModelEmulator
  * class SentimentServiceTests { ... }

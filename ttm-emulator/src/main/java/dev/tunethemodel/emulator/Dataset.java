@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An uploaded dataset, {@code {"inputs": [...], "classes": [...]}} or
- * {@code {"inputs": [...], "outputs": [...]}}, with what makes it unusable, if anything.
+ * An uploaded dataset, {@code {"inputs": [...], "classes": [...]}} or {@code {"inputs":
+ * [...], "outputs": [...]}}, with what makes it unusable, if anything.
  *
  * @param inputs the texts
  * @param classes the labels of a classifier's dataset, empty for a generator's

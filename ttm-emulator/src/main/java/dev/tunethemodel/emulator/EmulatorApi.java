@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The state and the operations of the emulated API, each answering the JSON of the real one:
- * the API reference's field names, capitalised model statuses, and its timestamps.
+ * The state and the operations of the emulated API, each answering the JSON of the real
+ * one: the API reference's field names, capitalised model statuses, and its timestamps.
  */
 final class EmulatorApi {
 
@@ -158,8 +158,11 @@ final class EmulatorApi {
 	}
 
 	/**
-	 * Store an uploaded dataset, as a pre-signed URL of an object store would: the signature
-	 * is the only credential.
+	 * Store an uploaded dataset, as a pre-signed URL of an object store would: the
+	 * signature is the only credential.
+	 * @param id the id of the file
+	 * @param signature the signature of the upload URL
+	 * @param body the dataset
 	 */
 	void upload(String id, @Nullable String signature, @Nullable JsonNode body) {
 		FileRecord file = this.files.get(id);
@@ -184,8 +187,8 @@ final class EmulatorApi {
 		ModelRecord model = find(id);
 		Object trained = model.trained(now(), this.trainingTime);
 		if (trained == null) {
-			throw EmulatorException.badRequest("Model " + id + " is not ready: its status is "
-					+ model.status(now(), this.trainingTime).value());
+			throw EmulatorException.badRequest(
+					"Model " + id + " is not ready: its status is " + model.status(now(), this.trainingTime).value());
 		}
 		return model.type().equals(type) ? trained : null;
 	}
@@ -197,9 +200,8 @@ final class EmulatorApi {
 			throw EmulatorException.badRequest("File " + id + " is not ready: its status is " + status);
 		}
 		if (!file.taskType().equals(model.type())) {
-			throw EmulatorException
-				.badRequest("File " + id + " is for a " + file.taskType() + ", but model " + model.id() + " is a "
-						+ model.type());
+			throw EmulatorException.badRequest("File " + id + " is for a " + file.taskType() + ", but model "
+					+ model.id() + " is a " + model.type());
 		}
 		return file;
 	}

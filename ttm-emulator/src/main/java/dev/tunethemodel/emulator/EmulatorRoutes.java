@@ -7,11 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -23,9 +18,14 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HTTP face of the emulator: the v0 API, the pre-signed upload URLs, and the fault switch.
+ * The HTTP face of the emulator: the v0 API, the pre-signed upload URLs, and the fault
+ * switch.
  */
 final class EmulatorRoutes {
 
@@ -52,7 +52,8 @@ final class EmulatorRoutes {
 			.POST("/v0/models", (request) -> withBody(request, this.api::createModel))
 			.GET("/v0/models/{model}/status", (request) -> answer(() -> this.api.getModel(model(request))))
 			.DELETE("/v0/models/{model}/delete", (request) -> answer(() -> this.api.deleteModel(model(request))))
-			.POST("/v0/models/{model}/bind", (request) -> withBody(request, (body) -> this.api.bind(model(request), body)))
+			.POST("/v0/models/{model}/bind",
+					(request) -> withBody(request, (body) -> this.api.bind(model(request), body)))
 			.POST("/v0/models/{model}/fit", (request) -> answer(() -> this.api.fit(model(request))))
 			.POST("/v0/models/{model}/classify",
 					(request) -> withBody(request, (body) -> this.api.classify(model(request), body)))
@@ -80,20 +81,17 @@ final class EmulatorRoutes {
 					"A header you provided implies functionality that is not implemented: Transfer-Encoding");
 		}
 		String signature = request.queryParam("signature").orElse(null);
-		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), MAX_UPLOAD_BYTES)
-			.map((buffer) -> {
-				try {
-					return this.jsonMapper.readTree(buffer.asInputStream(true));
-				}
-				catch (JacksonException ex) {
-					return this.jsonMapper.nullNode();
-				}
-			})
-			.defaultIfEmpty(this.jsonMapper.nullNode())
-			.flatMap((body) -> answer(() -> {
-				this.api.upload(file(request), signature, body.isNull() ? null : body);
-				return null;
-			}))
+		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), MAX_UPLOAD_BYTES).map((buffer) -> {
+			try {
+				return this.jsonMapper.readTree(buffer.asInputStream(true));
+			}
+			catch (JacksonException ex) {
+				return this.jsonMapper.nullNode();
+			}
+		}).defaultIfEmpty(this.jsonMapper.nullNode()).flatMap((body) -> answer(() -> {
+			this.api.upload(file(request), signature, body.isNull() ? null : body);
+			return null;
+		}))
 			.onErrorResume(DataBufferLimitException.class,
 					(ex) -> plain(HttpStatus.CONTENT_TOO_LARGE.value(), "The dataset is larger than 256 MiB"));
 	}
@@ -140,7 +138,7 @@ final class EmulatorRoutes {
 
 	private Mono<ServerResponse> withBody(ServerRequest request, Function<JsonNode, Map<String, Object>> operation) {
 		return request.bodyToMono(JsonNode.class)
-			// the codecs tell a body that is not JSON in several ways (decoding or input exceptions)
+			// the codecs tell a body that is not JSON in several ways
 			.onErrorMap((ex) -> !(ex instanceof EmulatorException),
 					(ex) -> EmulatorException.badRequest("The body is not valid JSON"))
 			.filter(JsonNode::isObject)

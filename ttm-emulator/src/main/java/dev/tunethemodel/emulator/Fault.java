@@ -5,15 +5,17 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A fault for the next answers of the emulator, to test how an application copes with a flaky
- * API: an error status, with a {@code Retry-After} if wanted, and a delay before the answer.
- * Start from {@link #status(int)} or {@link #delay(Duration)}; the {@code with…} methods and
- * {@link #times(int)} return copies.
+ * A fault for the next answers of the emulator, to test how an application copes with a
+ * flaky API: an error status, with a {@code Retry-After} if wanted, and a delay before
+ * the answer. Start from {@link #status(int)} or {@link #delay(Duration)}; the
+ * {@code with…} methods and {@link #times(int)} return copies.
  *
  * @param count how many answers it applies to
  * @param status the status to answer with, 0 to answer normally after the delay
- * @param retryAfter the {@code Retry-After} to send with the status, {@code null} for none
+ * @param retryAfter the {@code Retry-After} to send with the status, {@code null} for
+ * none
  * @param delay how long to wait before answering
+ * @since 0.1.0
  */
 public record Fault(int count, int status, @Nullable Duration retryAfter, Duration delay) {
 
@@ -21,7 +23,8 @@ public record Fault(int count, int status, @Nullable Duration retryAfter, Durati
 	 * Check the fault.
 	 * @param count how many answers it applies to
 	 * @param status the status to answer with, 0 to answer normally after the delay
-	 * @param retryAfter the {@code Retry-After} to send with the status, {@code null} for none
+	 * @param retryAfter the {@code Retry-After} to send with the status, {@code null} for
+	 * none
 	 * @param delay how long to wait before answering
 	 */
 	public Fault {

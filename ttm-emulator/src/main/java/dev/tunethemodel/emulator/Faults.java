@@ -21,7 +21,8 @@ final class Faults {
 	}
 
 	/**
-	 * Return the fault of the next answer, if any, and count it.
+	 * Take the fault of the next answer, counting it.
+	 * @return the fault, {@code null} for none
 	 */
 	synchronized @Nullable Fault next() {
 		Fault fault = this.pending.pollFirst();

@@ -34,7 +34,9 @@ final class FewShot {
 	}
 
 	/**
-	 * Return the line to answer: the last line of the prompt, without a trailing arrow.
+	 * Find the line to answer in a few-shot prompt.
+	 * @param prompt the prompt
+	 * @return its last line, without a trailing arrow
 	 */
 	static String query(String prompt) {
 		String[] lines = prompt.strip().split("\\R");

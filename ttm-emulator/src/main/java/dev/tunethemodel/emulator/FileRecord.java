@@ -60,7 +60,10 @@ final class FileRecord {
 	}
 
 	/**
-	 * Return the status at the given time, and since when it holds.
+	 * Return the status of the file at a time.
+	 * @param now the time
+	 * @param processingTime how long an uploaded dataset is processed
+	 * @return the status, and since when it holds
 	 */
 	synchronized Status status(Instant now, Duration processingTime) {
 		if (this.uploaded == null || this.dataset == null) {

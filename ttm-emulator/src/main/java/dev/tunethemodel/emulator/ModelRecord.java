@@ -89,8 +89,10 @@ final class ModelRecord {
 	}
 
 	/**
-	 * Request fit: the model is what was trained, or {@code null} when the datasets are not
-	 * usable for this model, which then fails.
+	 * Request fit.
+	 * @param trained what was trained, or {@code null} when the datasets are not usable
+	 * for this model, which then fails
+	 * @param now when fit was requested
 	 */
 	synchronized void fit(@Nullable Object trained, Instant now) {
 		if (this.bound == null) {
@@ -104,7 +106,10 @@ final class ModelRecord {
 	}
 
 	/**
-	 * Return the trained model, when the model is ready at the given time.
+	 * Return the trained model, when the model is ready at a time.
+	 * @param now the time
+	 * @param trainingTime how long a model trains
+	 * @return the trained model, {@code null} when it is not ready
 	 */
 	synchronized @Nullable Object trained(Instant now, Duration trainingTime) {
 		return status(now, trainingTime).value().equals("Ready") ? this.trained : null;
@@ -112,7 +117,8 @@ final class ModelRecord {
 
 	synchronized Status status(Instant now, Duration trainingTime) {
 		if (this.fitRequested == null) {
-			return (this.bound != null) ? new Status("DatasetsLoaded", this.bound) : new Status("Created", this.created);
+			return (this.bound != null) ? new Status("DatasetsLoaded", this.bound)
+					: new Status("Created", this.created);
 		}
 		String[] walk = { "TrainRequested", "InQueue", "Training" };
 		long elapsed = Duration.between(this.fitRequested, now).toNanos();

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The emulator's generator: it answers with the outputs of the training examples whose inputs
- * share the most words with the prompt.
+ * The emulator's generator: it answers with the outputs of the training examples whose
+ * inputs share the most words with the prompt.
  */
 final class NearestExampleGenerator {
 
@@ -37,8 +37,8 @@ final class NearestExampleGenerator {
 	List<String> generate(String prompt, int count, int maxTokens) {
 		Set<String> words = new HashSet<>(Words.of(prompt));
 		List<Example> ranked = new ArrayList<>(this.examples);
-		ranked.sort(Comparator.comparingInt((Example example) -> -example.shared(words))
-			.thenComparingInt(Example::index));
+		ranked.sort(
+				Comparator.comparingInt((Example example) -> -example.shared(words)).thenComparingInt(Example::index));
 		Set<String> distinct = new LinkedHashSet<>();
 		for (Example example : ranked) {
 			if (distinct.size() == count) {

@@ -6,21 +6,22 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.CountDownLatch;
 
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.reactive.function.server.RouterFunctions;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
-import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
-import org.springframework.web.reactive.function.server.RouterFunctions;
-
 /**
- * A local, in-memory Tune the Model API, for applications and tests that must not call the
- * real, paid service: every v0 endpoint, pre-signed upload URLs, dataset files and models that
- * walk the real statuses, and real, tiny models (a naive Bayes classifier, a nearest-example
- * generator). Faults can be injected into its next answers.
+ * A local, in-memory Tune the Model API, for applications and tests that must not call
+ * the real, paid service: every v0 endpoint, pre-signed upload URLs, dataset files and
+ * models that walk the real statuses, and real, tiny models (a naive Bayes classifier, a
+ * nearest-example generator). Faults can be injected into its next answers.
  * <p>
  * Start one in code with {@link #start()} or {@link #builder()}, in a Spring test with
  * {@link AutoConfigureTuneTheModelEmulator}, or from the command line with
  * {@code java -jar ttm-emulator-<version>-exec.jar --port=8089 --api-key=my-key}.
+ *
+ * @since 0.1.0
  */
 public final class TuneTheModelEmulator implements AutoCloseable {
 
@@ -120,9 +121,9 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 
 	/**
 	 * Start an emulator from the command line and serve until stopped. Options:
-	 * {@code --port} (default 8089), {@code --api-key} (default a random key), {@code --host}
-	 * (default 127.0.0.1), {@code --training-time} and {@code --processing-time} (ISO-8601
-	 * durations or milliseconds).
+	 * {@code --port} (default 8089), {@code --api-key} (default a random key),
+	 * {@code --host} (default 127.0.0.1), {@code --training-time} and
+	 * {@code --processing-time} (ISO-8601 durations or milliseconds).
 	 * @param args the options, as {@code --name=value} or {@code --name value}
 	 */
 	public static void main(String[] args) throws InterruptedException {
@@ -223,7 +224,8 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Set how long an uploaded dataset takes to be processed. Defaults to 300 milliseconds.
+		 * Set how long an uploaded dataset takes to be processed. Defaults to 300
+		 * milliseconds.
 		 * @param processingTime the processing time
 		 * @return this builder
 		 */
@@ -251,7 +253,8 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 				.port(this.port)
 				.handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes.routes())))
 				.bindNow();
-			baseUrl.set("http://" + (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":" + server.port());
+			baseUrl
+				.set("http://" + (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":" + server.port());
 			return new TuneTheModelEmulator(server, baseUrl.get(), this.apiKey, faults);
 		}
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -39,8 +38,8 @@ class TuneTheModelEmulatorContextCustomizerFactory implements ContextCustomizerF
 	}
 
 	/**
-	 * Starts the emulator, registers it and the connection details that point the starter at
-	 * it, and stops it with the context.
+	 * Starts the emulator, registers it and the connection details that point the starter
+	 * at it, and stops it with the context.
 	 */
 	private record EmulatorCustomizer(Duration trainingTime, Duration processingTime) implements ContextCustomizer {
 
@@ -54,7 +53,8 @@ class TuneTheModelEmulatorContextCustomizerFactory implements ContextCustomizerF
 				.start();
 			beanFactory.registerSingleton("tuneTheModelEmulator", emulator);
 			// stopped with the context, and when its refresh fails
-			((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean("tuneTheModelEmulator", emulator::close);
+			((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean("tuneTheModelEmulator",
+					emulator::close);
 			if (ClassUtils.isPresent(CONNECTION_DETAILS_FACTORIES, context.getClassLoader())) {
 				ConnectionDetailsRegistrar.register(context, emulator);
 			}
@@ -63,8 +63,8 @@ class TuneTheModelEmulatorContextCustomizerFactory implements ContextCustomizerF
 	}
 
 	/**
-	 * Registers the connection details the application's factories make of the emulator: the
-	 * starter's own, when it is on the class path.
+	 * Registers the connection details the application's factories make of the emulator:
+	 * the starter's own, when it is on the class path.
 	 */
 	private static final class ConnectionDetailsRegistrar {
 
@@ -78,8 +78,8 @@ class TuneTheModelEmulatorContextCustomizerFactory implements ContextCustomizerF
 			Map<Class<?>, ConnectionDetails> connectionDetails = new ConnectionDetailsFactories(
 					context.getClassLoader())
 				.getConnectionDetails(emulator, false);
-			connectionDetails.forEach((type, details) -> registry.registerBeanDefinition(
-					"tuneTheModelEmulator" + type.getSimpleName(), definition(type, details)));
+			connectionDetails.forEach((type, details) -> registry
+				.registerBeanDefinition("tuneTheModelEmulator" + type.getSimpleName(), definition(type, details)));
 		}
 
 		@SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package dev.tunethemodel.emulator;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 import org.springframework.context.ApplicationContext;
@@ -12,8 +11,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of {@link AutoConfigureTuneTheModelEmulator} without the starter: the emulator runs
- * and is a bean; the starter's tests check the connection details it then gets.
+ * Tests of {@link AutoConfigureTuneTheModelEmulator} without the starter: the emulator
+ * runs and is a bean; the starter's tests check the connection details it then gets.
  */
 @SpringJUnitConfig
 @AutoConfigureTuneTheModelEmulator(trainingTimeMillis = 100)

@@ -1,7 +1,5 @@
 package dev.tunethemodel.autoconfigure;
 
-import reactor.netty.http.client.HttpClient;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +11,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 
 import dev.tunethemodel.client.RetrySettings;
 import dev.tunethemodel.client.TuneTheModelOperations;
@@ -20,9 +19,9 @@ import dev.tunethemodel.client.TuneTheModelTemplate;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the Tune the Model client: a
- * {@link TuneTheModelTemplate} connected as the {@link TuneTheModelConnectionDetails} say,
- * built from the application's {@link WebClient.Builder}, so that its codecs, customizers and
- * observation apply, on a connector with a pool and timeouts of its own.
+ * {@link TuneTheModelTemplate} connected as the {@link TuneTheModelConnectionDetails}
+ * say, built from the application's {@link WebClient.Builder}, so that its codecs,
+ * customizers and observation apply, on a connector with a pool and timeouts of its own.
  *
  * @since 0.1.0
  */
@@ -45,7 +44,7 @@ public final class TuneTheModelAutoConfiguration {
 			ObjectProvider<TuneTheModelWebClientCustomizer> customizers) {
 		TuneTheModelProperties.Retry retry = properties.getRetry();
 		TuneTheModelTemplate.Builder template = TuneTheModelTemplate.builder()
-			// on the first call: Boot's builder comes with the application's HTTP connector
+			// on the first call: Boot's builder brings the application's connector
 			.webClientBuilder(() -> {
 				WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 				connector.ifAvailable((available) -> builder.clientConnector(available.getClientHttpConnector()));

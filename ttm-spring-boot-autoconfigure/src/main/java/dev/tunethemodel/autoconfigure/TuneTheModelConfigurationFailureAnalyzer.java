@@ -6,8 +6,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import dev.tunethemodel.client.TuneTheModelConfigurationException;
 
 /**
- * Explains a startup stopped by a {@link TuneTheModelConfigurationException}: what is wrong
- * and which property to set, never the key itself.
+ * Explains a startup stopped by a {@link TuneTheModelConfigurationException}: what is
+ * wrong and which property to set, never the key itself.
  */
 class TuneTheModelConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<TuneTheModelConfigurationException> {
 

@@ -7,22 +7,23 @@ import java.util.function.Supplier;
 
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.ClientHttpResponse;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
- * The HTTP connector of the Tune the Model client: Reactor Netty on the application's event
- * loop, with a connection pool of its own and the configured timeouts. The pool is created on
- * the first request, so that it costs nothing at startup, and closed with the application
- * context.
+ * The HTTP connector of the Tune the Model client: Reactor Netty on the application's
+ * event loop, with a connection pool of its own and the configured timeouts. The pool is
+ * created on the first request, so that it costs nothing at startup, and closed with the
+ * application context.
+ *
+ * @since 0.1.0
  */
 public final class TuneTheModelConnector implements DisposableBean {
 

@@ -12,8 +12,10 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Makes the official SDK's environment variables, {@code TTM_API_KEY} and
  * {@code TTM_API_URL}, the fallbacks of {@code tunethemodel.api-key} and
- * {@code tunethemodel.base-url}: a property source of the lowest precedence refers to them, so
- * that any other setting wins.
+ * {@code tunethemodel.base-url}: a property source of the lowest precedence refers to
+ * them, so that any other setting wins.
+ *
+ * @since 0.1.0
  */
 public class TuneTheModelEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

@@ -3,30 +3,32 @@ package dev.tunethemodel.autoconfigure;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration properties of the Tune the Model client.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("tunethemodel")
 public class TuneTheModelProperties {
 
 	/**
-	 * API key of the Tune the Model account, sent in the Authorization header. Falls back to
-	 * the TTM_API_KEY environment variable.
+	 * API key of the Tune the Model account, sent in the Authorization header. Falls back
+	 * to the TTM_API_KEY environment variable.
 	 */
 	private @Nullable String apiKey;
 
 	/**
-	 * Base URL of the Tune the Model API. Falls back to the TTM_API_URL environment variable.
+	 * Base URL of the Tune the Model API. Falls back to the TTM_API_URL environment
+	 * variable.
 	 */
 	private String baseUrl = "https://api.tunethemodel.com";
 
 	/**
-	 * Whether to allow a plain http base URL to a host other than loopback, over which the API
-	 * key crosses the network in clear. Only for a connection protected otherwise, such as a
-	 * sidecar proxy.
+	 * Whether to allow a plain http base URL to a host other than loopback, over which
+	 * the API key crosses the network in clear. Only for a connection protected
+	 * otherwise, such as a sidecar proxy.
 	 */
 	private boolean allowInsecureHttp;
 
@@ -46,8 +48,8 @@ public class TuneTheModelProperties {
 	private Duration timeout = Duration.ofSeconds(60);
 
 	/**
-	 * How often a model's status is read while it is watched; training takes 30 minutes to
-	 * hours.
+	 * How often a model's status is read while it is watched; training takes 30 minutes
+	 * to hours.
 	 */
 	private Duration pollInterval = Duration.ofSeconds(30);
 
@@ -156,8 +158,8 @@ public class TuneTheModelProperties {
 	public String toString() {
 		return "TuneTheModelProperties[apiKey=" + ((this.apiKey != null) ? "******" : null) + ", baseUrl="
 				+ this.baseUrl + ", allowInsecureHttp=" + this.allowInsecureHttp + ", connectTimeout="
-				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", timeout=" + this.timeout + ", pollInterval="
-				+ this.pollInterval + "]";
+				+ this.connectTimeout + ", readTimeout=" + this.readTimeout + ", timeout=" + this.timeout
+				+ ", pollInterval=" + this.pollInterval + "]";
 	}
 
 	public static class Retry {

@@ -5,18 +5,19 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
  * Masks the API key in {@code /actuator/configprops} and {@code /actuator/env}, even with
- * {@code show-values=always}: under every name it is bound by, and wherever its value appears
- * under another name.
+ * {@code show-values=always}: under every name it is bound by, and wherever its value
+ * appears under another name.
+ *
+ * @since 0.1.0
  */
 public class TuneTheModelSanitizingFunction implements SanitizingFunction {
 
-	// tunethemodel.api-key, tunethemodel.apiKey, TUNETHEMODEL_API_KEY, apiKey, TTM_API_KEY, ...
+	// tunethemodel.api-key, TUNETHEMODEL_API_KEY, apiKey, TTM_API_KEY, ...
 	private static final Set<String> KEY_NAMES = Set.of("tunethemodelapikey", "apikey", "ttmapikey");
 
 	private final Supplier<@Nullable String> apiKey;

@@ -3,10 +3,9 @@ package dev.tunethemodel.health;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
-import reactor.core.publisher.Mono;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import reactor.core.publisher.Mono;
 
 import dev.tunethemodel.client.RetrySettings;
 import dev.tunethemodel.client.TuneTheModelApiException;
@@ -19,8 +18,8 @@ import dev.tunethemodel.client.TuneTheModelTimeoutException;
 
 /**
  * Reports whether the Tune the Model API answers an authenticated call: one
- * {@code GET /v0/models}, bounded by a timeout, whose result is reused for a while so that
- * frequent probes do not each call the API; concurrent probes share one call.
+ * {@code GET /v0/models}, bounded by a timeout, whose result is reused for a while so
+ * that frequent probes do not each call the API; concurrent probes share one call.
  *
  * @since 0.1.0
  */
@@ -36,8 +35,8 @@ public class TuneTheModelHealthIndicator implements ReactiveHealthIndicator {
 
 	/**
 	 * Create an indicator. A probe is one attempt: it probes with
-	 * {@link TuneTheModelOperations#withRetrySettings operations that do not repeat failed
-	 * requests}, whose repeats would turn every failure into a timeout.
+	 * {@link TuneTheModelOperations#withRetrySettings operations that do not repeat
+	 * failed requests}, whose repeats would turn every failure into a timeout.
 	 * @param operations the client to probe with
 	 * @param baseUrl the base URL of the API, shown in the details
 	 * @param timeout the longest time a probe may take
@@ -48,7 +47,8 @@ public class TuneTheModelHealthIndicator implements ReactiveHealthIndicator {
 		this.operations = operations.withRetrySettings(RetrySettings.none());
 		this.baseUrl = baseUrl;
 		this.timeout = timeout;
-		this.cachedProbe = Mono.defer(this::probe).cache((health) -> cacheTtl, (ex) -> Duration.ZERO, () -> Duration.ZERO);
+		this.cachedProbe = Mono.defer(this::probe)
+			.cache((health) -> cacheTtl, (ex) -> Duration.ZERO, () -> Duration.ZERO);
 	}
 
 	@Override

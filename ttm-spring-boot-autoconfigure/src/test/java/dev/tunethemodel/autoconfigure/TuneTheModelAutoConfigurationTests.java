@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.test.StepVerifier;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
@@ -33,15 +31,15 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.test.StepVerifier;
 
 import dev.tunethemodel.autoconfigure.health.TuneTheModelHealthContributorAutoConfiguration;
-import dev.tunethemodel.health.TuneTheModelHealthIndicator;
 import dev.tunethemodel.client.TuneTheModelConfigurationException;
 import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
-import dev.tunethemodel.client.TuneTheModelException;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.TuneTheModelTemplate;
 import dev.tunethemodel.client.TuneTheModelTimeoutException;
+import dev.tunethemodel.health.TuneTheModelHealthIndicator;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -67,11 +65,10 @@ class TuneTheModelAutoConfigurationTests {
 		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
 		.build();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, CodecsAutoConfiguration.class,
-				WebClientAutoConfiguration.class, TuneTheModelAutoConfiguration.class,
-				TuneTheModelHealthContributorAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+					CodecsAutoConfiguration.class, WebClientAutoConfiguration.class,
+					TuneTheModelAutoConfiguration.class, TuneTheModelHealthContributorAutoConfiguration.class));
 
 	private final ApplicationContextRunner configuredRunner = this.contextRunner
 		.withPropertyValues("tunethemodel.api-key=" + API_KEY, "tunethemodel.base-url=" + wireMock.baseUrl());
@@ -140,9 +137,11 @@ class TuneTheModelAutoConfigurationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "secret\r\nvalue", "secret value", "secret\u0007value" })
 	void malformedApiKeyStopsStartupWithoutShowingIt(String key) {
-		this.contextRunner.withInitializer((context) -> context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new org.springframework.core.env.MapPropertySource("test", Map.of("tunethemodel.api-key", key))))
+		this.contextRunner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new org.springframework.core.env.MapPropertySource("test",
+						Map.of("tunethemodel.api-key", key))))
 			.run((context) -> {
 				TuneTheModelConfigurationException failure = assertStartupFailed(context, Problem.MALFORMED_API_KEY);
 				assertThat(failure).hasMessageNotContaining("secret").hasMessageNotContaining("value");
@@ -151,7 +150,8 @@ class TuneTheModelAutoConfigurationTests {
 
 	@Test
 	void invalidBaseUrlStopsStartup() {
-		this.contextRunner.withPropertyValues("tunethemodel.api-key=" + API_KEY, "tunethemodel.base-url=api.example.com")
+		this.contextRunner
+			.withPropertyValues("tunethemodel.api-key=" + API_KEY, "tunethemodel.base-url=api.example.com")
 			.run((context) -> assertThat(assertStartupFailed(context, Problem.INVALID_BASE_URL))
 				.hasMessage("The base URL \"api.example.com\" is not an absolute http or https URL"));
 	}
@@ -246,10 +246,16 @@ class TuneTheModelAutoConfigurationTests {
 				StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
 					.expectComplete()
 					.verify(TIMEOUT);
-				StepVerifier.create(context.getBean(WebClient.Builder.class).build().get()
-					.uri(wireMock.baseUrl() + "/v0/models")
-					.retrieve()
-					.toBodilessEntity()).expectNextCount(1).expectComplete().verify(TIMEOUT);
+				StepVerifier
+					.create(context.getBean(WebClient.Builder.class)
+						.build()
+						.get()
+						.uri(wireMock.baseUrl() + "/v0/models")
+						.retrieve()
+						.toBodilessEntity())
+					.expectNextCount(1)
+					.expectComplete()
+					.verify(TIMEOUT);
 			});
 		wireMock.verify(1, getRequestedFor(urlEqualTo("/v0/models")).withHeader("X-Order", equalTo("first,second")));
 		wireMock.verify(1, getRequestedFor(urlEqualTo("/v0/models")).withoutHeader("X-Order"));
@@ -266,8 +272,8 @@ class TuneTheModelAutoConfigurationTests {
 			MeterRegistry meterRegistry = context.getBean(MeterRegistry.class);
 			Timer timer = meterRegistry.get("http.client.requests").tag("uri", "/v0/models/{model}/status").timer();
 			assertThat(timer.count()).isOne();
-			assertThat(meterRegistry.getMeters())
-				.allSatisfy((meter) -> assertThat(meter.getId().getTags()).noneMatch((tag) -> tag.getValue().contains("abc")));
+			assertThat(meterRegistry.getMeters()).allSatisfy(
+					(meter) -> assertThat(meter.getId().getTags()).noneMatch((tag) -> tag.getValue().contains("abc")));
 		});
 	}
 
@@ -376,7 +382,7 @@ class TuneTheModelAutoConfigurationTests {
 	}
 
 	private static SystemEnvironmentPropertySource environmentVariables(Map<String, Object> variables) {
-		// named as Boot names the environment, so that it binds TUNETHEMODEL_APIKEY as it would
+		// named as Boot's, so that TUNETHEMODEL_APIKEY binds as it would
 		return new SystemEnvironmentPropertySource(
 				"test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
 	}
@@ -397,8 +403,8 @@ class TuneTheModelAutoConfigurationTests {
 		@Bean
 		@Order(2)
 		TuneTheModelWebClientCustomizer second() {
-			return (builder) -> builder.defaultHeaders((headers) -> headers.set("X-Order",
-					headers.getFirst("X-Order") + ",second"));
+			return (builder) -> builder
+				.defaultHeaders((headers) -> headers.set("X-Order", headers.getFirst("X-Order") + ",second"));
 		}
 
 		@Bean

@@ -2,7 +2,6 @@ package dev.tunethemodel.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -27,10 +26,12 @@ class TuneTheModelConfigurationFailureAnalyzerTests {
 
 	@Test
 	void missingKeyTellsWhereToSetIt() {
-		FailureAnalysis analysis = this.analyzer.analyze(failure(Problem.MISSING_API_KEY, "The API key must not be empty"));
+		FailureAnalysis analysis = this.analyzer
+			.analyze(failure(Problem.MISSING_API_KEY, "The API key must not be empty"));
 		assertThat(analysis.getDescription())
 			.isEqualTo("The Tune the Model client cannot be configured: The API key must not be empty.");
-		assertThat(analysis.getAction()).isEqualTo("Set tunethemodel.api-key in application.yml, or export TTM_API_KEY.");
+		assertThat(analysis.getAction())
+			.isEqualTo("Set tunethemodel.api-key in application.yml, or export TTM_API_KEY.");
 	}
 
 	@Test

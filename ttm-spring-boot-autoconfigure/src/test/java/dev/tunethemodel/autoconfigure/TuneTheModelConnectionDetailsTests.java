@@ -5,14 +5,13 @@ import java.time.Duration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.test.StepVerifier;
-
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.test.StepVerifier;
 
 import dev.tunethemodel.autoconfigure.health.TuneTheModelHealthContributorAutoConfiguration;
 import dev.tunethemodel.client.TuneTheModelConfigurationException;
@@ -28,8 +27,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of the {@link TuneTheModelConnectionDetails} seam: the properties back the default
- * bean, and an application's own bean wins over them.
+ * Tests of the {@link TuneTheModelConnectionDetails} seam: the properties back the
+ * default bean, and an application's own bean wins over them.
  */
 class TuneTheModelConnectionDetailsTests {
 
@@ -57,8 +56,8 @@ class TuneTheModelConnectionDetailsTests {
 				TuneTheModelConnectionDetails connectionDetails = context.getBean(TuneTheModelConnectionDetails.class);
 				assertThat(connectionDetails.getBaseUrl()).isEqualTo(wireMock.baseUrl());
 				assertThat(connectionDetails.getApiKey()).isEqualTo(PROPERTY_KEY);
-				assertThat(connectionDetails).hasToString(
-						"PropertiesTuneTheModelConnectionDetails[baseUrl=" + wireMock.baseUrl() + "]");
+				assertThat(connectionDetails)
+					.hasToString("PropertiesTuneTheModelConnectionDetails[baseUrl=" + wireMock.baseUrl() + "]");
 			});
 	}
 
@@ -66,7 +65,8 @@ class TuneTheModelConnectionDetailsTests {
 	void ownConnectionDetailsWinOverTheProperties() {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}")));
 		this.contextRunner.withUserConfiguration(OwnConnectionDetailsConfiguration.class)
-			.withPropertyValues("tunethemodel.api-key=" + PROPERTY_KEY, "tunethemodel.base-url=https://elsewhere.example")
+			.withPropertyValues("tunethemodel.api-key=" + PROPERTY_KEY,
+					"tunethemodel.base-url=https://elsewhere.example")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(TuneTheModelConnectionDetails.class)
 					.doesNotHaveBean(PropertiesTuneTheModelConnectionDetails.class);

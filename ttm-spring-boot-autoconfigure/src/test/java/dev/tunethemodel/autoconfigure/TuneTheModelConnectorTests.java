@@ -4,13 +4,12 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
-
-import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.tunethemodel.client.TuneTheModelTemplate;
 import dev.tunethemodel.client.TuneTheModelTimeoutException;
@@ -35,15 +34,15 @@ class TuneTheModelConnectorTests {
 				mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
 				channel.closeFuture().addListener((closed) -> open.decrementAndGet());
 			})
-			.route((routes) -> routes.get("/v0/models", (request, response) -> response
-				.header("Content-Type", "application/json")
-				.sendString(Mono.delay(Duration.ofMillis(100)).thenReturn("{\"models\": []}"))))
+			.route((routes) -> routes.get("/v0/models",
+					(request, response) -> response.header("Content-Type", "application/json")
+						.sendString(Mono.delay(Duration.ofMillis(100)).thenReturn("{\"models\": []}"))))
 			.bindNow();
 		try {
 			TuneTheModelProperties properties = new TuneTheModelProperties();
 			properties.getPool().setMaxConnections(2);
 			properties.getPool().setPendingAcquireTimeout(Duration.ofSeconds(1));
-			// no read timeout on a busy machine: a connection closed by one would be replaced
+			// no read timeout on a busy machine: it would replace a connection
 			properties.setReadTimeout(Duration.ofSeconds(30));
 			TuneTheModelConnector smallPool = new TuneTheModelConnector(properties);
 			TuneTheModelTemplate template = TuneTheModelTemplate.builder()
@@ -53,11 +52,13 @@ class TuneTheModelConnectorTests {
 				.build();
 			AtomicInteger succeeded = new AtomicInteger();
 			AtomicInteger timedOut = new AtomicInteger();
-			StepVerifier.create(Flux.range(0, 50)
-				.flatMap((i) -> template.listModels()
-					.then(Mono.fromRunnable(succeeded::incrementAndGet))
-					.onErrorResume(TuneTheModelTimeoutException.class,
-							(ex) -> Mono.fromRunnable(timedOut::incrementAndGet)), 50))
+			StepVerifier
+				.create(Flux.range(0, 50)
+					.flatMap((i) -> template.listModels()
+						.then(Mono.fromRunnable(succeeded::incrementAndGet))
+						.onErrorResume(TuneTheModelTimeoutException.class,
+								(ex) -> Mono.fromRunnable(timedOut::incrementAndGet)),
+							50))
 				.expectComplete()
 				.verify(Duration.ofSeconds(30));
 			assertThat(succeeded.get() + timedOut.get()).isEqualTo(50);

@@ -1,7 +1,6 @@
 package dev.tunethemodel.autoconfigure;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -27,7 +26,10 @@ class TuneTheModelEnvironmentPostProcessorTests {
 	void fallbacksAreTheLastPropertySourceAndHoldNoValue() {
 		this.environment.setProperty("TTM_API_KEY", "sdk-key");
 		postProcess();
-		assertThat(this.environment.getPropertySources().stream().reduce((first, second) -> second).orElseThrow()
+		assertThat(this.environment.getPropertySources()
+			.stream()
+			.reduce((first, second) -> second)
+			.orElseThrow()
 			.getName()).isEqualTo(TuneTheModelEnvironmentPostProcessor.PROPERTY_SOURCE_NAME);
 		assertThat(this.environment.getPropertySources()
 			.get(TuneTheModelEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)

@@ -3,8 +3,6 @@ package dev.tunethemodel.autoconfigure;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
@@ -19,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,17 +34,19 @@ class TuneTheModelSanitizingFunctionTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
-				ConfigurationPropertiesReportEndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class,
-				TuneTheModelAutoConfiguration.class))
+				ConfigurationPropertiesReportEndpointAutoConfiguration.class,
+				EnvironmentEndpointAutoConfiguration.class, TuneTheModelAutoConfiguration.class))
 		.withPropertyValues("management.endpoint.configprops.show-values=always",
-				"management.endpoint.env.show-values=always", "management.endpoints.web.exposure.include=configprops,env")
+				"management.endpoint.env.show-values=always",
+				"management.endpoints.web.exposure.include=configprops,env")
 		.withInitializer((context) -> {
-			// the key as users configure it: in a variable of their own, referred to by the property
+			// the key as users configure it: a variable the property refers to
 			context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource("application", Map.of("tunethemodel.api-key", "${MY_TTM_SECRET}",
-						"tunethemodel.base-url", "https://api.tunethemodel.com", "notes.callback",
-						"https://hooks.example.com/ttm?token=" + API_KEY)));
+				.addFirst(new MapPropertySource("application",
+						Map.of("tunethemodel.api-key", "${MY_TTM_SECRET}", "tunethemodel.base-url",
+								"https://api.tunethemodel.com", "notes.callback",
+								"https://hooks.example.com/ttm?token=" + API_KEY)));
 			context.getEnvironment()
 				.getPropertySources()
 				.addLast(new SystemEnvironmentPropertySource(
@@ -64,8 +65,9 @@ class TuneTheModelSanitizingFunctionTests {
 			assertThat(env).contains("MY_TTM_SECRET", "TTM_API_KEY", "TUNETHEMODEL_APIKEY", "notes.callback")
 				.contains("https://api.tunethemodel.com")
 				.doesNotContain(API_KEY);
-			assertThat(jsonMapper.writeValueAsString(context.getBean(EnvironmentEndpoint.class)
-				.environmentEntry("tunethemodel.api-key"))).doesNotContain(API_KEY);
+			assertThat(jsonMapper.writeValueAsString(
+					context.getBean(EnvironmentEndpoint.class).environmentEntry("tunethemodel.api-key")))
+				.doesNotContain(API_KEY);
 		});
 	}
 

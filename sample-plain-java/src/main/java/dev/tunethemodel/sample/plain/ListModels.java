@@ -9,8 +9,10 @@ import dev.tunethemodel.client.TuneTheModelTemplate;
 
 /**
  * Lists the models of an account, on {@code ttm-client} alone: the API key comes from
- * {@code TTM_API_KEY}, the base URL from {@code TTM_API_URL} when it is set. The HTTP client
- * is Reactor Netty when it is on the class path, else the JDK's own.
+ * {@code TTM_API_KEY}, the base URL from {@code TTM_API_URL} when it is set. The HTTP
+ * client is Reactor Netty when it is on the class path, else the JDK's own.
+ *
+ * @since 0.1.0
  */
 public final class ListModels {
 

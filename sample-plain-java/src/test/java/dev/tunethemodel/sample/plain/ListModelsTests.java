@@ -23,10 +23,10 @@ import dev.tunethemodel.emulator.TuneTheModelEmulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs {@link ListModels} as a user would, in a JVM of its own, against the emulator: with
- * nothing but {@code ttm-client} and its dependencies on the class path (on the JDK's HTTP
- * client), then with Reactor Netty and {@code spring-context}, which Spring's Reactor Netty
- * connector needs, added.
+ * Runs {@link ListModels} as a user would, in a JVM of its own, against the emulator:
+ * with nothing but {@code ttm-client} and its dependencies on the class path (on the
+ * JDK's HTTP client), then with Reactor Netty and {@code spring-context}, which Spring's
+ * Reactor Netty connector needs, added.
  */
 class ListModelsTests {
 

@@ -7,9 +7,9 @@ import dev.tunethemodel.autoconfigure.TuneTheModelConnectionDetails;
 import dev.tunethemodel.emulator.TuneTheModelEmulator;
 
 /**
- * {@link ConnectionDetailsFactory} of the {@link TuneTheModelConnectionDetails} of a running
- * {@link TuneTheModelEmulator}, such as the one {@code @AutoConfigureTuneTheModelEmulator}
- * starts for a test.
+ * {@link ConnectionDetailsFactory} of the {@link TuneTheModelConnectionDetails} of a
+ * running {@link TuneTheModelEmulator}, such as the one
+ * {@code @AutoConfigureTuneTheModelEmulator} starts for a test.
  */
 class TuneTheModelEmulatorConnectionDetailsFactory
 		implements ConnectionDetailsFactory<TuneTheModelEmulator, TuneTheModelConnectionDetails> {
@@ -17,7 +17,7 @@ class TuneTheModelEmulatorConnectionDetailsFactory
 	private static final String EMULATOR = "dev.tunethemodel.emulator.TuneTheModelEmulator";
 
 	TuneTheModelEmulatorConnectionDetailsFactory() {
-		// without the emulator, the factories' loader skips this one instead of failing on its type
+		// without the emulator, the loader skips this factory instead of failing
 		if (!ClassUtils.isPresent(EMULATOR, TuneTheModelEmulatorConnectionDetailsFactory.class.getClassLoader())) {
 			throw new IllegalStateException(EMULATOR + " is not on the class path");
 		}

@@ -16,15 +16,14 @@ import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.health.TuneTheModelHealthIndicator;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for {@link TuneTheModelHealthIndicator},
- * the health component {@code tunethemodel}.
+ * {@link EnableAutoConfiguration Auto-configuration} for
+ * {@link TuneTheModelHealthIndicator}, the health component {@code tunethemodel}.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = TuneTheModelAutoConfiguration.class)
 @ConditionalOnClass({ ReactiveHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
-@ConditionalOnBean({ TuneTheModelOperations.class, TuneTheModelConnectionDetails.class,
-		TuneTheModelProperties.class })
+@ConditionalOnBean({ TuneTheModelOperations.class, TuneTheModelConnectionDetails.class, TuneTheModelProperties.class })
 @ConditionalOnEnabledHealthIndicator("tunethemodel")
 public final class TuneTheModelHealthContributorAutoConfiguration {
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactories;
 
@@ -39,7 +38,7 @@ class TuneTheModelEmulatorConnectionDetailsFactoryTests {
 		}
 	}
 
-	// as in an application with Testcontainers, whose service connections load every factory
+	// as in an application whose Testcontainers load every factory
 	@Test
 	void factoriesLoadWithoutTheEmulatorOnTheClassPath() throws Exception {
 		try (URLClassLoader withoutEmulator = new URLClassLoader(classPathWithoutTheEmulator(),
@@ -55,7 +54,8 @@ class TuneTheModelEmulatorConnectionDetailsFactoryTests {
 	}
 
 	private static URL[] classPathWithoutTheEmulator() throws MalformedURLException {
-		Path emulator = Path.of(TuneTheModelEmulator.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+		Path emulator = Path
+			.of(TuneTheModelEmulator.class.getProtectionDomain().getCodeSource().getLocation().getPath());
 		List<URL> urls = new ArrayList<>();
 		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
 			if (!Path.of(entry).toAbsolutePath().equals(emulator.toAbsolutePath())) {
