@@ -1,25 +1,12 @@
 package dev.tunethemodel.client;
 
-import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SynchronousSink;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Datasets read from files, for {@link TuneTheModelOperations#train} and
@@ -37,13 +24,6 @@ import tools.jackson.dataformat.csv.CsvSchema;
  */
 public final class TrainingData {
 
-	private static final JsonMapper jsonMapper = JsonMapper.builder().build();
-
-	private static final ObjectReader csvReader = CsvMapper.builder()
-		.build()
-		.readerForMapOf(String.class)
-		.with(CsvSchema.emptySchema().withHeader());
-
 	private TrainingData() {
 	}
 
@@ -55,7 +35,7 @@ public final class TrainingData {
 	 * @return the examples, read lazily
 	 */
 	public static Flux<ClassifierExample> classifierCsv(Path file, String inputColumn, String labelColumn) {
-		return read(file, () -> new CsvRows(file),
+		return read(file, () -> DatasetRows.csv(file),
 				(row) -> new ClassifierExample(row.text(inputColumn), row.label(labelColumn)));
 	}
 
@@ -67,7 +47,7 @@ public final class TrainingData {
 	 * @return the examples, read lazily
 	 */
 	public static Flux<GeneratorExample> generatorCsv(Path file, String inputColumn, String outputColumn) {
-		return read(file, () -> new CsvRows(file),
+		return read(file, () -> DatasetRows.csv(file),
 				(row) -> new GeneratorExample(row.text(inputColumn), row.text(outputColumn)));
 	}
 
@@ -79,7 +59,7 @@ public final class TrainingData {
 	 * @return the examples, read lazily
 	 */
 	public static Flux<ClassifierExample> classifierJsonLines(Path file, String inputField, String labelField) {
-		return read(file, () -> new JsonLines(file),
+		return read(file, () -> DatasetRows.jsonLines(file),
 				(row) -> new ClassifierExample(row.text(inputField), row.label(labelField)));
 	}
 
@@ -91,7 +71,7 @@ public final class TrainingData {
 	 * @return the examples, read lazily
 	 */
 	public static Flux<GeneratorExample> generatorJsonLines(Path file, String inputField, String outputField) {
-		return read(file, () -> new JsonLines(file),
+		return read(file, () -> DatasetRows.jsonLines(file),
 				(row) -> new GeneratorExample(row.text(inputField), row.text(outputField)));
 	}
 
@@ -127,15 +107,15 @@ public final class TrainingData {
 		});
 	}
 
-	private static <R extends Rows, T> Flux<T> read(Path file, RowsOpener<R> opener, RowMapper<T> mapper) {
+	private static <R extends DatasetRows, T> Flux<T> read(Path file, RowsOpener<R> opener, RowMapper<T> mapper) {
 		String source = file.toString();
 		return Flux.<T, R>generate(() -> open(opener, source), (rows, sink) -> {
 			emitNext(rows, mapper, source, sink);
 			return rows;
-		}, Rows::closeQuietly).subscribeOn(Schedulers.boundedElastic());
+		}, DatasetRows::closeQuietly).subscribeOn(Schedulers.boundedElastic());
 	}
 
-	private static <R extends Rows> R open(RowsOpener<R> opener, String source) {
+	private static <R extends DatasetRows> R open(RowsOpener<R> opener, String source) {
 		try {
 			return opener.open();
 		}
@@ -144,8 +124,8 @@ public final class TrainingData {
 		}
 	}
 
-	private static <T> void emitNext(Rows rows, RowMapper<T> mapper, String source, SynchronousSink<T> sink) {
-		Row row = rows.next();
+	private static <T> void emitNext(DatasetRows rows, RowMapper<T> mapper, String source, SynchronousSink<T> sink) {
+		DatasetRows.Row row = rows.next();
 		if (row == null) {
 			sink.complete();
 			return;
@@ -200,7 +180,7 @@ public final class TrainingData {
 	}
 
 	@FunctionalInterface
-	private interface RowsOpener<R extends Rows> {
+	private interface RowsOpener<R extends DatasetRows> {
 
 		R open() throws IOException;
 
@@ -209,201 +189,7 @@ public final class TrainingData {
 	@FunctionalInterface
 	private interface RowMapper<T> {
 
-		T map(Row row);
-
-	}
-
-	/**
-	 * The rows of a file, read one at a time.
-	 */
-	private abstract static class Rows implements Closeable {
-
-		/**
-		 * Read the next row.
-		 * @return the row, {@code null} after the last
-		 */
-		abstract @Nullable Row next();
-
-		void closeQuietly() {
-			try {
-				close();
-			}
-			catch (IOException ex) {
-				// read to the end or failed already: closing it changes nothing
-			}
-		}
-
-	}
-
-	/**
-	 * One row: the fields of one example and where it stands in its file.
-	 */
-	private abstract static class Row {
-
-		private final String source;
-
-		private final long line;
-
-		Row(String source, long line) {
-			this.source = source;
-			this.line = line;
-		}
-
-		long line() {
-			return this.line;
-		}
-
-		abstract @Nullable String value(String field);
-
-		String text(String field) {
-			String value = value(field);
-			if (value == null) {
-				throw invalid("has no value in its " + kind() + " \"" + field + "\"");
-			}
-			return value;
-		}
-
-		int label(String field) {
-			String value = text(field).trim();
-			try {
-				return Integer.parseInt(value);
-			}
-			catch (NumberFormatException ex) {
-				throw invalid("has the label " + ArgumentChecks.quote(value) + " in its " + kind() + " \"" + field
-						+ "\", which is not a whole number");
-			}
-		}
-
-		/**
-		 * Return what the file calls a field.
-		 * @return {@code column} or {@code field}
-		 */
-		abstract String kind();
-
-		InvalidDatasetException invalid(String problem) {
-			return new InvalidDatasetException("Line " + this.line + " of " + this.source + " " + problem, 0,
-					this.line);
-		}
-
-	}
-
-	private static final class JsonLines extends Rows {
-
-		private final String source;
-
-		private final BufferedReader reader;
-
-		private long line;
-
-		JsonLines(Path file) throws IOException {
-			this.source = file.toString();
-			this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-		}
-
-		@Override
-		@Nullable Row next() {
-			try {
-				String text = this.reader.readLine();
-				this.line++;
-				while (text != null && text.isBlank()) {
-					text = this.reader.readLine();
-					this.line++;
-				}
-				return (text != null) ? parse(text) : null;
-			}
-			catch (IOException ex) {
-				throw new TuneTheModelException("Could not read " + this.source + ": " + ex.getMessage(), ex);
-			}
-		}
-
-		private Row parse(String text) {
-			JsonNode object;
-			try {
-				object = jsonMapper.readTree(text);
-			}
-			catch (JacksonException ex) {
-				throw new InvalidDatasetException(
-						"Line " + this.line + " of " + this.source + " is not JSON: " + ex.getOriginalMessage(), 0,
-						this.line);
-			}
-			if (!object.isObject()) {
-				throw new InvalidDatasetException("Line " + this.line + " of " + this.source + " is not a JSON object",
-						0, this.line);
-			}
-			return new Row(this.source, this.line) {
-
-				@Override
-				@Nullable String value(String field) {
-					JsonNode value = object.get(field);
-					return (value != null && (value.isString() || value.isNumber())) ? value.asString() : null;
-				}
-
-				@Override
-				String kind() {
-					return "field";
-				}
-
-			};
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.reader.close();
-		}
-
-	}
-
-	private static final class CsvRows extends Rows {
-
-		private final String source;
-
-		private final MappingIterator<Map<String, String>> rows;
-
-		CsvRows(Path file) throws IOException {
-			this.source = file.toString();
-			try {
-				this.rows = csvReader.readValues(file.toFile());
-			}
-			catch (JacksonException ex) {
-				throw new IOException(ex.getOriginalMessage(), ex);
-			}
-		}
-
-		@Override
-		@Nullable Row next() {
-			try {
-				if (!this.rows.hasNextValue()) {
-					return null;
-				}
-				// where the parser stands before the record: its first line
-				long line = this.rows.parser().currentLocation().getLineNr();
-				Map<String, String> values = this.rows.nextValue();
-				return new Row(this.source, line) {
-
-					@Override
-					@Nullable String value(String field) {
-						return values.get(field);
-					}
-
-					@Override
-					String kind() {
-						return "column";
-					}
-
-				};
-			}
-			catch (JacksonException ex) {
-				long line = this.rows.currentLocation().getLineNr();
-				throw new InvalidDatasetException(
-						"Line " + line + " of " + this.source + " is not valid CSV: " + ex.getOriginalMessage(), 0,
-						line);
-			}
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.rows.close();
-		}
+		T map(DatasetRows.Row row);
 
 	}
 
