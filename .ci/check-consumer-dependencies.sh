@@ -35,6 +35,10 @@ fail() {
 	exit 1
 }
 
+for module in ttm-client ttm-spring-boot-autoconfigure ttm-spring-boot-starter ttm-emulator; do
+	grep -q "<artifactId>$module</artifactId>" ttm-bom/pom.xml || fail "ttm-bom does not manage $module"
+done
+
 boot_parent="<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>4.0.7</version><relativePath/></parent>"
 bom="<dependency><groupId>dev.tunethemodel</groupId><artifactId>ttm-bom</artifactId><version>$version</version><type>pom</type><scope>import</scope></dependency>"
 
