@@ -25,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs {@link ListModels} as a user would, in a JVM of its own, against the emulator:
  * with nothing but {@code ttm-client} and its dependencies on the class path (on the
- * JDK's HTTP client), then with Reactor Netty and {@code spring-context}, which Spring's
- * Reactor Netty connector needs, added.
+ * JDK's HTTP client), then with Reactor Netty added.
  */
 class ListModelsTests {
 
@@ -73,10 +72,9 @@ class ListModelsTests {
 	}
 
 	@Test
-	void listsTheModelsOnReactorNettyWhenItAndSpringContextAreOnTheClassPath() throws Exception {
+	void listsTheModelsOnReactorNettyWhenItIsOnTheClassPath() throws Exception {
 		List<String> classPath = new ArrayList<>(classPath("runtime.txt"));
 		classPath.addAll(classPath("reactor-netty.txt"));
-		classPath.addAll(classPath("spring-context.txt"));
 		Run run = run(classPath);
 		assertListsTheModels(run);
 		assertThat(run.loadedClasses()).contains("reactor.netty.http.client.HttpClient");
