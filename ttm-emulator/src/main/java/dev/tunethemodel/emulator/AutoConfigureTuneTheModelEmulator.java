@@ -13,7 +13,9 @@ import java.lang.annotation.Target;
  * {@code TuneTheModelConnectionDetails} of the emulator, which win over
  * {@code tunethemodel.base-url} and {@code tunethemodel.api-key}, and the emulator as a
  * bean, to inject faults. It stops with the context; contexts with the same settings
- * share one. <pre class="code">
+ * share one.
+ * <p>
+ * For example: <pre class="code">
  * &#64;SpringBootTest
  * &#64;AutoConfigureTuneTheModelEmulator
  * class SentimentServiceTests { ... }
