@@ -19,6 +19,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -124,7 +125,9 @@ final class EmulatorRoutes {
 				return next.handle(request);
 			}
 			Mono<ServerResponse> answer = (fault.status() == 0) ? next.handle(request) : faultAnswer(fault);
-			return Mono.delay(fault.delay()).then(answer);
+			// written from a thread that may block: Netty's allocator may take a lock
+			return fault.delay().isZero() ? answer
+					: Mono.delay(fault.delay(), Schedulers.boundedElastic()).then(answer);
 		};
 	}
 

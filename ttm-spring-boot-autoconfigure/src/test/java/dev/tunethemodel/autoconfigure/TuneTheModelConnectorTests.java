@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
@@ -36,7 +37,8 @@ class TuneTheModelConnectorTests {
 			})
 			.route((routes) -> routes.get("/v0/models",
 					(request, response) -> response.header("Content-Type", "application/json")
-						.sendString(Mono.delay(Duration.ofMillis(100)).thenReturn("{\"models\": []}"))))
+						.sendString(Mono.delay(Duration.ofMillis(100), Schedulers.boundedElastic())
+							.thenReturn("{\"models\": []}"))))
 			.bindNow();
 		try {
 			TuneTheModelProperties properties = new TuneTheModelProperties();
