@@ -9,6 +9,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactories;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -22,7 +23,7 @@ import dev.tunethemodel.emulator.TuneTheModelEmulator;
 /**
  * Runs the sample offline when no API key is configured (neither
  * {@code tunethemodel.api-key} nor {@code TTM_API_KEY}): starts the local emulator and
- * points the starter at it with connection details of its own.
+ * registers the starter's connection details of it, which win over the properties.
  */
 class EmulatorWhenNoApiKey implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -42,8 +43,13 @@ class EmulatorWhenNoApiKey implements ApplicationContextInitializer<Configurable
 		beanFactory.registerSingleton("tuneTheModelEmulator", emulator);
 		// stopped with the context, and when its refresh fails
 		((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean("tuneTheModelEmulator", emulator::close);
+		// the starter's details of an emulator, as its test annotation gets them
+		TuneTheModelConnectionDetails emulatorDetails = (TuneTheModelConnectionDetails) new ConnectionDetailsFactories(
+				context.getClassLoader())
+			.getConnectionDetails(emulator, true)
+			.get(TuneTheModelConnectionDetails.class);
 		RootBeanDefinition connectionDetails = new RootBeanDefinition(TuneTheModelConnectionDetails.class,
-				() -> new EmulatorConnectionDetails(emulator.baseUrl(), emulator.apiKey()));
+				() -> emulatorDetails);
 		// the properties' details exist too in AOT mode: these win
 		connectionDetails.setPrimary(true);
 		((BeanDefinitionRegistry) beanFactory).registerBeanDefinition("emulatorConnectionDetails", connectionDetails);
@@ -53,28 +59,6 @@ class EmulatorWhenNoApiKey implements ApplicationContextInitializer<Configurable
 					Map.of("tunethemodel.poll-interval", Duration.ofMillis(500).toString())));
 		logger.info("No API key configured (tunethemodel.api-key or TTM_API_KEY): running offline on the local "
 				+ "Tune the Model emulator at " + emulator.baseUrl());
-	}
-
-	/**
-	 * The base URL and key of the emulator.
-	 */
-	private record EmulatorConnectionDetails(String baseUrl, String apiKey) implements TuneTheModelConnectionDetails {
-
-		@Override
-		public String getBaseUrl() {
-			return this.baseUrl;
-		}
-
-		@Override
-		public String getApiKey() {
-			return this.apiKey;
-		}
-
-		@Override
-		public String toString() {
-			return "EmulatorConnectionDetails[baseUrl=" + this.baseUrl + "]";
-		}
-
 	}
 
 }
