@@ -2,6 +2,7 @@ package dev.tunethemodel.client;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.SplittableRandom;
 
 import reactor.core.publisher.Flux;
@@ -100,6 +101,23 @@ public final class TrainingData {
 				part(examples, validationFraction, seed, true));
 	}
 
+	/**
+	 * Return examples as an {@link Iterable}, for {@link BlockingTuneTheModelOperations}:
+	 * it reads a file of this class as the reactive client does, without a thread waiting
+	 * for it. Iterated directly, each iteration reads the examples anew and must be run
+	 * to its end, so that the file is closed. <pre class="code">
+	 * tuneTheModel.train(request, TrainingData.iterable(split.training()),
+	 *         TrainingData.iterable(split.validation()));
+	 * </pre>
+	 * @param <T> the type of the examples
+	 * @param examples the examples, such as a file read by this class or a part of a
+	 * split
+	 * @return the examples as an {@link Iterable}
+	 */
+	public static <T extends TrainingExample> Iterable<T> iterable(Flux<T> examples) {
+		return new FileExamples<>(ArgumentChecks.requireNonNull("examples", examples));
+	}
+
 	private static <T> Flux<T> part(Flux<T> examples, double validationFraction, long seed, boolean validation) {
 		return examples.count().flatMapMany((count) -> {
 			Selection selection = new Selection(count, Math.round(count * validationFraction), seed);
@@ -143,6 +161,21 @@ public final class TrainingData {
 	 * @param validation the examples to validate with
 	 */
 	public record Split<T>(Flux<T> training, Flux<T> validation) {
+
+	}
+
+	/**
+	 * Examples that {@link BlockingTuneTheModelTemplate} reads as their {@link Flux}.
+	 *
+	 * @param <T> the type of the examples
+	 * @param examples the examples
+	 */
+	record FileExamples<T>(Flux<T> examples) implements Iterable<T> {
+
+		@Override
+		public Iterator<T> iterator() {
+			return this.examples.toIterable().iterator();
+		}
 
 	}
 

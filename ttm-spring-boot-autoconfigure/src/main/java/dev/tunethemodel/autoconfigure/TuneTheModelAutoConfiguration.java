@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 
+import dev.tunethemodel.client.BlockingTuneTheModelOperations;
+import dev.tunethemodel.client.BlockingTuneTheModelTemplate;
 import dev.tunethemodel.client.RetrySettings;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.TuneTheModelTemplate;
@@ -21,7 +23,8 @@ import dev.tunethemodel.client.TuneTheModelTemplate;
  * {@link EnableAutoConfiguration Auto-configuration} for the Tune the Model client: a
  * {@link TuneTheModelTemplate} connected as the {@link TuneTheModelConnectionDetails}
  * say, built from the application's {@link WebClient.Builder}, so that its codecs,
- * customizers and observation apply, on a connector with a pool and timeouts of its own.
+ * customizers and observation apply, on a connector with a pool and timeouts of its own;
+ * and a {@link BlockingTuneTheModelTemplate} that waits for it, for servlet applications.
  *
  * @since 0.1.0
  */
@@ -61,6 +64,12 @@ public final class TuneTheModelAutoConfiguration {
 			.retrySettings(new RetrySettings(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 					retry.getMaxRetryAfter()));
 		return template.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(BlockingTuneTheModelOperations.class)
+	BlockingTuneTheModelTemplate blockingTuneTheModelTemplate(TuneTheModelOperations operations) {
+		return new BlockingTuneTheModelTemplate(operations);
 	}
 
 	@Configuration(proxyBeanMethods = false)

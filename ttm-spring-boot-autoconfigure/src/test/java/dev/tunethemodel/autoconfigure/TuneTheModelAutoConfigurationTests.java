@@ -34,6 +34,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.test.StepVerifier;
 
 import dev.tunethemodel.autoconfigure.health.TuneTheModelHealthContributorAutoConfiguration;
+import dev.tunethemodel.client.BlockingTuneTheModelOperations;
+import dev.tunethemodel.client.BlockingTuneTheModelTemplate;
+import dev.tunethemodel.client.Model;
 import dev.tunethemodel.client.TuneTheModelConfigurationException;
 import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
 import dev.tunethemodel.client.TuneTheModelOperations;
@@ -57,6 +60,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TuneTheModelAutoConfigurationTests {
 
 	private static final String API_KEY = "ttm-autoconfig-key-77b1";
+
+	private static final String OWN_API_KEY = "ttm-own-key-81b3e0c2";
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -302,6 +307,34 @@ class TuneTheModelAutoConfigurationTests {
 			.run((context) -> StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
 				.expectErrorMessage("GET /v0/models did not complete within 300ms (1 attempt)")
 				.verify(Duration.ofSeconds(2)));
+	}
+
+	@Test
+	void blockingOperationsWaitForTheTemplate() {
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": [{\"model_name\": \"m-1\"}]}")));
+		this.configuredRunner.run((context) -> {
+			assertThat(context).hasSingleBean(BlockingTuneTheModelOperations.class);
+			assertThat(context.getBean(BlockingTuneTheModelOperations.class).listModels()).extracting(Model::id)
+				.containsExactly("m-1");
+		});
+	}
+
+	@Test
+	void blockingOperationsWaitForTheApplicationsOwnOperations() {
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}")));
+		this.configuredRunner
+			.withBean(TuneTheModelOperations.class,
+					() -> TuneTheModelTemplate.builder().baseUrl(wireMock.baseUrl()).apiKey(OWN_API_KEY).build())
+			.run((context) -> assertThat(context.getBean(BlockingTuneTheModelOperations.class).listModels()).isEmpty());
+		wireMock.verify(getRequestedFor(urlEqualTo("/v0/models")).withHeader("Authorization", equalTo(OWN_API_KEY)));
+	}
+
+	@Test
+	void applicationsOwnBlockingOperationsWin() {
+		BlockingTuneTheModelOperations own = new BlockingTuneTheModelTemplate(
+				TuneTheModelTemplate.builder().apiKey(OWN_API_KEY).build());
+		this.configuredRunner.withBean(BlockingTuneTheModelOperations.class, () -> own)
+			.run((context) -> assertThat(context).getBean(BlockingTuneTheModelOperations.class).isSameAs(own));
 	}
 
 	@Test

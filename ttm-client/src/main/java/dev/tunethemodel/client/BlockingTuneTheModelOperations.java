@@ -1,0 +1,186 @@
+package dev.tunethemodel.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The operations of the Tune the Model API for code that waits for its answers, such as a
+ * Spring MVC controller: those of {@link TuneTheModelOperations}, each returning its
+ * value when the call has ended.
+ * <p>
+ * Each call is bounded as its reactive counterpart is, by the client's timeout with its
+ * repeats included, and fails with the same {@link TuneTheModelException}s, never
+ * wrapped. A call refuses at once, with an {@link IllegalStateException}, to wait on a
+ * thread that must not block, such as a Netty event loop: use
+ * {@link TuneTheModelOperations} there. Calls may be made from any number of threads,
+ * virtual threads included.
+ * <p>
+ * Examples are read from {@link Iterable}s, again whenever an upload is repeated;
+ * datasets of files come from {@link TrainingData#iterable}.
+ *
+ * @since 0.1.0
+ * @see BlockingTuneTheModelTemplate
+ */
+public interface BlockingTuneTheModelOperations {
+
+	/**
+	 * Return operations that repeat failed calls as the given settings say, instead of
+	 * the client's own settings.
+	 * @param retrySettings the settings for the calls of the returned operations
+	 * @return operations with the given settings, or these operations if they have no
+	 * settings of their own
+	 * @see TuneTheModelOperations#withRetrySettings(RetrySettings)
+	 */
+	default BlockingTuneTheModelOperations withRetrySettings(RetrySettings retrySettings) {
+		return this;
+	}
+
+	/**
+	 * List the account's models.
+	 * @return the models
+	 */
+	List<Model> listModels();
+
+	/**
+	 * List the public models that every account may use.
+	 * @return the models
+	 */
+	List<Model> listPublicModels();
+
+	/**
+	 * Create a model.
+	 * @param request the model to create
+	 * @return the created model
+	 */
+	Model createModel(CreateModelRequest request);
+
+	/**
+	 * Read a model, with its status.
+	 * @param modelId the model's id
+	 * @return the model
+	 */
+	Model getModel(String modelId);
+
+	/**
+	 * Delete a model.
+	 * @param modelId the model's id
+	 * @return the deleted model
+	 */
+	Model deleteModel(String modelId);
+
+	/**
+	 * Bind a model to its training and validation files.
+	 * @param modelId the model's id
+	 * @param trainFileId the training file's id
+	 * @param validateFileId the validation file's id
+	 * @return the model
+	 */
+	Model bind(String modelId, String trainFileId, String validateFileId);
+
+	/**
+	 * Start training a model whose datasets are bound.
+	 * @param modelId the model's id
+	 * @return the model
+	 */
+	Model fit(String modelId);
+
+	/**
+	 * Classify a text with a trained classifier.
+	 * @param modelId the model's id
+	 * @param input the text
+	 * @return the scores of the classes
+	 */
+	Classification classify(String modelId, String input);
+
+	/**
+	 * Generate texts with a trained generator.
+	 * @param modelId the model's id
+	 * @param request the prompt and parameters
+	 * @return the generated texts
+	 */
+	Generation generate(String modelId, GenerateRequest request);
+
+	/**
+	 * Create a dataset file, to upload examples to.
+	 * @param name the file's name
+	 * @param taskType the type of model the examples are for
+	 * @return the created file, with its upload URL
+	 */
+	DatasetFile createFile(String name, ModelType taskType);
+
+	/**
+	 * List the account's dataset files.
+	 * @return the files
+	 */
+	List<DatasetFile> listFiles();
+
+	/**
+	 * Read a dataset file, with its status.
+	 * @param fileId the file's id
+	 * @return the file
+	 */
+	DatasetFile getFile(String fileId);
+
+	/**
+	 * Delete a dataset file.
+	 * @param fileId the file's id
+	 * @return the deleted file
+	 */
+	DatasetFile deleteFile(String fileId);
+
+	/**
+	 * Upload examples to a created file.
+	 * @param file the file, as created
+	 * @param examples the examples, read again if the upload is repeated
+	 * @see TuneTheModelOperations#upload
+	 */
+	void upload(DatasetFile file, Iterable<? extends TrainingExample> examples);
+
+	/**
+	 * Create a model, upload its datasets, train it and wait until it is ready.
+	 * @param model the model to create
+	 * @param training the examples to train with
+	 * @param validation the examples to validate with
+	 * @return the ready model
+	 * @see TuneTheModelOperations#train
+	 */
+	Model train(CreateModelRequest model, Iterable<? extends TrainingExample> training,
+			Iterable<? extends TrainingExample> validation);
+
+	/**
+	 * Train a model as {@link #train} does, telling each step to a listener on the
+	 * calling thread; an exception of the listener stops the training and cleans up as a
+	 * failure does.
+	 * @param model the model to create
+	 * @param training the examples to train with
+	 * @param validation the examples to validate with
+	 * @param progress told each step, ending with {@link TrainingEvent.Ready}
+	 * @return the ready model
+	 * @see TuneTheModelOperations#trainWithProgress
+	 */
+	Model trainWithProgress(CreateModelRequest model, Iterable<? extends TrainingExample> training,
+			Iterable<? extends TrainingExample> validation, Consumer<? super TrainingEvent> progress);
+
+	/**
+	 * Follow a model's status until it is ready, telling each change to a listener on the
+	 * calling thread.
+	 * @param modelId the model's id
+	 * @param changes told the model at each change of its status, starting with the
+	 * current one
+	 * @return the ready model
+	 * @throws TuneTheModelTrainingFailedException if the training fails
+	 * @see TuneTheModelOperations#watch
+	 */
+	Model watch(String modelId, Consumer<? super Model> changes);
+
+	/**
+	 * Wait until a model is ready.
+	 * @param modelId the model's id
+	 * @param timeout the longest wait
+	 * @return the ready model
+	 * @throws TuneTheModelTimeoutException if it is not ready within the timeout
+	 */
+	Model awaitReady(String modelId, Duration timeout);
+
+}

@@ -1,0 +1,223 @@
+package dev.tunethemodel.client;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * {@link BlockingTuneTheModelOperations} that wait for the calls of
+ * {@link TuneTheModelOperations}, such as a {@link TuneTheModelTemplate}, so that both
+ * share one connection pool and one set of policies. <pre class="code">
+ * BlockingTuneTheModelOperations tuneTheModel = new BlockingTuneTheModelTemplate(template);
+ * List&lt;Model&gt; models = tuneTheModel.listModels();
+ * </pre> Examples that are not in memory are read on a thread of
+ * {@link Schedulers#boundedElastic()}, so that an {@link Iterable} may wait for its
+ * source; listeners are told on the calling thread.
+ *
+ * @since 0.1.0
+ */
+public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelOperations {
+
+	private final TuneTheModelOperations operations;
+
+	/**
+	 * Create blocking operations that wait for the given ones.
+	 * @param operations the reactive operations, which bound each call
+	 */
+	public BlockingTuneTheModelTemplate(TuneTheModelOperations operations) {
+		this.operations = ArgumentChecks.requireNonNull("reactive operations", operations);
+	}
+
+	@Override
+	public BlockingTuneTheModelOperations withRetrySettings(RetrySettings retrySettings) {
+		return new BlockingTuneTheModelTemplate(this.operations.withRetrySettings(retrySettings));
+	}
+
+	@Override
+	public List<Model> listModels() {
+		return await(this.operations.listModels().collectList());
+	}
+
+	@Override
+	public List<Model> listPublicModels() {
+		return await(this.operations.listPublicModels().collectList());
+	}
+
+	@Override
+	public Model createModel(CreateModelRequest request) {
+		return await(this.operations.createModel(request));
+	}
+
+	@Override
+	public Model getModel(String modelId) {
+		return await(this.operations.getModel(modelId));
+	}
+
+	@Override
+	public Model deleteModel(String modelId) {
+		return await(this.operations.deleteModel(modelId));
+	}
+
+	@Override
+	public Model bind(String modelId, String trainFileId, String validateFileId) {
+		return await(this.operations.bind(modelId, trainFileId, validateFileId));
+	}
+
+	@Override
+	public Model fit(String modelId) {
+		return await(this.operations.fit(modelId));
+	}
+
+	@Override
+	public Classification classify(String modelId, String input) {
+		return await(this.operations.classify(modelId, input));
+	}
+
+	@Override
+	public Generation generate(String modelId, GenerateRequest request) {
+		return await(this.operations.generate(modelId, request));
+	}
+
+	@Override
+	public DatasetFile createFile(String name, ModelType taskType) {
+		return await(this.operations.createFile(name, taskType));
+	}
+
+	@Override
+	public List<DatasetFile> listFiles() {
+		return await(this.operations.listFiles().collectList());
+	}
+
+	@Override
+	public DatasetFile getFile(String fileId) {
+		return await(this.operations.getFile(fileId));
+	}
+
+	@Override
+	public DatasetFile deleteFile(String fileId) {
+		return await(this.operations.deleteFile(fileId));
+	}
+
+	@Override
+	public void upload(DatasetFile file, Iterable<? extends TrainingExample> examples) {
+		await(this.operations.upload(file, flux("examples", examples)));
+	}
+
+	@Override
+	public Model train(CreateModelRequest model, Iterable<? extends TrainingExample> training,
+			Iterable<? extends TrainingExample> validation) {
+		return await(this.operations.train(model, flux("training examples", training),
+				flux("validation examples", validation)));
+	}
+
+	@Override
+	public Model trainWithProgress(CreateModelRequest model, Iterable<? extends TrainingExample> training,
+			Iterable<? extends TrainingExample> validation, Consumer<? super TrainingEvent> progress) {
+		ArgumentChecks.requireNonNull("progress listener", progress);
+		TrainingEvent last = follow(this.operations.trainWithProgress(model, flux("training examples", training),
+				flux("validation examples", validation)), progress);
+		if (last instanceof TrainingEvent.Ready ready) {
+			return ready.model();
+		}
+		throw new TuneTheModelException("The training ended without its model being ready");
+	}
+
+	@Override
+	public Model watch(String modelId, Consumer<? super Model> changes) {
+		ArgumentChecks.requireNonNull("change listener", changes);
+		Model last = follow(this.operations.watch(modelId), changes);
+		if (last == null) {
+			throw new TuneTheModelException("Watching the model ended without its status");
+		}
+		return last;
+	}
+
+	@Override
+	public Model awaitReady(String modelId, Duration timeout) {
+		return await(this.operations.awaitReady(modelId, timeout));
+	}
+
+	@Override
+	public String toString() {
+		return "BlockingTuneTheModelTemplate[" + this.operations + "]";
+	}
+
+	private static <T> T await(Mono<T> call) {
+		requireBlockingAllowed();
+		CompletableFuture<T> answer = call.toFuture();
+		try {
+			return answer.get();
+		}
+		catch (ExecutionException ex) {
+			throw unwrapped(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			answer.cancel(true);
+			throw interrupted(ex);
+		}
+	}
+
+	private static <T> @Nullable T follow(Flux<T> steps, Consumer<? super T> listener) {
+		requireBlockingAllowed();
+		T last = null;
+		// closing the stream cancels the call, also when the listener throws
+		try (Stream<T> stream = steps.toStream(1)) {
+			Iterator<T> iterator = stream.iterator();
+			while (iterator.hasNext()) {
+				last = iterator.next();
+				listener.accept(last);
+			}
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = Exceptions.unwrap(ex);
+			throw (cause instanceof InterruptedException interruption) ? interrupted(interruption) : unwrapped(cause);
+		}
+		return last;
+	}
+
+	private static void requireBlockingAllowed() {
+		if (Schedulers.isInNonBlockingThread()) {
+			throw new IllegalStateException(
+					"BlockingTuneTheModelOperations waits for the API, which the non-blocking " + "thread '"
+							+ Thread.currentThread().getName() + "' must not do: use TuneTheModelOperations there");
+		}
+	}
+
+	private static RuntimeException unwrapped(Throwable failure) {
+		if (failure instanceof RuntimeException runtimeException) {
+			return runtimeException;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		return new TuneTheModelException("The call failed: " + failure, failure);
+	}
+
+	private static TuneTheModelException interrupted(InterruptedException ex) {
+		Thread.currentThread().interrupt();
+		return new TuneTheModelException("Interrupted while waiting for the Tune the Model API", ex);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T extends TrainingExample> Flux<T> flux(String what, Iterable<T> examples) {
+		ArgumentChecks.requireNonNull(what, examples);
+		if (examples instanceof TrainingData.FileExamples<?> file) {
+			return (Flux<T>) file.examples();
+		}
+		Flux<T> flux = Flux.fromIterable(examples);
+		// an Iterable of the user's may wait for its source; a collection does not
+		return (examples instanceof Collection) ? flux : flux.subscribeOn(Schedulers.boundedElastic());
+	}
+
+}
