@@ -31,6 +31,7 @@ import dev.tunethemodel.client.TuneTheModelOperations;
 
 /**
  * Runs the benchmarks: {@code calls} (the starter against raw Reactor Netty),
+ * {@code blocking} (the blocking API against the reactive one, on each transport),
  * {@code upload} (a million examples in 128 MiB of heap), {@code startup} (context
  * startup with and without the starter), or {@code all}.
  *
@@ -38,9 +39,9 @@ import dev.tunethemodel.client.TuneTheModelOperations;
  */
 public final class Benchmarks {
 
-	private static final String API_KEY = "benchmark-key";
+	static final String API_KEY = "benchmark-key";
 
-	private static final String MODEL_ID = "9323f9dbc976ea5dc6c8272eb90742f9";
+	static final String MODEL_ID = "9323f9dbc976ea5dc6c8272eb90742f9";
 
 	private Benchmarks() {
 	}
@@ -59,8 +60,10 @@ public final class Benchmarks {
 				}
 			}
 			case "startup" -> StartupBenchmark.run();
+			case "blocking" -> BlockingBenchmark.run();
 			case "all" -> {
 				fork("-Xms1g", "-Xmx1g", "calls");
+				fork("-Xms1g", "-Xmx1g", "blocking");
 				fork("-Xmx128m", "upload");
 				StartupBenchmark.run();
 			}
@@ -114,12 +117,12 @@ public final class Benchmarks {
 	}
 
 	private static double[] run(Supplier<Mono<?>> call) {
-		double[] sequential = Measure.sequential(call, 5_000);
+		double[] sequential = Measure.sequential(() -> call.get().block(), 5_000);
 		double throughput = Measure.throughput(call, 20_000);
 		return new double[] { sequential[0], sequential[1], throughput, sequential[2] };
 	}
 
-	private static double[] medians(List<double[]> runs) {
+	static double[] medians(List<double[]> runs) {
 		double[] medians = new double[runs.get(0).length];
 		for (int i = 0; i < medians.length; i++) {
 			int metric = i;

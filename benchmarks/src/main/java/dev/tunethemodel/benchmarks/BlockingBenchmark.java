@@ -1,0 +1,86 @@
+package dev.tunethemodel.benchmarks;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import dev.tunethemodel.client.BlockingTuneTheModelOperations;
+import dev.tunethemodel.client.BlockingTuneTheModelTemplate;
+import dev.tunethemodel.client.TuneTheModelOperations;
+import dev.tunethemodel.client.TuneTheModelTemplate;
+
+/**
+ * The blocking API against the reactive one, on each transport: the same call, waited for
+ * by {@link BlockingTuneTheModelOperations} or subscribed to, one at a time and 64 at a
+ * time (64 threads for the blocking one, 64 in flight for the reactive one).
+ */
+final class BlockingBenchmark {
+
+	private BlockingBenchmark() {
+	}
+
+	static void run() throws IOException {
+		try (RemoteStub server = RemoteStub.start()) {
+			System.out.println();
+			System.out.println("| transport | call | latency reactive → blocking | ratio | calls/s reactive → blocking "
+					+ "| ratio | CPU/call reactive → blocking | ratio |");
+			System.out.println("|---|---|---|---|---|---|---|---|");
+			ConnectionProvider connections = ConnectionProvider.builder("blocking-benchmark")
+				.maxConnections(64)
+				.build();
+			try {
+				compare("Reactor Netty", server.baseUrl(),
+						new ReactorClientHttpConnector(HttpClient.create(connections)));
+				compare("JDK HttpClient", server.baseUrl(),
+						new JdkClientHttpConnector(java.net.http.HttpClient.newBuilder()
+							.version(java.net.http.HttpClient.Version.HTTP_1_1)
+							.build()));
+			}
+			finally {
+				connections.dispose();
+			}
+		}
+	}
+
+	private static void compare(String transport, String baseUrl, ClientHttpConnector connector) {
+		TuneTheModelOperations reactive = TuneTheModelTemplate.builder()
+			.webClientBuilder(() -> WebClient.builder().clientConnector(connector))
+			.baseUrl(baseUrl)
+			.apiKey(Benchmarks.API_KEY)
+			.build();
+		BlockingTuneTheModelOperations blocking = new BlockingTuneTheModelTemplate(reactive);
+		report(transport, "getModel", () -> reactive.getModel(Benchmarks.MODEL_ID),
+				() -> blocking.getModel(Benchmarks.MODEL_ID));
+		report(transport, "classify", () -> reactive.classify(Benchmarks.MODEL_ID, "You are wonderful"),
+				() -> blocking.classify(Benchmarks.MODEL_ID, "You are wonderful"));
+	}
+
+	private static void report(String transport, String name, Supplier<Mono<?>> reactive, Runnable blocking) {
+		Measure.warmUp(reactive, 20_000);
+		Measure.warmUpOnThreads(blocking, 20_000);
+		List<double[]> reactiveRuns = new ArrayList<>();
+		List<double[]> blockingRuns = new ArrayList<>();
+		// alternate, seven rounds, medians: the machine's noise falls on both
+		for (int round = 0; round < 7; round++) {
+			double[] sequential = Measure.sequential(() -> reactive.get().block(), 5_000);
+			reactiveRuns.add(new double[] { sequential[0], Measure.throughput(reactive, 20_000), sequential[2] });
+			sequential = Measure.sequential(blocking, 5_000);
+			blockingRuns
+				.add(new double[] { sequential[0], Measure.throughputOnThreads(blocking, 20_000), sequential[2] });
+		}
+		double[] r = Benchmarks.medians(reactiveRuns);
+		double[] b = Benchmarks.medians(blockingRuns);
+		System.out.printf("| %s | %s | %.0f → %.0f µs | %.2f | %,.0f → %,.0f | %.2f | %.1f → %.1f µs | %.2f |%n",
+				transport, name, r[0], b[0], b[0] / r[0], r[1], b[1], b[1] / r[1], r[2], b[2], b[2] / r[2]);
+	}
+
+}
