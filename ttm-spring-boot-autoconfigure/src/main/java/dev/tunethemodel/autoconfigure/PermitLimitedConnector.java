@@ -1,0 +1,108 @@
+package dev.tunethemodel.autoconfigure;
+
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.http.client.reactive.ClientHttpResponse;
+import org.springframework.http.client.reactive.ClientHttpResponseDecorator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+import dev.tunethemodel.autoconfigure.ConnectionPermits.Permit;
+
+/**
+ * A connector that lets a request through only with a permit, held until the response's
+ * body is read to its end, or the exchange fails or is cancelled.
+ */
+final class PermitLimitedConnector implements ClientHttpConnector {
+
+	private final ClientHttpConnector connector;
+
+	private final ConnectionPermits permits;
+
+	/**
+	 * Create a connector.
+	 * @param connector the connector to limit
+	 * @param permits the permits
+	 */
+	PermitLimitedConnector(ClientHttpConnector connector, ConnectionPermits permits) {
+		this.connector = connector;
+		this.permits = permits;
+	}
+
+	@Override
+	public Mono<ClientHttpResponse> connect(HttpMethod method, URI uri,
+			Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
+		return this.permits.acquire().flatMap((permit) -> exchange(permit, method, uri, requestCallback));
+	}
+
+	private Mono<ClientHttpResponse> exchange(Permit permit, HttpMethod method, URI uri,
+			Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
+		Exchange exchange = new Exchange(permit);
+		return Mono.defer(() -> this.connector.connect(method, uri, requestCallback))
+			.map(exchange::respond)
+			.doFinally(exchange::end);
+	}
+
+	/**
+	 * One exchange: its permit passes to the response once there is one.
+	 */
+	private static final class Exchange {
+
+		private static final int PENDING = 0;
+
+		private static final int RESPONDED = 1;
+
+		private static final int ENDED = 2;
+
+		private final Permit permit;
+
+		private final AtomicInteger state = new AtomicInteger(PENDING);
+
+		Exchange(Permit permit) {
+			this.permit = permit;
+		}
+
+		ClientHttpResponse respond(ClientHttpResponse response) {
+			// lost to a cancel, the permit is back already, and releasing it again does
+			// nothing
+			this.state.compareAndSet(PENDING, RESPONDED);
+			return new PermitReleasingResponse(response, this.permit);
+		}
+
+		void end(SignalType signal) {
+			// an error, a cancel or no response before any response: the permit is ours
+			// to give back
+			if (this.state.compareAndSet(PENDING, ENDED)) {
+				this.permit.release();
+			}
+		}
+
+	}
+
+	/**
+	 * A response that gives its permit back when its body ends, however it ends.
+	 */
+	private static final class PermitReleasingResponse extends ClientHttpResponseDecorator {
+
+		private final Permit permit;
+
+		PermitReleasingResponse(ClientHttpResponse delegate, Permit permit) {
+			super(delegate);
+			this.permit = permit;
+		}
+
+		@Override
+		public Flux<DataBuffer> getBody() {
+			return super.getBody().doFinally((signal) -> this.permit.release());
+		}
+
+	}
+
+}
