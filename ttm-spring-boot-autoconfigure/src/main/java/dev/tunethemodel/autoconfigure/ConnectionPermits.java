@@ -54,16 +54,20 @@ final class ConnectionPermits {
 
 	private void acquire(MonoSink<Permit> sink) {
 		Waiter waiter = new Waiter(sink);
-		sink.onDispose(() -> withdraw(waiter));
-		boolean granted = false;
+		// a sink cancelled while a permit reaches it may drop the permit instead of
+		// discarding it
+		sink.onCancel(() -> cancel(waiter));
+		sink.onDispose(waiter.timer);
+		Permit granted = null;
 		boolean queued = false;
 		boolean refused;
 		synchronized (this) {
 			refused = this.closed;
-			if (!refused && !waiter.withdrawn) {
+			if (!refused && !waiter.cancelled) {
 				if (this.available > 0) {
 					this.available--;
-					granted = true;
+					granted = new Permit();
+					waiter.granted = granted;
 				}
 				else {
 					queued = this.waiters.add(waiter);
@@ -73,8 +77,8 @@ final class ConnectionPermits {
 		if (refused) {
 			sink.error(new IllegalStateException("The Tune the Model connector is closed"));
 		}
-		else if (granted) {
-			sink.success(new Permit());
+		else if (granted != null) {
+			sink.success(granted);
 		}
 		else if (queued) {
 			waiter.timer.update(
@@ -82,12 +86,17 @@ final class ConnectionPermits {
 		}
 	}
 
-	private void withdraw(Waiter waiter) {
+	private void cancel(Waiter waiter) {
+		Permit granted;
 		synchronized (this) {
-			waiter.withdrawn = true;
+			waiter.cancelled = true;
 			this.waiters.remove(waiter);
+			granted = waiter.granted;
 		}
-		waiter.timer.dispose();
+		// whoever else holds it releases the same permit: only the first release counts
+		if (granted != null) {
+			granted.release();
+		}
 	}
 
 	private void expire(Waiter waiter) {
@@ -104,15 +113,18 @@ final class ConnectionPermits {
 
 	private void release() {
 		Waiter next;
+		Permit granted;
 		synchronized (this) {
 			next = poll();
 			if (next == null) {
 				this.available++;
 				return;
 			}
+			granted = new Permit();
+			next.granted = granted;
 		}
 		next.timer.dispose();
-		next.sink.success(new Permit());
+		next.sink.success(granted);
 	}
 
 	private @Nullable Waiter poll() {
@@ -187,7 +199,10 @@ final class ConnectionPermits {
 		private final Disposable.Swap timer = Disposables.swap();
 
 		// guarded by the permits
-		private boolean withdrawn;
+		private boolean cancelled;
+
+		// guarded by the permits
+		private @Nullable Permit granted;
 
 		Waiter(MonoSink<Permit> sink) {
 			this.sink = sink;

@@ -3,7 +3,9 @@ package dev.tunethemodel.autoconfigure;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -12,7 +14,6 @@ import org.springframework.http.client.reactive.ClientHttpResponse;
 import org.springframework.http.client.reactive.ClientHttpResponseDecorator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 import dev.tunethemodel.autoconfigure.ConnectionPermits.Permit;
 
@@ -39,15 +40,14 @@ final class PermitLimitedConnector implements ClientHttpConnector {
 	@Override
 	public Mono<ClientHttpResponse> connect(HttpMethod method, URI uri,
 			Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
-		return this.permits.acquire().flatMap((permit) -> exchange(permit, method, uri, requestCallback));
-	}
-
-	private Mono<ClientHttpResponse> exchange(Permit permit, HttpMethod method, URI uri,
-			Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
-		Exchange exchange = new Exchange(permit);
-		return Mono.defer(() -> this.connector.connect(method, uri, requestCallback))
-			.map(exchange::respond)
-			.doFinally(exchange::end);
+		return Mono.defer(() -> {
+			Exchange exchange = new Exchange();
+			return this.permits.acquire()
+				.flatMap((permit) -> exchange.start(permit, () -> this.connector.connect(method, uri, requestCallback)))
+				// outermost: a cancel racing the start of the exchange may not reach it
+				// through flatMap
+				.doOnCancel(exchange::cancel);
+		});
 	}
 
 	/**
@@ -61,26 +61,43 @@ final class PermitLimitedConnector implements ClientHttpConnector {
 
 		private static final int ENDED = 2;
 
-		private final Permit permit;
-
 		private final AtomicInteger state = new AtomicInteger(PENDING);
 
-		Exchange(Permit permit) {
+		private volatile @Nullable Permit permit;
+
+		Mono<ClientHttpResponse> start(Permit permit, Supplier<Mono<ClientHttpResponse>> connect) {
 			this.permit = permit;
+			if (this.state.get() == ENDED) {
+				// cancelled while the permit came: nobody waits for this exchange
+				permit.release();
+				return Mono.empty();
+			}
+			return Mono.defer(connect).map((response) -> respond(response, permit)).doFinally((signal) -> end());
 		}
 
-		ClientHttpResponse respond(ClientHttpResponse response) {
+		private ClientHttpResponse respond(ClientHttpResponse response, Permit permit) {
 			// lost to a cancel, the permit is back already, and releasing it again does
 			// nothing
 			this.state.compareAndSet(PENDING, RESPONDED);
-			return new PermitReleasingResponse(response, this.permit);
+			return new PermitReleasingResponse(response, permit);
 		}
 
-		void end(SignalType signal) {
-			// an error, a cancel or no response before any response: the permit is ours
-			// to give back
+		// an error, a cancel or no response before any response: the permit is ours to
+		// give back
+		void end() {
 			if (this.state.compareAndSet(PENDING, ENDED)) {
-				this.permit.release();
+				release();
+			}
+		}
+
+		void cancel() {
+			end();
+		}
+
+		private void release() {
+			Permit held = this.permit;
+			if (held != null) {
+				held.release();
 			}
 		}
 
