@@ -54,8 +54,7 @@ final class ConnectionPermits {
 
 	private void acquire(MonoSink<Permit> sink) {
 		Waiter waiter = new Waiter(sink);
-		// a sink cancelled while a permit reaches it may drop the permit instead of
-		// discarding it
+		// a sink cancelled as its permit arrives may drop it rather than discard it
 		sink.onCancel(() -> cancel(waiter));
 		sink.onDispose(waiter.timer);
 		Permit granted = null;

@@ -44,8 +44,7 @@ final class PermitLimitedConnector implements ClientHttpConnector {
 			Exchange exchange = new Exchange();
 			return this.permits.acquire()
 				.flatMap((permit) -> exchange.start(permit, () -> this.connector.connect(method, uri, requestCallback)))
-				// outermost: a cancel racing the start of the exchange may not reach it
-				// through flatMap
+				// outermost: flatMap may miss a cancel that races the exchange's start
 				.doOnCancel(exchange::cancel);
 		});
 	}
@@ -76,14 +75,12 @@ final class PermitLimitedConnector implements ClientHttpConnector {
 		}
 
 		private ClientHttpResponse respond(ClientHttpResponse response, Permit permit) {
-			// lost to a cancel, the permit is back already, and releasing it again does
-			// nothing
+			// lost to a cancel, the permit is back already; a second release is a no-op
 			this.state.compareAndSet(PENDING, RESPONDED);
 			return new PermitReleasingResponse(response, permit);
 		}
 
-		// an error, a cancel or no response before any response: the permit is ours to
-		// give back
+		// an error, a cancel or an empty end before a response: the permit is ours
 		void end() {
 			if (this.state.compareAndSet(PENDING, ENDED)) {
 				release();

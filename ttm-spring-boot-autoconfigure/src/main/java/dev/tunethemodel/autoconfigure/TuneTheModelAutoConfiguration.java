@@ -94,8 +94,7 @@ public final class TuneTheModelAutoConfiguration {
 			}
 			try {
 				SslBundle bundle = bundles.getBundle(name);
-				// read the stores at startup: a broken one fails now, and no first call
-				// reads a file
+				// read the stores now: a broken one fails at startup, not on a call
 				bundle.getStores().getKeyStore();
 				bundle.getStores().getTrustStore();
 				return bundle;

@@ -69,8 +69,7 @@ public final class TuneTheModelConnector implements DisposableBean {
 	TuneTheModelConnector(TuneTheModelProperties properties, @Nullable SslBundle sslBundle,
 			@Nullable ClassLoader classLoader) {
 		PoolSettings pool = PoolSettings.of(properties.getPool());
-		// no redirects: the API does not send any, and one must not carry the API key
-		// elsewhere
+		// no redirects: none from the API, and none may carry the key elsewhere
 		HttpClientSettings settings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
 				properties.getReadTimeout(), sslBundle);
 		this.transportFactory = ClassUtils.isPresent(REACTOR_NETTY_CLIENT, classLoader)
