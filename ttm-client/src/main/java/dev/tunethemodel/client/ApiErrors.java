@@ -26,6 +26,9 @@ final class ApiErrors {
 
 	private static final String REDACTED = "[API key]";
 
+	private static final String UNTRUSTED_CERTIFICATE = "the server's certificate is not trusted; "
+			+ "set tunethemodel.ssl.bundle to an SSL bundle that trusts it";
+
 	private final String apiKey;
 
 	private final Clock clock;
@@ -62,6 +65,10 @@ final class ApiErrors {
 		}
 		String message = redact(request + " failed" + attempts(attempts) + ": " + reason(failure));
 		Throwable cause = mentionsApiKey(failure) ? null : failure;
+		if (Failures.isUntrustedCertificate(failure)) {
+			return new TuneTheModelConnectionException(redact(request + " failed" + attempts(attempts) + ": "
+					+ UNTRUSTED_CERTIFICATE + " (" + reason(failure) + ")"), cause);
+		}
 		if (Failures.isTimeout(failure)) {
 			return new TuneTheModelTimeoutException(message, cause);
 		}

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Tells transport failures apart by their causes, whatever the HTTP connector.
@@ -36,6 +41,10 @@ final class Failures {
 	 * have reached the API
 	 */
 	static boolean isLostConnection(Throwable failure) {
+		if (isUntrustedCertificate(failure)) {
+			// the handshake failed before anything was sent, and a repeat fails alike
+			return false;
+		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof IOException || isReadTimeout(cause)) {
 				return true;
@@ -58,6 +67,23 @@ final class Failures {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Return whether the TLS handshake failed on the server's certificate.
+	 * @param failure the failure of an attempt
+	 * @return whether the certificate is not trusted or does not name the server, on any
+	 * connector
+	 */
+	static boolean isUntrustedCertificate(Throwable failure) {
+		boolean handshake = false;
+		boolean certificate = false;
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			handshake = handshake || cause instanceof SSLHandshakeException;
+			certificate = certificate || cause instanceof CertificateException
+					|| cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException;
+		}
+		return handshake && certificate;
 	}
 
 	private static boolean isReadTimeout(Throwable cause) {

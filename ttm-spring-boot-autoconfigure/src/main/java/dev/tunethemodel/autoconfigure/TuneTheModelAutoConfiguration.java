@@ -1,5 +1,6 @@
 package dev.tunethemodel.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -7,11 +8,16 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.netty.http.client.HttpClient;
 
 import dev.tunethemodel.client.BlockingTuneTheModelOperations;
 import dev.tunethemodel.client.BlockingTuneTheModelTemplate;
@@ -23,8 +29,10 @@ import dev.tunethemodel.client.TuneTheModelTemplate;
  * {@link EnableAutoConfiguration Auto-configuration} for the Tune the Model client: a
  * {@link TuneTheModelTemplate} connected as the {@link TuneTheModelConnectionDetails}
  * say, built from the application's {@link WebClient.Builder}, so that its codecs,
- * customizers and observation apply, on a connector with a pool and timeouts of its own;
- * and a {@link BlockingTuneTheModelTemplate} that waits for it, for servlet applications.
+ * customizers and observation apply, on a connector of its own: Reactor Netty with a pool
+ * when the application has it, otherwise the JDK's {@code HttpClient}, with the
+ * configured timeouts and SSL bundle; and a {@link BlockingTuneTheModelTemplate} that
+ * waits for it, for servlet applications.
  *
  * @since 0.1.0
  */
@@ -73,13 +81,40 @@ public final class TuneTheModelAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(HttpClient.class)
-	static class ReactorNettyConnectorConfiguration {
+	@ConditionalOnClass(ClientHttpConnectorBuilder.class)
+	static class ConnectorConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TuneTheModelConnector tuneTheModelConnector(TuneTheModelProperties properties) {
-			return new TuneTheModelConnector(properties);
+		TuneTheModelConnector tuneTheModelConnector(TuneTheModelProperties properties,
+				ObjectProvider<SslBundles> sslBundles, ResourceLoader resourceLoader) {
+			SslBundle sslBundle = sslBundle(properties.getSsl().getBundle(), sslBundles);
+			return new TuneTheModelConnector(properties, sslBundle, resourceLoader.getClassLoader());
+		}
+
+		private static @Nullable SslBundle sslBundle(@Nullable String name, ObjectProvider<SslBundles> sslBundles) {
+			if (!StringUtils.hasText(name)) {
+				return null;
+			}
+			SslBundles bundles = sslBundles.getIfAvailable();
+			if (bundles == null) {
+				throw new NoSuchSslBundleException(name, "tunethemodel.ssl.bundle names the SSL bundle '" + name
+						+ "', but the application has no SSL bundles: configure it under spring.ssl.bundle");
+			}
+			try {
+				SslBundle bundle = bundles.getBundle(name);
+				// read the stores now: a broken one fails at startup, not on a call
+				bundle.getStores().getKeyStore();
+				bundle.getStores().getTrustStore();
+				return bundle;
+			}
+			catch (NoSuchSslBundleException ex) {
+				throw new NoSuchSslBundleException(name,
+						"tunethemodel.ssl.bundle names the SSL bundle '" + name
+								+ "', which is not configured under spring.ssl.bundle (configured: "
+								+ bundles.getBundleNames() + ")",
+						ex);
+			}
 		}
 
 	}

@@ -1,66 +1,79 @@
 package dev.tunethemodel.autoconfigure;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.ClientHttpResponse;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
- * The HTTP connector of the Tune the Model client: Reactor Netty on the application's
- * event loop, with a connection pool of its own and the configured timeouts. The pool is
- * created on the first request, so that it costs nothing at startup, and closed with the
- * application context.
+ * The HTTP connector of the Tune the Model client, built with Spring Boot's
+ * {@code ClientHttpConnectorBuilder} from the configured timeouts and SSL bundle: Reactor
+ * Netty on the application's event loop, with a connection pool of its own, when Reactor
+ * Netty is on the class path, otherwise the JDK's {@code HttpClient}, with at most
+ * {@code tunethemodel.pool.max-connections} requests in flight. Both honour the JVM's
+ * proxy settings ({@code https.proxyHost} and the like). The HTTP client is created on
+ * the first request, so that it costs nothing at startup, and closed with the application
+ * context.
  *
  * @since 0.1.0
  */
 public final class TuneTheModelConnector implements DisposableBean {
 
-	private final Supplier<Connection> connectionFactory;
+	private static final String REACTOR_NETTY_CLIENT = "reactor.netty.http.client.HttpClient";
+
+	private final Supplier<ClientTransport> transportFactory;
 
 	private final ClientHttpConnector clientHttpConnector;
 
-	private volatile @Nullable Connection connection;
+	private volatile @Nullable ClientTransport transport;
+
+	private volatile boolean destroyed;
 
 	/**
-	 * Create a connector from the given properties.
+	 * Create a connector from the given properties, trusting the JVM's default
+	 * certificate authorities.
 	 * @param properties the client's properties
 	 */
 	public TuneTheModelConnector(TuneTheModelProperties properties) {
-		TuneTheModelProperties.Pool pool = properties.getPool();
-		int maxConnections = pool.getMaxConnections();
-		Duration pendingAcquireTimeout = pool.getPendingAcquireTimeout();
-		Duration maxIdleTime = pool.getMaxIdleTime();
-		Duration maxLifeTime = pool.getMaxLifeTime();
-		Duration evictionInterval = pool.getEvictionInterval();
-		int connectTimeout = Math.toIntExact(properties.getConnectTimeout().toMillis());
-		Duration readTimeout = properties.getReadTimeout();
-		this.connectionFactory = () -> {
-			ConnectionProvider provider = ConnectionProvider.builder("tunethemodel")
-				.maxConnections(maxConnections)
-				.pendingAcquireTimeout(pendingAcquireTimeout)
-				// callers wait for a connection up to the timeout, however many they are
-				.pendingAcquireMaxCount(-1)
-				.maxIdleTime(maxIdleTime)
-				.maxLifeTime(maxLifeTime)
-				.evictInBackground(evictionInterval)
-				.build();
-			HttpClient httpClient = HttpClient.create(provider)
-				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeout)
-				.responseTimeout(readTimeout);
-			return new Connection(provider, new ReactorClientHttpConnector(httpClient));
-		};
+		this(properties, null);
+	}
+
+	/**
+	 * Create a connector from the given properties and SSL bundle.
+	 * @param properties the client's properties
+	 * @param sslBundle the SSL bundle whose trust material the connector uses, or
+	 * {@code null} for the JVM's default
+	 */
+	public TuneTheModelConnector(TuneTheModelProperties properties, @Nullable SslBundle sslBundle) {
+		this(properties, sslBundle, ClassUtils.getDefaultClassLoader());
+	}
+
+	/**
+	 * Create a connector that looks for Reactor Netty with the given class loader.
+	 * @param properties the client's properties
+	 * @param sslBundle the SSL bundle, or {@code null} for the JVM's default
+	 * @param classLoader the application's class loader
+	 */
+	TuneTheModelConnector(TuneTheModelProperties properties, @Nullable SslBundle sslBundle,
+			@Nullable ClassLoader classLoader) {
+		PoolSettings pool = PoolSettings.of(properties.getPool());
+		// no redirects: none from the API, and none may carry the key elsewhere
+		HttpClientSettings settings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
+				properties.getReadTimeout(), sslBundle);
+		this.transportFactory = ClassUtils.isPresent(REACTOR_NETTY_CLIENT, classLoader)
+				? () -> ReactorNettyTransport.create(settings, pool) : () -> JdkTransport.create(settings, pool);
 		this.clientHttpConnector = this::connect;
 	}
 
@@ -74,33 +87,49 @@ public final class TuneTheModelConnector implements DisposableBean {
 
 	private Mono<ClientHttpResponse> connect(HttpMethod method, URI uri,
 			Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
-		return connection().connector().connect(method, uri, requestCallback);
+		if (this.destroyed) {
+			return Mono.error(new IllegalStateException("The Tune the Model connector is closed"));
+		}
+		return transport().connector().connect(method, uri, requestCallback);
 	}
 
-	private Connection connection() {
-		Connection created = this.connection;
+	/**
+	 * Return the transport, created on the first call.
+	 * @return the transport
+	 */
+	ClientTransport transport() {
+		ClientTransport created = this.transport;
 		if (created == null) {
 			synchronized (this) {
-				created = this.connection;
+				created = this.transport;
 				if (created == null) {
-					created = this.connectionFactory.get();
-					this.connection = created;
+					Assert.state(!this.destroyed, "The Tune the Model connector is closed");
+					created = this.transportFactory.get();
+					this.transport = created;
 				}
 			}
 		}
 		return created;
 	}
 
-	@Override
-	public void destroy() {
-		Connection created = this.connection;
-		if (created != null) {
-			created.provider().dispose();
-		}
+	/**
+	 * Return whether the HTTP client has been created.
+	 * @return whether a request was made
+	 */
+	boolean isStarted() {
+		return this.transport != null;
 	}
 
-	private record Connection(ConnectionProvider provider, ClientHttpConnector connector) {
-
+	@Override
+	public void destroy() {
+		ClientTransport created;
+		synchronized (this) {
+			this.destroyed = true;
+			created = this.transport;
+		}
+		if (created != null) {
+			created.close();
+		}
 	}
 
 }

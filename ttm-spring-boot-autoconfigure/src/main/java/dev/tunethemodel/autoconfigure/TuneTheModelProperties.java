@@ -70,6 +70,8 @@ public class TuneTheModelProperties {
 
 	private final Health health = new Health();
 
+	private final Ssl ssl = new Ssl();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -154,6 +156,10 @@ public class TuneTheModelProperties {
 		return this.health;
 	}
 
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
 	@Override
 	public String toString() {
 		return "TuneTheModelProperties[apiKey=" + ((this.apiKey != null) ? "******" : null) + ", baseUrl="
@@ -221,7 +227,8 @@ public class TuneTheModelProperties {
 	public static class Pool {
 
 		/**
-		 * Largest number of connections the client keeps open to the API.
+		 * Largest number of connections the client keeps open to the API with Reactor
+		 * Netty, and of requests in flight at once with the JDK HttpClient.
 		 */
 		private int maxConnections = 50;
 
@@ -233,17 +240,19 @@ public class TuneTheModelProperties {
 		/**
 		 * Time after which an idle connection is closed, shorter than the idle timeout of
 		 * load balancers so that they never drop a connection the client is about to use.
+		 * Reactor Netty only.
 		 */
 		private Duration maxIdleTime = Duration.ofSeconds(20);
 
 		/**
 		 * Time after which a connection is closed once idle, so that connections spread
-		 * again over the API's servers.
+		 * again over the API's servers. Reactor Netty only.
 		 */
 		private Duration maxLifeTime = Duration.ofMinutes(5);
 
 		/**
 		 * Interval at which idle and expired connections are closed in the background.
+		 * Reactor Netty only.
 		 */
 		private Duration evictionInterval = Duration.ofSeconds(10);
 
@@ -316,6 +325,24 @@ public class TuneTheModelProperties {
 
 		public void setCacheTtl(Duration cacheTtl) {
 			this.cacheTtl = cacheTtl;
+		}
+
+	}
+
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material the client
+		 * uses to verify the API's certificate.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
 		}
 
 	}

@@ -33,7 +33,7 @@ class ConfigurationMetadataTests {
 				"tunethemodel.retry.max-retry-after", "tunethemodel.pool.max-connections",
 				"tunethemodel.pool.pending-acquire-timeout", "tunethemodel.pool.max-idle-time",
 				"tunethemodel.pool.max-life-time", "tunethemodel.pool.eviction-interval", "tunethemodel.health.timeout",
-				"tunethemodel.health.cache-ttl", "management.health.tunethemodel.enabled");
+				"tunethemodel.health.cache-ttl", "tunethemodel.ssl.bundle", "management.health.tunethemodel.enabled");
 	}
 
 	@Test

@@ -1,0 +1,104 @@
+package dev.tunethemodel.client;
+
+import java.net.URI;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateException;
+import java.time.Clock;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import io.netty.handler.codec.DecoderException;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests of {@link ApiErrors} and {@link Failures} on transport failures, as each
+ * connector reports them.
+ */
+class ApiErrorsTests {
+
+	private static final String API_KEY = "ttm-errors-key-5d20";
+
+	private static final String REQUEST = "GET /v0/models";
+
+	private final ApiErrors errors = new ApiErrors(API_KEY, Clock.systemUTC());
+
+	@Test
+	void untrustedCertificateOnTheJdkClientNamesTheSslBundleProperty() {
+		Throwable failure = requestFailure(jdkHandshakeFailure());
+		TuneTheModelException exception = this.errors.callFailure(REQUEST, failure, 1);
+		assertThat(exception).isExactlyInstanceOf(TuneTheModelConnectionException.class)
+			.hasMessageStartingWith("GET /v0/models failed: the server's certificate is not trusted; "
+					+ "set tunethemodel.ssl.bundle to an SSL bundle that trusts it (")
+			.hasMessageContaining("PKIX path building failed")
+			.hasCause(failure);
+	}
+
+	@Test
+	void untrustedCertificateOnReactorNettyNamesTheSslBundleProperty() {
+		Throwable failure = requestFailure(new DecoderException(jdkHandshakeFailure()));
+		assertThat(this.errors.callFailure(REQUEST, failure, 1))
+			.isExactlyInstanceOf(TuneTheModelConnectionException.class)
+			.hasMessageContaining("the server's certificate is not trusted")
+			.hasMessageContaining("tunethemodel.ssl.bundle");
+	}
+
+	@Test
+	void certificateForAnotherHostIsNotTrustedEither() {
+		SSLHandshakeException handshake = new SSLHandshakeException(
+				"No subject alternative names matching IP address 127.0.0.1 found");
+		handshake.initCause(new CertificateException("No subject alternative names matching IP address 127.0.0.1"));
+		assertThat(this.errors.callFailure(REQUEST, requestFailure(handshake), 1))
+			.hasMessageContaining("the server's certificate is not trusted")
+			.hasMessageContaining("No subject alternative names");
+	}
+
+	@Test
+	void untrustedCertificateIsNeitherALostConnectionNorRepeated() {
+		Throwable failure = requestFailure(jdkHandshakeFailure());
+		assertThat(Failures.isUntrustedCertificate(failure)).isTrue();
+		assertThat(Failures.isLostConnection(failure)).isFalse();
+		assertThat(Failures.isNothingSent(failure)).isFalse();
+		assertThat(Retries.isRetryable(failure, true)).isFalse();
+	}
+
+	@Test
+	void handshakeFailureWithoutACertificateCauseIsAPlainConnectionFailure() {
+		Throwable failure = requestFailure(new SSLHandshakeException("Received fatal alert: protocol_version"));
+		assertThat(Failures.isUntrustedCertificate(failure)).isFalse();
+		assertThat(this.errors.callFailure(REQUEST, failure, 2))
+			.isExactlyInstanceOf(TuneTheModelConnectionException.class)
+			.hasMessage("GET /v0/models failed after 2 attempts: Received fatal alert: protocol_version")
+			.hasMessageNotContaining("tunethemodel.ssl.bundle");
+	}
+
+	@Test
+	void untrustedCertificateMessageNeverShowsTheApiKey() {
+		SSLHandshakeException handshake = new SSLHandshakeException("PKIX path building failed for " + API_KEY);
+		handshake.initCause(new CertPathBuilderException("unable to find valid certification path"));
+		TuneTheModelException exception = this.errors.callFailure(REQUEST, requestFailure(handshake), 1);
+		assertThat(exception).hasMessageContaining("tunethemodel.ssl.bundle")
+			.hasMessageNotContaining(API_KEY)
+			.hasNoCause();
+	}
+
+	private static SSLHandshakeException jdkHandshakeFailure() {
+		SSLHandshakeException handshake = new SSLHandshakeException(
+				"PKIX path building failed: unable to find valid certification path to requested target");
+		CertificateException validator = new CertificateException("PKIX path building failed");
+		validator
+			.initCause(new CertPathBuilderException("unable to find valid certification path to requested target"));
+		handshake.initCause(validator);
+		return handshake;
+	}
+
+	private static WebClientRequestException requestFailure(Throwable cause) {
+		return new WebClientRequestException(cause, HttpMethod.GET, URI.create("https://127.0.0.1:8443/v0/models"),
+				new HttpHeaders());
+	}
+
+}

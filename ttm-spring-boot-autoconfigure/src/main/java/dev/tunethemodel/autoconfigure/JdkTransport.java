@@ -1,0 +1,65 @@
+package dev.tunethemodel.autoconfigure;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * The JDK's {@code HttpClient}, for applications without Reactor Netty, with the JVM's
+ * proxy settings (its default proxy selector reads them) and at most
+ * {@code tunethemodel.pool.max-connections} requests in flight: the JDK client has no
+ * limit of its own on HTTP/1.1 connections.
+ */
+final class JdkTransport implements ClientTransport {
+
+	private final ExecutorService executor;
+
+	private final ConnectionPermits permits;
+
+	private final ClientHttpConnector connector;
+
+	private JdkTransport(HttpClientSettings settings, PoolSettings pool) {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("tunethemodel-http-");
+		threads.setDaemon(true);
+		// the client's own threads, so that closing the context stops them
+		this.executor = Executors.newCachedThreadPool(threads);
+		this.permits = new ConnectionPermits(pool.maxConnections(), pool.pendingAcquireTimeout());
+		this.connector = new PermitLimitedConnector(
+				ClientHttpConnectorBuilder.jdk().withExecutor(this.executor).build(settings), this.permits);
+	}
+
+	/**
+	 * Create the transport.
+	 * @param settings the timeouts and the SSL bundle
+	 * @param pool the pool's settings, of which the JDK client takes the largest number
+	 * of connections and the longest wait for one
+	 * @return the transport
+	 */
+	static JdkTransport create(HttpClientSettings settings, PoolSettings pool) {
+		return new JdkTransport(settings, pool);
+	}
+
+	@Override
+	public ClientHttpConnector connector() {
+		return this.connector;
+	}
+
+	/**
+	 * Return the permits that bound the requests in flight.
+	 * @return the permits
+	 */
+	ConnectionPermits permits() {
+		return this.permits;
+	}
+
+	@Override
+	public void close() {
+		this.permits.close();
+		this.executor.shutdownNow();
+	}
+
+}
