@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -38,12 +38,13 @@ final class BlockingBenchmark {
 				.maxConnections(64)
 				.build();
 			try {
+				// built as the starter builds its connectors
 				compare("Reactor Netty", server.baseUrl(),
-						new ReactorClientHttpConnector(HttpClient.create(connections)));
+						ClientHttpConnectorBuilder.reactor()
+							.withHttpClientFactory(() -> HttpClient.create(connections))
+							.build(HttpClientSettings.defaults()));
 				compare("JDK HttpClient", server.baseUrl(),
-						new JdkClientHttpConnector(java.net.http.HttpClient.newBuilder()
-							.version(java.net.http.HttpClient.Version.HTTP_1_1)
-							.build()));
+						ClientHttpConnectorBuilder.jdk().build(HttpClientSettings.defaults()));
 			}
 			finally {
 				connections.dispose();
