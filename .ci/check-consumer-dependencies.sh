@@ -2,8 +2,8 @@
 # ttm-client has no Spring Boot artifact in its compile or runtime tree, and the published POMs
 # are clean for consumers: a Spring Boot application that imports ttm-bom and depends on the
 # installed starter gets the client and the auto-configuration and no test, annotation-processor
-# or emulator artifact; a plain Java project that depends on ttm-client gets no Spring Boot
-# artifact.
+# or emulator artifact; a servlet application gets no Reactor Netty and at most 8 MB more
+# libraries; a plain Java project that depends on ttm-client gets no Spring Boot artifact.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q install -DskipTests
@@ -52,6 +52,23 @@ done
 if grep -E ":test$|junit|assertj|mockito|hamcrest|awaitility|jsonassert|wiremock|reactor-test|blockhound|spring-test|configuration-processor|autoconfigure-processor|ttm-emulator" <<<"$starter_tree"; then
 	fail "A consumer of the starter gets the artifacts above, which are not for it"
 fi
+
+# a servlet application gets no Netty from the starter, and its libraries grow by at most 8 MB
+web="<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>"
+servlet_tree=$(consumer servlet-consumer "$boot_parent" "$bom" \
+	"$web<dependency><groupId>dev.tunethemodel</groupId><artifactId>ttm-spring-boot-starter</artifactId></dependency>")
+if grep "io.projectreactor.netty" <<<"$servlet_tree"; then
+	fail "The starter brings Reactor Netty to a servlet application, which then uses it for its own RestClient"
+fi
+consumer servlet-without-starter "$boot_parent" "" "$web" >/dev/null
+libraries_size() {
+	./mvnw -B -q -f "$work/$1/pom.xml" dependency:copy-dependencies -DincludeScope=runtime \
+		-DoutputDirectory="$work/$1/lib" >&2
+	du -sb "$work/$1/lib" | cut -f1
+}
+growth=$(($(libraries_size servlet-consumer) - $(libraries_size servlet-without-starter)))
+echo "The starter adds $growth bytes of libraries to a servlet application"
+((growth <= 8 * 1024 * 1024)) || fail "The starter adds more than 8 MB of libraries to a servlet application"
 
 # ttm-client's own tree, its optional dependencies included: the enforcer in its build sees no optional ones
 own_tree="$work/ttm-client-tree.txt"

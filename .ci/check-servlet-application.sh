@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The README's Spring MVC controller, in a servlet application (Tomcat, spring-boot-starter-web
+# and the installed starter), lists, creates, classifies, trains and awaits on the emulator, and
+# the application's RestClient stays on the JDK client. Needs the artifacts installed
+# (check-consumer-dependencies.sh installs them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+version=$(sed -n 's|^\t<version>\(.*\)</version>|\1|p' ttm-bom/pom.xml | head -1)
+work=$(mktemp -d)
+pids=()
+cleanup() {
+	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+# waits_for FILE PATTERN: the first match of the pattern in the growing file, within 60 s
+waits_for() {
+	for _ in $(seq 600); do
+		if match=$(grep -o -m1 -E "$2" "$1"); then
+			echo "$match"
+			return
+		fi
+		sleep 0.1
+	done
+	cat "$1" >&2
+	echo "Gave up waiting for '$2' in $1" >&2
+	exit 1
+}
+
+app="$work/servlet-app"
+mkdir -p "$app/src/main/java/com/example"
+cat > "$app/pom.xml" <<POM
+<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+	<modelVersion>4.0.0</modelVersion>
+	<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>4.0.7</version><relativePath/></parent>
+	<groupId>com.example</groupId>
+	<artifactId>servlet-app</artifactId>
+	<version>1.0</version>
+	<dependencyManagement><dependencies>
+		<dependency><groupId>dev.tunethemodel</groupId><artifactId>ttm-bom</artifactId><version>$version</version><type>pom</type><scope>import</scope></dependency>
+	</dependencies></dependencyManagement>
+	<dependencies>
+		<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>
+		<dependency><groupId>dev.tunethemodel</groupId><artifactId>ttm-spring-boot-starter</artifactId></dependency>
+	</dependencies>
+	<build><plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>
+</project>
+POM
+cat > "$app/src/main/java/com/example/ServletApplication.java" <<'JAVA'
+package com.example;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@SpringBootApplication
+@RestController
+public class ServletApplication {
+
+	private final ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder;
+
+	ServletApplication(ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder) {
+		this.requestFactoryBuilder = requestFactoryBuilder;
+	}
+
+	@GetMapping("/transport")
+	String transport() {
+		return this.requestFactoryBuilder.getClass().getSimpleName();
+	}
+
+	public static void main(String[] args) {
+		SpringApplication.run(ServletApplication.class, args);
+	}
+
+}
+JAVA
+{
+	echo "package com.example;"
+	echo "import java.nio.file.Path; import java.time.Duration; import java.util.List;"
+	echo "import org.springframework.http.*; import org.springframework.web.bind.annotation.*;"
+	echo "import dev.tunethemodel.client.*;"
+	# the README's controller, as it is written there
+	awk '/^## In a Spring MVC application/ { section = 1 } section && /^```java/ { code = 1; next }
+		code && /^```/ { exit } code { print }' README.md
+} > "$app/src/main/java/com/example/ModelController.java"
+grep -q "class ModelController" "$app/src/main/java/com/example/ModelController.java" \
+	|| { echo "No controller in the README's section 'In a Spring MVC application'" >&2; exit 1; }
+./mvnw -B -q -f "$app/pom.xml" package -DskipTests
+
+java -jar ttm-emulator/target/ttm-emulator-"$version"-exec.jar --port 0 --api-key ci-servlet-key \
+	--training-time 500 --processing-time 100 >"$work/emulator.log" 2>&1 &
+pids+=($!)
+emulator=$(waits_for "$work/emulator.log" "http://127\.0\.0\.1:[0-9]+")
+
+TTM_API_URL="$emulator" TTM_API_KEY=ci-servlet-key java -jar "$app/target/servlet-app-1.0.jar" --server.port=0 \
+	--server.address=127.0.0.1 --tunethemodel.poll-interval=100ms >"$work/app.log" 2>&1 &
+pids+=($!)
+port=$(waits_for "$work/app.log" "Tomcat started on port [0-9]+" | grep -o -E "[0-9]+$")
+
+{
+	echo "text,sentiment"
+	for i in $(seq 80); do
+		echo "\"wonderful friendly staff, great food $i\",1"
+		echo "\"rude staff, awful food $i\",0"
+	done
+} >"$work/reviews.csv"
+java "$root/.ci/ServletApplicationCheck.java" "http://127.0.0.1:$port" "$work/reviews.csv"
