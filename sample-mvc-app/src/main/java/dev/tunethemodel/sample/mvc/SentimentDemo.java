@@ -47,10 +47,12 @@ class SentimentDemo implements ApplicationRunner {
 
 	/**
 	 * Return the result of the demo.
-	 * @return the report, once the demo is done
+	 * @return the report, once the demo is done, or the exception that stopped it
 	 */
 	CompletionStage<DemoReport> report() {
-		return this.report.minimalCompletionStage();
+		// not a copy: a copy's stages would see the exception wrapped in a
+		// CompletionException
+		return this.report;
 	}
 
 	@Override
