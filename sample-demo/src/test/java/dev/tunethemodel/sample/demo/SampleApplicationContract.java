@@ -47,9 +47,13 @@ public abstract class SampleApplicationContract {
 		assertThat(this.connectionDetails.getApiKey()).isEqualTo(this.emulator.apiKey());
 	}
 
-	@Test
-	protected void demoTrainsAClassifierThatTellsPositiveFromNegative() {
-		DemoReport report = this.client.get()
+	/**
+	 * Check that a sample's demo tells a positive sentence from a negative one.
+	 * @param client a client of the sample
+	 * @return the demo's report
+	 */
+	public static DemoReport assertDemoTellsPositiveFromNegative(WebTestClient client) {
+		DemoReport report = client.get()
 			.uri("/demo")
 			.exchange()
 			.expectStatus()
@@ -61,6 +65,28 @@ public abstract class SampleApplicationContract {
 		assertThat(report.verdicts().get(0).sentiment()).isEqualTo("positive");
 		assertThat(report.verdicts().get(1).sentiment()).isEqualTo("negative");
 		assertThat(report.verdicts()).allSatisfy((verdict) -> assertThat(verdict.scores()).hasSize(2));
+		return report;
+	}
+
+	/**
+	 * Check that a sample's health has the {@code tunethemodel} component, up.
+	 * @param client a client of the sample
+	 * @return the health's body, for more checks
+	 */
+	public static WebTestClient.BodyContentSpec assertTunethemodelHealthIsUp(WebTestClient client) {
+		return client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.tunethemodel.status")
+			.isEqualTo("UP");
+	}
+
+	@Test
+	protected void demoTrainsAClassifierThatTellsPositiveFromNegative() {
+		DemoReport report = assertDemoTellsPositiveFromNegative(this.client);
 		this.client.get()
 			.uri("/models/{id}", report.modelId())
 			.exchange()
@@ -177,15 +203,7 @@ public abstract class SampleApplicationContract {
 
 	@Test
 	protected void healthShowsTheTunethemodelComponent() {
-		this.client.get()
-			.uri("/actuator/health")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.components.tunethemodel.status")
-			.isEqualTo("UP")
-			.jsonPath("$.components.tunethemodel.details.baseUrl")
+		assertTunethemodelHealthIsUp(this.client).jsonPath("$.components.tunethemodel.details.baseUrl")
 			.isEqualTo(this.emulator.baseUrl());
 	}
 
