@@ -8,6 +8,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.tunethemodel.sample.demo.SampleApplicationContract;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,24 +31,8 @@ class SampleAotIT {
 				.baseUrl("http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
 				.responseTimeout(Duration.ofSeconds(30))
 				.build();
-			client.get()
-				.uri("/demo")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody()
-				.jsonPath("$.verdicts[0].sentiment")
-				.isEqualTo("positive")
-				.jsonPath("$.verdicts[1].sentiment")
-				.isEqualTo("negative");
-			client.get()
-				.uri("/actuator/health")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody()
-				.jsonPath("$.components.tunethemodel.status")
-				.isEqualTo("UP");
+			SampleApplicationContract.assertDemoTellsPositiveFromNegative(client);
+			SampleApplicationContract.assertTunethemodelHealthIsUp(client);
 		}
 	}
 

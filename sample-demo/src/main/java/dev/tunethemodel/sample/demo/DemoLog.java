@@ -1,0 +1,92 @@
+package dev.tunethemodel.sample.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.tunethemodel.client.TrainingEvent;
+import dev.tunethemodel.client.TrainingEvent.DatasetsBound;
+import dev.tunethemodel.client.TrainingEvent.DatasetsProcessed;
+import dev.tunethemodel.client.TrainingEvent.FitRequested;
+import dev.tunethemodel.client.TrainingEvent.ModelCreated;
+import dev.tunethemodel.client.TrainingEvent.Ready;
+import dev.tunethemodel.client.TrainingEvent.StatusChanged;
+import dev.tunethemodel.client.TrainingEvent.UploadProgress;
+
+/**
+ * The log lines of the sentiment demo, a line per step.
+ *
+ * @since 0.1.0
+ */
+public final class DemoLog {
+
+	private static final Logger logger = LoggerFactory.getLogger(DemoLog.class);
+
+	private DemoLog() {
+	}
+
+	/**
+	 * Say that the training starts.
+	 */
+	public static void training() {
+		logger.info("Demo: training a sentiment classifier on the bundled reviews");
+	}
+
+	/**
+	 * Say what a step of the training did.
+	 * @param event the step
+	 */
+	public static void step(TrainingEvent event) {
+		if (event instanceof ModelCreated created) {
+			logger.info("Demo: created model {}", created.model().id());
+		}
+		else if (event instanceof UploadProgress progress) {
+			logger.info("Demo: {} {} {} examples", progress.uploaded() ? "uploaded" : "read", progress.examples(),
+					progress.dataset().name().toLowerCase());
+		}
+		else if (event instanceof DatasetsProcessed) {
+			logger.info("Demo: the API has processed both datasets");
+		}
+		else if (event instanceof DatasetsBound) {
+			logger.info("Demo: datasets bound to the model");
+		}
+		else if (event instanceof FitRequested fit) {
+			logger.info("Demo: training requested, status {}", fit.model().rawStatus());
+		}
+		else if (event instanceof StatusChanged changed) {
+			logger.info("Demo: status {}", changed.model().rawStatus());
+		}
+		else if (event instanceof Ready ready) {
+			logger.info("Demo: model {} is ready", ready.model().id());
+		}
+	}
+
+	/**
+	 * Say what the classifier found in a sentence.
+	 * @param verdict the verdict on the sentence
+	 */
+	public static void verdict(DemoReport.Verdict verdict) {
+		logger.info("Demo: \"{}\" is {} (negative {}, positive {})", verdict.sentence(), verdict.sentiment(),
+				percent(verdict.scores().get(0)), percent(verdict.scores().get(1)));
+	}
+
+	/**
+	 * Say that the demo is done, and where to look next.
+	 * @param report what the demo found
+	 */
+	public static void done(DemoReport report) {
+		logger.info("Demo: done; try http://localhost:8080/models/{}/events", report.modelId());
+	}
+
+	/**
+	 * Say that the demo failed.
+	 * @param ex why
+	 */
+	public static void failed(Throwable ex) {
+		logger.error("The demo failed: {}", ex.getMessage());
+	}
+
+	private static String percent(double score) {
+		return String.format("%.0f%%", score * 100);
+	}
+
+}
