@@ -138,11 +138,13 @@ public interface BlockingTuneTheModelOperations {
 	void upload(DatasetFile file, Iterable<? extends TrainingExample> examples);
 
 	/**
-	 * Create a model, upload its datasets, train it and wait until it is ready.
+	 * Create a model, upload its datasets, wait until the API has processed them, bind
+	 * them and request fit; the model then trains at the API ({@link #awaitReady} waits
+	 * for it).
 	 * @param model the model to create
 	 * @param training the examples to train with
 	 * @param validation the examples to validate with
-	 * @return the ready model
+	 * @return the model, as fit was requested
 	 * @see TuneTheModelOperations#train
 	 */
 	Model train(CreateModelRequest model, Iterable<? extends TrainingExample> training,
