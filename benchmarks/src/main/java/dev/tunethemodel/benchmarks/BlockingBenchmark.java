@@ -31,9 +31,11 @@ final class BlockingBenchmark {
 	static void run() throws IOException {
 		try (RemoteStub server = RemoteStub.start()) {
 			System.out.println();
-			System.out.println("| transport | call | latency reactive → blocking | ratio | calls/s reactive → blocking "
-					+ "| ratio | CPU/call reactive → blocking | ratio |");
-			System.out.println("|---|---|---|---|---|---|---|---|");
+			System.out
+				.println("| transport | call | latency reactive → blocking | ratio | CPU/call reactive → blocking "
+						+ "| ratio | calls/s, 64 in flight → 64 threads blocking | ratio "
+						+ "| calls/s, 64 threads: block() → blocking | ratio |");
+			System.out.println("|---|---|---|---|---|---|---|---|---|---|");
 			ConnectionProvider connections = ConnectionProvider.builder("blocking-benchmark")
 				.maxConnections(64)
 				.build();
@@ -66,22 +68,41 @@ final class BlockingBenchmark {
 	}
 
 	private static void report(String transport, String name, Supplier<Mono<?>> reactive, Runnable blocking) {
+		Runnable reactiveBlocked = () -> reactive.get().block();
 		Measure.warmUp(reactive, 20_000);
+		Measure.warmUpOnThreads(reactiveBlocked, 20_000);
 		Measure.warmUpOnThreads(blocking, 20_000);
 		List<double[]> reactiveRuns = new ArrayList<>();
 		List<double[]> blockingRuns = new ArrayList<>();
-		// alternate, seven rounds, medians: the machine's noise falls on both
+		// seven rounds, each starting with the other one, medians: noise falls on both
 		for (int round = 0; round < 7; round++) {
-			double[] sequential = Measure.sequential(() -> reactive.get().block(), 5_000);
-			reactiveRuns.add(new double[] { sequential[0], Measure.throughput(reactive, 20_000), sequential[2] });
-			sequential = Measure.sequential(blocking, 5_000);
-			blockingRuns
-				.add(new double[] { sequential[0], Measure.throughputOnThreads(blocking, 20_000), sequential[2] });
+			if (round % 2 == 0) {
+				reactiveRuns.add(measureReactive(reactive, reactiveBlocked));
+				blockingRuns.add(measureBlocking(blocking));
+			}
+			else {
+				blockingRuns.add(measureBlocking(blocking));
+				reactiveRuns.add(measureReactive(reactive, reactiveBlocked));
+			}
 		}
 		double[] r = Benchmarks.medians(reactiveRuns);
 		double[] b = Benchmarks.medians(blockingRuns);
-		System.out.printf("| %s | %s | %.0f → %.0f µs | %.2f | %,.0f → %,.0f | %.2f | %.1f → %.1f µs | %.2f |%n",
-				transport, name, r[0], b[0], b[0] / r[0], r[1], b[1], b[1] / r[1], r[2], b[2], b[2] / r[2]);
+		System.out.printf(
+				"| %s | %s | %.0f → %.0f µs | %.2f | %.1f → %.1f µs | %.2f | %,.0f → %,.0f | %.2f | %,.0f → %,.0f | %.2f |%n",
+				transport, name, r[0], b[0], b[0] / r[0], r[1], b[1], b[1] / r[1], r[2], b[2], b[2] / r[2], r[3], b[2],
+				b[2] / r[3]);
+	}
+
+	// latency, CPU per call, calls/s with 64 in flight, calls/s of block() on 64 threads
+	private static double[] measureReactive(Supplier<Mono<?>> reactive, Runnable reactiveBlocked) {
+		double[] sequential = Measure.sequential(reactiveBlocked, 5_000);
+		return new double[] { sequential[0], sequential[2], Measure.throughput(reactive, 20_000),
+				Measure.throughputOnThreads(reactiveBlocked, 20_000) };
+	}
+
+	private static double[] measureBlocking(Runnable blocking) {
+		double[] sequential = Measure.sequential(blocking, 5_000);
+		return new double[] { sequential[0], sequential[2], Measure.throughputOnThreads(blocking, 20_000) };
 	}
 
 }
