@@ -224,35 +224,13 @@ class BlockingTuneTheModelTemplateTests {
 	@Test
 	void callsFromVirtualThreadsAnswer() throws Exception {
 		assumeThat(Runtime.version().feature()).as("virtual threads need Java 21").isGreaterThanOrEqualTo(21);
-		ExecutorService virtualThreads = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor")
-			.invoke(null);
-		try (AutoCloseable closing = virtualThreads::shutdownNow) {
-			List<Callable<Generation>> calls = new ArrayList<>();
-			for (int i = 0; i < 200; i++) {
-				String prompt = "prompt " + i;
-				calls.add(() -> this.blocking.generate("default-generator", GenerateRequest.of(prompt)));
-			}
-			List<Future<Generation>> answers = virtualThreads.invokeAll(calls, 30, TimeUnit.SECONDS);
-			for (Future<Generation> answer : answers) {
-				assertThat(answer.get().texts()).isNotEmpty();
-			}
-		}
+		generateConcurrentlyOn(
+				(ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null));
 	}
 
 	@Test
 	void callsFromPlatformThreadsAnswer() throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(64);
-		try (AutoCloseable closing = threads::shutdownNow) {
-			List<Callable<Generation>> calls = new ArrayList<>();
-			for (int i = 0; i < 200; i++) {
-				String prompt = "prompt " + i;
-				calls.add(() -> this.blocking.generate("default-generator", GenerateRequest.of(prompt)));
-			}
-			List<Future<Generation>> answers = threads.invokeAll(calls, 30, TimeUnit.SECONDS);
-			for (Future<Generation> answer : answers) {
-				assertThat(answer.get().texts()).isNotEmpty();
-			}
-		}
+		generateConcurrentlyOn(Executors.newFixedThreadPool(64));
 	}
 
 	@Test
@@ -286,6 +264,19 @@ class BlockingTuneTheModelTemplateTests {
 			.pollInterval(Duration.ofMillis(50))
 			.datasetPollInterval(Duration.ofMillis(20))
 			.build();
+	}
+
+	private void generateConcurrentlyOn(ExecutorService threads) throws Exception {
+		try (AutoCloseable closing = threads::shutdownNow) {
+			List<Callable<Generation>> calls = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				String prompt = "prompt " + i;
+				calls.add(() -> this.blocking.generate("default-generator", GenerateRequest.of(prompt)));
+			}
+			for (Future<Generation> answer : threads.invokeAll(calls, 30, TimeUnit.SECONDS)) {
+				assertThat(answer.get().texts()).isNotEmpty();
+			}
+		}
 	}
 
 	private void awaitProcessed(DatasetFile file) {

@@ -70,8 +70,10 @@ public final class TuneTheModelConnector implements DisposableBean {
 			@Nullable ClassLoader classLoader) {
 		PoolSettings pool = PoolSettings.of(properties.getPool());
 		// no redirects: none from the API, and none may carry the key elsewhere
-		HttpClientSettings settings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, properties.getConnectTimeout(),
-				properties.getReadTimeout(), sslBundle);
+		HttpClientSettings settings = HttpClientSettings.defaults()
+			.withRedirects(HttpRedirects.DONT_FOLLOW)
+			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
+			.withSslBundle(sslBundle);
 		this.transportFactory = ClassUtils.isPresent(REACTOR_NETTY_CLIENT, classLoader)
 				? () -> ReactorNettyTransport.create(settings, pool) : () -> JdkTransport.create(settings, pool);
 		this.clientHttpConnector = this::connect;

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
 /**
  * A self-signed certificate for 127.0.0.1, localhost and {@value #HOST}, made once per
  * test run with the JDK's {@code keytool} into {@code target/tls}: a keystore for a
@@ -30,6 +32,22 @@ final class SelfSignedCertificate {
 	private static boolean created;
 
 	private SelfSignedCertificate() {
+	}
+
+	/**
+	 * Return the options of a WireMock server on 127.0.0.1 that serves HTTPS with this
+	 * certificate, on a free port.
+	 * @return the options
+	 */
+	static WireMockConfiguration httpsServer() {
+		create();
+		return WireMockConfiguration.wireMockConfig()
+			.bindAddress("127.0.0.1")
+			.dynamicHttpsPort()
+			.keystorePath(KEYSTORE.toString())
+			.keystoreType("PKCS12")
+			.keystorePassword(PASSWORD)
+			.keyManagerPassword(PASSWORD);
 	}
 
 	/**

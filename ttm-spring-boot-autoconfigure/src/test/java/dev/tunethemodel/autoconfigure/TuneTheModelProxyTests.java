@@ -24,7 +24,6 @@ import dev.tunethemodel.client.TuneTheModelOperations;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,14 +51,7 @@ class TuneTheModelProxyTests {
 
 	@BeforeAll
 	static void startServer() {
-		SelfSignedCertificate.create();
-		server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1")
-			.dynamicPort()
-			.dynamicHttpsPort()
-			.keystorePath(SelfSignedCertificate.KEYSTORE.toString())
-			.keystoreType("PKCS12")
-			.keystorePassword(SelfSignedCertificate.PASSWORD)
-			.keyManagerPassword(SelfSignedCertificate.PASSWORD));
+		server = new WireMockServer(SelfSignedCertificate.httpsServer().dynamicPort());
 		server.start();
 		server.stubFor(get("/v0/models").willReturn(okJson("{\"models\": [{\"model_name\": \"m-1\"}]}")));
 	}

@@ -21,7 +21,6 @@ import dev.tunethemodel.client.TuneTheModelOperations;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,14 +44,7 @@ class TuneTheModelSslTests {
 
 	@BeforeAll
 	static void startServer() {
-		SelfSignedCertificate.create();
-		server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1")
-			.httpDisabled(true)
-			.dynamicHttpsPort()
-			.keystorePath(SelfSignedCertificate.KEYSTORE.toString())
-			.keystoreType("PKCS12")
-			.keystorePassword(SelfSignedCertificate.PASSWORD)
-			.keyManagerPassword(SelfSignedCertificate.PASSWORD));
+		server = new WireMockServer(SelfSignedCertificate.httpsServer().httpDisabled(true));
 		server.start();
 		server.stubFor(get("/v0/models").willReturn(okJson("{\"models\": [{\"model_name\": \"m-1\"}]}")));
 	}
@@ -68,13 +60,7 @@ class TuneTheModelSslTests {
 		transport.apply(this.contextRunner)
 			.withPropertyValues(SelfSignedCertificate.trustingBundle("corporate"))
 			.withPropertyValues("tunethemodel.ssl.bundle=corporate")
-			.run((context) -> {
-				StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
-					.assertNext((model) -> assertThat(model.id()).isEqualTo("m-1"))
-					.expectComplete()
-					.verify(TIMEOUT);
-				assertThat(context.getBean(TuneTheModelConnector.class).transport()).isInstanceOf(transport.type());
-			});
+			.run(transport::assertListsTheModel);
 	}
 
 	@ParameterizedTest
