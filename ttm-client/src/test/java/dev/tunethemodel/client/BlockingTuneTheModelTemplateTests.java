@@ -304,8 +304,7 @@ class BlockingTuneTheModelTemplateTests {
 		return examples;
 	}
 
-	// an Iterable that is not a collection and waits for its source, as a database cursor
-	// does
+	// not a collection, and waits for its source as a database cursor does
 	private static <T> Iterable<T> lazily(List<T> examples) {
 		return () -> {
 			Iterator<T> source = examples.iterator();

@@ -42,8 +42,7 @@ class EmulatorWhenNoApiKey implements ApplicationContextInitializer<Configurable
 				|| Boolean.getBoolean("spring.aot.processing")) {
 			return;
 		}
-		// a packaged sample may leave the emulator out: Emulator is loaded only when it
-		// is there
+		// a packaged sample may lack the emulator: load it only when present
 		if (!ClassUtils.isPresent(EMULATOR_CLASS, context.getClassLoader())) {
 			logger.debug("No API key configured and no emulator on the class path: not running offline");
 			return;

@@ -50,8 +50,7 @@ class SentimentDemo implements ApplicationRunner {
 	 * @return the report, once the demo is done, or the exception that stopped it
 	 */
 	CompletionStage<DemoReport> report() {
-		// not a copy: a copy's stages would see the exception wrapped in a
-		// CompletionException
+		// not a copy, whose stages would wrap the exception
 		return this.report;
 	}
 
@@ -61,8 +60,7 @@ class SentimentDemo implements ApplicationRunner {
 		this.running = this.taskExecutor.submit(this::runDemo);
 	}
 
-	// the executor lets running tasks end before it stops: the demo is interrupted
-	// instead
+	// the executor would wait for the demo to end: interrupt it
 	@EventListener(ContextClosedEvent.class)
 	void stop() {
 		Future<?> running = this.running;
