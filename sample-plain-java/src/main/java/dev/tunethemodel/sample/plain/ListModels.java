@@ -1,10 +1,10 @@
 package dev.tunethemodel.sample.plain;
 
-import java.time.Duration;
 import java.util.List;
 
+import dev.tunethemodel.client.BlockingTuneTheModelOperations;
+import dev.tunethemodel.client.BlockingTuneTheModelTemplate;
 import dev.tunethemodel.client.Model;
-import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.TuneTheModelTemplate;
 
 /**
@@ -21,11 +21,10 @@ public final class ListModels {
 
 	public static void main(String[] args) {
 		String baseUrl = System.getenv().getOrDefault("TTM_API_URL", TuneTheModelTemplate.DEFAULT_BASE_URL);
-		TuneTheModelOperations tuneTheModel = TuneTheModelTemplate.builder()
-			.baseUrl(baseUrl)
-			.apiKey(System.getenv("TTM_API_KEY"))
-			.build();
-		List<Model> models = tuneTheModel.listModels().collectList().block(Duration.ofSeconds(60));
+		BlockingTuneTheModelOperations tuneTheModel = new BlockingTuneTheModelTemplate(
+				TuneTheModelTemplate.builder().baseUrl(baseUrl).apiKey(System.getenv("TTM_API_KEY")).build());
+		// bounded by the client's timeout, 60 seconds by default
+		List<Model> models = tuneTheModel.listModels();
 		System.out.println(models.size() + " models at " + baseUrl);
 		for (Model model : models) {
 			System.out.println(model.id() + "  " + model.name() + "  " + model.type() + "  " + model.status());
