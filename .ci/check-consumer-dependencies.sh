@@ -7,25 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q install -DskipTests
-version=$(sed -n 's|^\t<version>\(.*\)</version>|\1|p' ttm-bom/pom.xml | head -1)
+source .ci/consumer-projects.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # consumer NAME PARENT DEPENDENCY_MANAGEMENT DEPENDENCIES: writes a project and prints its dependency tree
 consumer() {
-	mkdir -p "$work/$1"
-	cat > "$work/$1/pom.xml" <<POM
-<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-	<modelVersion>4.0.0</modelVersion>
-	$2
-	<groupId>com.example</groupId>
-	<artifactId>$1</artifactId>
-	<version>1.0</version>
-	<dependencyManagement><dependencies>$3</dependencies></dependencyManagement>
-	<dependencies>$4</dependencies>
-</project>
-POM
+	consumer_pom "$work/$1" "$2" "$3" "$4"
 	./mvnw -B -q -f "$work/$1/pom.xml" dependency:tree -DoutputFile="$work/$1/tree.txt" >&2
 	cat "$work/$1/tree.txt"
 }
@@ -39,11 +27,7 @@ for module in ttm-client ttm-spring-boot-autoconfigure ttm-spring-boot-starter t
 	grep -q "<artifactId>$module</artifactId>" ttm-bom/pom.xml || fail "ttm-bom does not manage $module"
 done
 
-boot_parent="<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>4.0.7</version><relativePath/></parent>"
-bom="<dependency><groupId>dev.tunethemodel</groupId><artifactId>ttm-bom</artifactId><version>$version</version><type>pom</type><scope>import</scope></dependency>"
-
-starter_tree=$(consumer starter-consumer "$boot_parent" "$bom" \
-	"<dependency><groupId>dev.tunethemodel</groupId><artifactId>ttm-spring-boot-starter</artifactId></dependency>")
+starter_tree=$(consumer starter-consumer "$boot_parent" "$bom" "$starter")
 echo "$starter_tree"
 for module in ttm-spring-boot-starter ttm-spring-boot-autoconfigure ttm-client; do
 	grep -q "dev.tunethemodel:$module:jar:$version:compile" <<<"$starter_tree" \
@@ -54,9 +38,7 @@ if grep -E ":test$|junit|assertj|mockito|hamcrest|awaitility|jsonassert|wiremock
 fi
 
 # a servlet application gets no Netty from the starter, and its libraries grow by at most 8 MB
-web="<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>"
-servlet_tree=$(consumer servlet-consumer "$boot_parent" "$bom" \
-	"$web<dependency><groupId>dev.tunethemodel</groupId><artifactId>ttm-spring-boot-starter</artifactId></dependency>")
+servlet_tree=$(consumer servlet-consumer "$boot_parent" "$bom" "$web$starter")
 if grep "io.projectreactor.netty" <<<"$servlet_tree"; then
 	fail "The starter brings Reactor Netty to a servlet application, which then uses it for its own RestClient"
 fi

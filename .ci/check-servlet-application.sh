@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-version=$(sed -n 's|^\t<version>\(.*\)</version>|\1|p' ttm-bom/pom.xml | head -1)
+source .ci/consumer-projects.sh
 work=$(mktemp -d)
 pids=()
 cleanup() {
@@ -31,24 +31,8 @@ waits_for() {
 
 app="$work/servlet-app"
 mkdir -p "$app/src/main/java/com/example"
-cat > "$app/pom.xml" <<POM
-<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-	<modelVersion>4.0.0</modelVersion>
-	<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>4.0.7</version><relativePath/></parent>
-	<groupId>com.example</groupId>
-	<artifactId>servlet-app</artifactId>
-	<version>1.0</version>
-	<dependencyManagement><dependencies>
-		<dependency><groupId>dev.tunethemodel</groupId><artifactId>ttm-bom</artifactId><version>$version</version><type>pom</type><scope>import</scope></dependency>
-	</dependencies></dependencyManagement>
-	<dependencies>
-		<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency>
-		<dependency><groupId>dev.tunethemodel</groupId><artifactId>ttm-spring-boot-starter</artifactId></dependency>
-	</dependencies>
-	<build><plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>
-</project>
-POM
+consumer_pom "$app" "$boot_parent" "$bom" "$web$starter" \
+	"<build><plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>"
 cat > "$app/src/main/java/com/example/ServletApplication.java" <<'JAVA'
 package com.example;
 
