@@ -39,56 +39,58 @@ final class DatasetSpool {
 
 	private static final byte[] SUFFIX = "}".getBytes(StandardCharsets.UTF_8);
 
+	private final Path directory;
+
 	private final DatasetRules rules;
 
-	private final Path inputsFile;
+	private final JsonMapper jsonMapper;
 
-	private final Path targetsFile;
+	private @Nullable Path inputsFile;
 
-	private final JsonGenerator inputs;
+	private @Nullable Path targetsFile;
 
-	private final JsonGenerator targets;
+	private @Nullable JsonGenerator inputs;
+
+	private @Nullable JsonGenerator targets;
+
+	private boolean deleted;
 
 	private long count;
 
 	private long contentLength = -1;
 
-	private DatasetSpool(DatasetRules rules, Path inputsFile, Path targetsFile, JsonGenerator inputs,
-			JsonGenerator targets) {
-		this.rules = rules;
-		this.inputsFile = inputsFile;
-		this.targetsFile = targetsFile;
-		this.inputs = inputs;
-		this.targets = targets;
-	}
-
 	/**
-	 * Create the temporary files of a new spool.
+	 * Create a spool whose files are created when it is {@link #open() opened}.
 	 * @param directory where to create them
 	 * @param rules the rules of the dataset
 	 * @param jsonMapper writes the JSON
-	 * @return the spool, to be {@link #delete() deleted} in every case
 	 */
-	static DatasetSpool create(Path directory, DatasetRules rules, JsonMapper jsonMapper) {
-		Path inputsFile = null;
-		Path targetsFile = null;
-		JsonGenerator inputs = null;
-		JsonGenerator targets = null;
+	DatasetSpool(Path directory, DatasetRules rules, JsonMapper jsonMapper) {
+		this.directory = directory;
+		this.rules = rules;
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Create the temporary files, unless the spool was deleted first: a cancelled upload
+	 * may delete it while it opens.
+	 */
+	synchronized void open() {
+		if (this.deleted) {
+			return;
+		}
 		try {
-			inputsFile = Files.createTempFile(directory, "ttm-upload-inputs-", ".json");
-			targetsFile = Files.createTempFile(directory, "ttm-upload-targets-", ".json");
-			inputs = jsonMapper.createGenerator(inputsFile, JsonEncoding.UTF8);
-			targets = jsonMapper.createGenerator(targetsFile, JsonEncoding.UTF8);
-			inputs.writeStartArray();
-			targets.writeStartArray();
-			return new DatasetSpool(rules, inputsFile, targetsFile, inputs, targets);
+			this.inputsFile = Files.createTempFile(this.directory, "ttm-upload-inputs-", ".json");
+			this.targetsFile = Files.createTempFile(this.directory, "ttm-upload-targets-", ".json");
+			this.inputs = this.jsonMapper.createGenerator(this.inputsFile, JsonEncoding.UTF8);
+			this.targets = this.jsonMapper.createGenerator(this.targetsFile, JsonEncoding.UTF8);
+			this.inputs.writeStartArray();
+			this.targets.writeStartArray();
 		}
 		catch (IOException | JacksonException ex) {
-			closeQuietly(inputs);
-			closeQuietly(targets);
-			deleteQuietly(inputsFile);
-			deleteQuietly(targetsFile);
-			throw new TuneTheModelException("Could not create a temporary file for the dataset in " + directory, ex);
+			delete();
+			throw new TuneTheModelException("Could not create a temporary file for the dataset in " + this.directory,
+					ex);
 		}
 	}
 
@@ -97,7 +99,11 @@ final class DatasetSpool {
 	 * @param example the next example of the dataset
 	 * @throws InvalidDatasetException if the example breaks a rule of the dataset
 	 */
-	void append(TrainingExample example) {
+	synchronized void append(TrainingExample example) {
+		// a cancelled upload's last example may come after its spool is gone
+		if (this.deleted) {
+			return;
+		}
 		this.rules.check(example, ++this.count);
 		try {
 			if (example instanceof ClassifierExample classifierExample) {
@@ -118,7 +124,10 @@ final class DatasetSpool {
 	 * Finish the files, after the last example.
 	 * @throws InvalidDatasetException if the dataset has too few examples
 	 */
-	void finish() {
+	synchronized void finish() {
+		if (this.deleted) {
+			return;
+		}
 		this.rules.checkCount(this.count);
 		try {
 			this.inputs.writeEndArray();
@@ -156,9 +165,10 @@ final class DatasetSpool {
 	}
 
 	/**
-	 * Close and delete the temporary files.
+	 * Close and delete the temporary files, now and any opened later.
 	 */
-	void delete() {
+	synchronized void delete() {
+		this.deleted = true;
 		closeQuietly(this.inputs);
 		closeQuietly(this.targets);
 		deleteQuietly(this.inputsFile);

@@ -16,6 +16,9 @@ import reactor.util.context.Context;
  */
 final class DatasetUpload {
 
+	// how many examples wait to be written at most
+	private static final int BATCH_SIZE = 64;
+
 	private final Transport transport;
 
 	private final Path temporaryDirectory;
@@ -41,17 +44,25 @@ final class DatasetUpload {
 			ModelType taskType = ArgumentChecks.requireNonNull("task type of the file", file.taskType());
 			ArgumentChecks.requireNonNull("examples", examples);
 			DatasetRules rules = new DatasetRules(taskType, numClasses, dataset, new ExamplePositions());
+			// the spool is a resource before any file exists, so a cancel cannot lose its
+			// files
 			return Mono.usingWhen(
-					Mono.fromCallable(
-							() -> DatasetSpool.create(this.temporaryDirectory, rules, this.transport.jsonMapper()))
-						.subscribeOn(Schedulers.boundedElastic()),
-					(spool) -> examples.publishOn(Schedulers.boundedElastic())
-						.doOnNext(spool::append)
+					Mono.fromSupplier(
+							() -> new DatasetSpool(this.temporaryDirectory, rules, this.transport.jsonMapper())),
+					(spool) -> offEventLoop(spool::open).thenMany(examples)
+						.buffer(BATCH_SIZE)
+						.concatMap((batch) -> offEventLoop(() -> batch.forEach(spool::append)), 0)
 						.contextWrite(Context.of(ExamplePositions.class, rules.positions()))
-						.then(Mono.fromRunnable(spool::finish))
+						.then(offEventLoop(spool::finish))
 						.then(this.transport.upload(uploadUrl, spool)),
 					(spool) -> Mono.fromRunnable(spool::delete).subscribeOn(Schedulers.boundedElastic()));
 		});
+	}
+
+	// a fresh worker each time: publishOn's would be disposed by a cancel, and a late
+	// example rejected
+	private static Mono<Void> offEventLoop(Runnable task) {
+		return Mono.fromRunnable(task).subscribeOn(Schedulers.boundedElastic()).then();
 	}
 
 }

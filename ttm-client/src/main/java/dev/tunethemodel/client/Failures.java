@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.nio.channels.NotYetConnectedException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
@@ -46,7 +47,9 @@ final class Failures {
 			return false;
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof IOException || isReadTimeout(cause)) {
+			// Netty's epoll transport reads a socket the server reset as not yet
+			// connected
+			if (cause instanceof IOException || cause instanceof NotYetConnectedException || isReadTimeout(cause)) {
 				return true;
 			}
 		}

@@ -19,16 +19,19 @@ final class Trainer {
 
 	private final ModelWatcher watcher;
 
+	private final Deletions deletions;
+
 	private final Duration datasetPollInterval;
 
 	private final Duration datasetProcessingTimeout;
 
-	Trainer(ModelResource models, FileResource files, DatasetUpload uploads, ModelWatcher watcher,
+	Trainer(ModelResource models, FileResource files, DatasetUpload uploads, ModelWatcher watcher, Deletions deletions,
 			Duration datasetPollInterval, Duration datasetProcessingTimeout) {
 		this.models = models;
 		this.files = files;
 		this.uploads = uploads;
 		this.watcher = watcher;
+		this.deletions = deletions;
 		this.datasetPollInterval = datasetPollInterval;
 		this.datasetProcessingTimeout = datasetProcessingTimeout;
 	}
@@ -57,8 +60,8 @@ final class Trainer {
 
 	private TrainingRun run(CreateModelRequest model, Flux<? extends TrainingExample> training,
 			Flux<? extends TrainingExample> validation) {
-		return new TrainingRun(this.models, this.files, this.uploads, ArgumentChecks.requireValid(model),
-				ArgumentChecks.requireNonNull("training examples", training),
+		return new TrainingRun(this.models, this.files, this.uploads, this.deletions,
+				ArgumentChecks.requireValid(model), ArgumentChecks.requireNonNull("training examples", training),
 				ArgumentChecks.requireNonNull("validation examples", validation), this.datasetPollInterval,
 				this.datasetProcessingTimeout);
 	}

@@ -1,7 +1,10 @@
 package dev.tunethemodel.client;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,7 +22,8 @@ import dev.tunethemodel.client.TrainingEvent.UploadProgress;
 
 /**
  * One training, from creating the model to requesting fit: what it created is deleted
- * again when a step fails or the caller cancels before fit was requested.
+ * again when a step fails or the caller cancels before fit was requested. A model or a
+ * file being created when the cancel comes is awaited, then deleted too.
  */
 final class TrainingRun {
 
@@ -32,6 +36,8 @@ final class TrainingRun {
 	private final FileResource files;
 
 	private final DatasetUpload uploads;
+
+	private final Deletions deletions;
 
 	private final CreateModelRequest request;
 
@@ -51,12 +57,17 @@ final class TrainingRun {
 
 	private volatile boolean fitRequested;
 
-	TrainingRun(ModelResource models, FileResource files, DatasetUpload uploads, CreateModelRequest request,
-			Flux<? extends TrainingExample> training, Flux<? extends TrainingExample> validation, Duration pollInterval,
-			Duration processingTimeout) {
+	private volatile @Nullable CompletableFuture<?> creation;
+
+	private final AtomicReference<@Nullable CompletableFuture<Void>> cleanUp = new AtomicReference<>();
+
+	TrainingRun(ModelResource models, FileResource files, DatasetUpload uploads, Deletions deletions,
+			CreateModelRequest request, Flux<? extends TrainingExample> training,
+			Flux<? extends TrainingExample> validation, Duration pollInterval, Duration processingTimeout) {
 		this.models = models;
 		this.files = files;
 		this.uploads = uploads;
+		this.deletions = deletions;
 		this.request = request;
 		this.training = training;
 		this.validation = validation;
@@ -71,9 +82,9 @@ final class TrainingRun {
 	Flux<TrainingEvent> untilFit() {
 		ModelType type = this.request.type();
 		return Flux.<TrainingEvent>concat(
-				this.models.create(this.request).doOnNext((created) -> this.model = created).map(ModelCreated::new),
-				this.files.create("train", type).doOnNext((file) -> this.trainingFile = file).then(Mono.empty()),
-				this.files.create("val", type).doOnNext((file) -> this.validationFile = file).then(Mono.empty()),
+				create(this.models.create(this.request), (created) -> this.model = created).map(ModelCreated::new),
+				create(this.files.create("train", type), (file) -> this.trainingFile = file).then(Mono.empty()),
+				create(this.files.create("val", type), (file) -> this.validationFile = file).then(Mono.empty()),
 				Flux.defer(() -> upload(Dataset.TRAINING, this.trainingFile, this.training)),
 				Flux.defer(() -> upload(Dataset.VALIDATION, this.validationFile, this.validation)),
 				Mono.defer(() -> Mono.zip(awaitProcessed(Dataset.TRAINING, this.trainingFile),
@@ -85,10 +96,10 @@ final class TrainingRun {
 					this.model = fitted;
 					this.fitRequested = true;
 				}).map(FitRequested::new))
-			.onErrorResume((ex) -> cleanUp(ex).then(Mono.error(ex)))
+			.onErrorResume((ex) -> startCleanUp(ex).then(Mono.error(ex)))
 			.doOnCancel(() -> {
 				if (!this.fitRequested) {
-					cleanUp(null).subscribe();
+					startCleanUp(null);
 				}
 			});
 	}
@@ -131,22 +142,54 @@ final class TrainingRun {
 	}
 
 	/**
-	 * Delete what this training created, files first, then the model.
+	 * Start a creation that runs to its answer even if the training is cancelled, so that
+	 * the clean-up knows what it created.
+	 * @param <T> the type of what is created
+	 * @param creation the call that creates it
+	 * @param created records what was created
+	 * @return the answer of the creation
+	 */
+	private <T> Mono<T> create(Mono<T> creation, Consumer<T> created) {
+		return Mono.defer(() -> {
+			CompletableFuture<T> answer = new CompletableFuture<>();
+			this.creation = answer;
+			// a clean-up that started before this creation was known does not await it
+			if (this.cleanUp.get() != null) {
+				answer.complete(null);
+				return Mono.empty();
+			}
+			creation.doOnNext(created)
+				.subscribe(answer::complete, answer::completeExceptionally, () -> answer.complete(null));
+			return Mono.fromFuture(answer, true);
+		});
+	}
+
+	/**
+	 * Start deleting what this training created, once, files first, then the model, after
+	 * the creation in progress; the deletions go on when the caller cancels.
 	 * @param failure the failure that ends the training, to which a deletion that fails
 	 * is added, {@code null} when the caller cancelled
 	 * @return completes when the deletions are done
 	 */
-	private Mono<Void> cleanUp(@Nullable Throwable failure) {
-		return Flux
-			.concat(delete(this.trainingFile, failure), delete(this.validationFile, failure), deleteModel(failure))
-			.then();
+	private Mono<Void> startCleanUp(@Nullable Throwable failure) {
+		CompletableFuture<Void> deleted = new CompletableFuture<>();
+		if (this.cleanUp.compareAndSet(null, deleted)) {
+			CompletableFuture<?> pending = this.creation;
+			Mono<?> created = (pending != null) ? Mono.fromFuture(pending, true).onErrorComplete() : Mono.empty();
+			created
+				.then(Mono.defer(() -> Flux.concat(delete(this.trainingFile, failure),
+						delete(this.validationFile, failure), deleteModel(failure))
+					.then()))
+				.subscribe(null, deleted::completeExceptionally, () -> deleted.complete(null));
+		}
+		return Mono.fromFuture(this.cleanUp.get(), true);
 	}
 
 	private Mono<Void> delete(@Nullable DatasetFile file, @Nullable Throwable failure) {
 		if (file == null) {
 			return Mono.empty();
 		}
-		return bestEffort(this.files.delete(file.id()), "file " + file.id(), failure);
+		return bestEffort(this.deletions.file(file.id()), "file " + file.id(), failure);
 	}
 
 	private Mono<Void> deleteModel(@Nullable Throwable failure) {
@@ -154,12 +197,12 @@ final class TrainingRun {
 		if (created == null) {
 			return Mono.empty();
 		}
-		return bestEffort(this.models.delete(created.id()), "model " + created.id(), failure);
+		return bestEffort(this.deletions.model(created.id()), "model " + created.id(), failure);
 	}
 
-	private Mono<Void> bestEffort(Mono<?> deletion, String what, @Nullable Throwable failure) {
-		return deletion.then().onErrorResume((ex) -> {
-			logger.warn("Could not delete " + what + " after a failed training: " + ex.getMessage());
+	private Mono<Void> bestEffort(Mono<Void> deletion, String what, @Nullable Throwable failure) {
+		return deletion.onErrorResume((ex) -> {
+			logger.warn("Could not delete " + what + " after a failed or cancelled training: " + ex.getMessage());
 			if (failure != null) {
 				failure.addSuppressed(ex);
 			}

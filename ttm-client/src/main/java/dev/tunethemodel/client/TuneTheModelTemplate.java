@@ -80,7 +80,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		this.inference = new InferenceResource(transport);
 		this.uploads = new DatasetUpload(transport, settings.temporaryDirectory());
 		this.watcher = new ModelWatcher(this.models, settings.pollInterval());
-		this.trainer = new Trainer(this.models, this.files, this.uploads, this.watcher, settings.datasetPollInterval(),
+		this.trainer = new Trainer(this.models, this.files, this.uploads, this.watcher,
+				new Deletions(transport, settings.retrySettings()), settings.datasetPollInterval(),
 				settings.datasetProcessingTimeout());
 	}
 

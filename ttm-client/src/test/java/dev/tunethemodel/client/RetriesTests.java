@@ -2,6 +2,7 @@ package dev.tunethemodel.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.channels.NotYetConnectedException;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,13 @@ class RetriesTests {
 	@Test
 	void connectionLostAfterSendingIsRepeatedForSafeOperationsOnly() {
 		Throwable reset = requestFailure(new IOException("Connection reset by peer"));
+		assertThat(Retries.isRetryable(reset, true)).isTrue();
+		assertThat(Retries.isRetryable(reset, false)).isFalse();
+	}
+
+	@Test
+	void socketResetUnderEpollIsALostConnection() {
+		Throwable reset = requestFailure(new NotYetConnectedException());
 		assertThat(Retries.isRetryable(reset, true)).isTrue();
 		assertThat(Retries.isRetryable(reset, false)).isFalse();
 	}

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -215,8 +216,11 @@ class TrainingTests extends WireMockTemplateTests {
 			.create(this.template.train(CreateModelRequest.classifier("sentiment", 3), classifier(40), classifier(40)))
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isExactlyInstanceOf(TuneTheModelApiException.class).hasMessageContaining("bad files");
+				// repeated though the client's settings repeat nothing: a leftover costs
+				// quota
 				assertThat(ex.getSuppressed()).hasSize(3)
-					.allSatisfy((suppressed) -> assertThat(suppressed).isInstanceOf(TuneTheModelServerException.class));
+					.allSatisfy((suppressed) -> assertThat(suppressed).isInstanceOf(TuneTheModelServerException.class)
+						.hasMessageContaining("after " + (Deletions.MIN_RETRIES + 1) + " attempts"));
 			})
 			.verify(VERIFY);
 	}
@@ -240,6 +244,33 @@ class TrainingTests extends WireMockTemplateTests {
 		await().atMost(VERIFY).untilAsserted(() -> assertThat(deletions()).containsExactlyElementsOf(allDeleted()));
 		wireMock.verify(0,
 				com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/v0/models/m-1/bind")));
+	}
+
+	static Stream<Arguments> creationsInFlight() {
+		return Stream.of(
+				Arguments.of("the model", post("/v0/models"), MODEL.formatted("Created"),
+						List.of("/v0/models/m-1/delete")),
+				Arguments.of("the training file", createFile("train"), file("f_train", "train", "filecreated"),
+						List.of("/v0/files/f_train/delete", "/v0/models/m-1/delete")),
+				Arguments.of("the validation file", createFile("val"), file("f_val", "val", "filecreated"),
+						allDeleted()));
+	}
+
+	@ParameterizedTest(name = "cancelled while creating {0}: it is deleted once created")
+	@MethodSource("creationsInFlight")
+	void cancellingWhileCreatingAwaitsTheAnswerThenDeletes(String what, MappingBuilder creation, String answer,
+			List<String> deleted) {
+		stubTheWholeSequence();
+		stubDeletions();
+		wireMock.stubFor(creation.atPriority(1).willReturn(okJson(answer).withFixedDelay(400)));
+		Disposable training = this.template
+			.train(CreateModelRequest.classifier("sentiment", 3), classifier(40), classifier(40))
+			.subscribe(null, (ex) -> {
+			});
+		await().atMost(VERIFY)
+			.until(() -> wireMock.findAll(RequestPatternBuilder.like(creation.build().getRequest())).size() == 1);
+		training.dispose();
+		await().atMost(VERIFY).untilAsserted(() -> assertThat(deletions()).containsExactlyElementsOf(deleted));
 	}
 
 	@Test

@@ -1,0 +1,139 @@
+package dev.tunethemodel.client;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Hooks;
+import reactor.core.publisher.Mono;
+
+import dev.tunethemodel.emulator.TuneTheModelEmulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Trainings and uploads cancelled at random moments against the emulator, seeded: what
+ * they created on the API is deleted, no spool file remains, and nothing is logged as an
+ * error. The emulator processes datasets slowly enough that no training reaches fit.
+ */
+@HostileSuite
+@ExtendWith(OutputCaptureExtension.class)
+class RandomCancellationTests {
+
+	private static final long SEED = 13;
+
+	private static final int CANCELLATIONS = 1_000;
+
+	private static final int CONCURRENCY = 16;
+
+	private static final int LATEST_CANCEL_MILLIS = 60;
+
+	private static final Duration SETTLE = Duration.ofSeconds(60);
+
+	private static TuneTheModelEmulator emulator;
+
+	private final Queue<Throwable> dropped = new ConcurrentLinkedQueue<>();
+
+	@TempDir
+	Path spoolDirectory;
+
+	private TuneTheModelTemplate template;
+
+	@BeforeAll
+	static void startEmulator() {
+		emulator = TuneTheModelEmulator.builder()
+			.processingTime(Duration.ofSeconds(30))
+			.trainingTime(Duration.ofSeconds(30))
+			.start();
+	}
+
+	@AfterAll
+	static void stopEmulator() {
+		emulator.close();
+	}
+
+	@BeforeEach
+	void createTemplate() {
+		Hooks.onErrorDropped(this.dropped::add);
+		this.template = TuneTheModelTemplate.builder()
+			.baseUrl(emulator.baseUrl())
+			.apiKey(emulator.apiKey())
+			.temporaryDirectory(this.spoolDirectory)
+			.datasetPollInterval(Duration.ofMillis(5))
+			.build();
+	}
+
+	@AfterEach
+	void resetHooks() {
+		Hooks.resetOnErrorDropped();
+	}
+
+	@Test
+	void cancellationsAtRandomMomentsLeaveNothingBehind(CapturedOutput output) {
+		Random random = new Random(SEED);
+		List<DatasetFile> uploadTargets = Flux.range(0, CANCELLATIONS / 3)
+			.concatMap((i) -> this.template.createFile("upload-" + i, ModelType.CLASSIFIER))
+			.collectList()
+			.block(SETTLE);
+		Queue<DatasetFile> targets = new ConcurrentLinkedQueue<>(uploadTargets);
+		List<Mono<Void>> runs = IntStream.range(0, CANCELLATIONS)
+			.mapToObj((i) -> cancelled(operation(i, random, targets), random.nextInt(LATEST_CANCEL_MILLIS + 1)))
+			.toList();
+		Flux.fromIterable(runs).flatMap((run) -> run, CONCURRENCY).then().block(SETTLE);
+		Flux.fromIterable(uploadTargets).concatMap((file) -> this.template.deleteFile(file.id())).then().block(SETTLE);
+		await().atMost(SETTLE).untilAsserted(() -> {
+			assertThat(this.template.listModels().collectList().block(SETTLE)).isEmpty();
+			assertThat(this.template.listFiles().collectList().block(SETTLE)).isEmpty();
+			assertThat(spoolFiles()).isEmpty();
+		});
+		assertThat(this.dropped).isEmpty();
+		assertThat(output).doesNotContain("ERROR");
+	}
+
+	private Flux<?> operation(int run, Random random, Queue<DatasetFile> uploadTargets) {
+		Flux<ClassifierExample> training = examples(random);
+		Flux<ClassifierExample> validation = examples(random);
+		CreateModelRequest request = CreateModelRequest.classifier("cancelled-" + run, 2);
+		return switch (run % 3) {
+			case 0 -> this.template.train(request, training, validation).flux();
+			case 1 -> this.template.trainWithProgress(request, training, validation);
+			default -> this.template.upload(uploadTargets.remove(), training).flux();
+		};
+	}
+
+	// some datasets arrive slowly, so that cancellations also land while they are spooled
+	private static Flux<ClassifierExample> examples(Random random) {
+		Flux<ClassifierExample> examples = Flux.range(0, 20)
+			.map((i) -> new ClassifierExample("text number " + i, i % 2));
+		return random.nextBoolean() ? examples : examples.delayElements(Duration.ofMillis(1));
+	}
+
+	private static Mono<Void> cancelled(Flux<?> operation, int afterMillis) {
+		return operation.take(Duration.ofMillis(afterMillis)).onErrorResume((ex) -> Mono.empty()).then();
+	}
+
+	private List<Path> spoolFiles() throws IOException {
+		try (Stream<Path> files = Files.list(this.spoolDirectory)) {
+			return files.toList();
+		}
+	}
+
+}
