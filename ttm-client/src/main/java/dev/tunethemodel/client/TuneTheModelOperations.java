@@ -164,7 +164,9 @@ public interface TuneTheModelOperations {
 	 * says which one. Each dataset is spooled to temporary files as {@link #upload} does,
 	 * so memory stays flat however large it is. When a step fails, or the caller cancels,
 	 * before fit was requested, the files and the model created so far are deleted again,
-	 * and the original failure is what the caller sees.
+	 * and the original failure is what the caller sees; a model or file being created
+	 * when the caller cancels is awaited, then deleted too. A cancel after fit was
+	 * requested leaves the model training.
 	 * @param model the model to create
 	 * @param training the training examples, read once
 	 * @param validation the validation examples, read once
