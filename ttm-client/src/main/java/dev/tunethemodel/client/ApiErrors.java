@@ -2,13 +2,8 @@ package dev.tunethemodel.client;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -46,7 +41,8 @@ final class ApiErrors {
 	 * @return the error answer
 	 */
 	ErrorAnswer errorAnswer(HttpStatusCode status, HttpHeaders headers, String body) {
-		return new ErrorAnswer(status, redact(body), retryAfter(headers));
+		return new ErrorAnswer(status, redact(body),
+				RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock.instant()));
 	}
 
 	/**
@@ -122,32 +118,6 @@ final class ApiErrors {
 			return new TuneTheModelServerException(message, code, answer.body());
 		}
 		return new TuneTheModelApiException(message, code, answer.body());
-	}
-
-	private @Nullable Duration retryAfter(HttpHeaders headers) {
-		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String trimmed = value.trim();
-		try {
-			long seconds = Long.parseLong(trimmed);
-			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
-		}
-		catch (NumberFormatException ex) {
-			return retryAfterDate(trimmed);
-		}
-	}
-
-	private @Nullable Duration retryAfterDate(String value) {
-		try {
-			Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-			Duration wait = Duration.between(this.clock.instant(), until);
-			return wait.isNegative() ? Duration.ZERO : wait;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 	private boolean mentionsApiKey(Throwable failure) {
