@@ -19,17 +19,15 @@ final class ApiErrors {
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-	private static final String REDACTED = "[API key]";
-
 	private static final String UNTRUSTED_CERTIFICATE = "the server's certificate is not trusted; "
 			+ "set tunethemodel.ssl.bundle to an SSL bundle that trusts it";
 
-	private final String apiKey;
+	private final KeyRedactor redactor;
 
 	private final Clock clock;
 
 	ApiErrors(String apiKey, Clock clock) {
-		this.apiKey = apiKey;
+		this.redactor = new KeyRedactor(apiKey);
 		this.clock = clock;
 	}
 
@@ -122,7 +120,7 @@ final class ApiErrors {
 
 	private boolean mentionsApiKey(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause.getMessage() != null && cause.getMessage().contains(this.apiKey)) {
+			if (cause.getMessage() != null && this.redactor.isIn(cause.getMessage())) {
 				return true;
 			}
 		}
@@ -130,7 +128,7 @@ final class ApiErrors {
 	}
 
 	private String redact(String text) {
-		return text.replace(this.apiKey, REDACTED);
+		return this.redactor.redact(text);
 	}
 
 	private static String reason(Throwable failure) {

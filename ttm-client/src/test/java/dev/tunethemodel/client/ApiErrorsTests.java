@@ -91,6 +91,25 @@ class ApiErrorsTests {
 	}
 
 	@Test
+	void errorAnswerRedactsTheKeyEscapedOrCutAtTheEndOfTheBody() {
+		ErrorAnswer escaped = this.errors.errorAnswer(HttpStatus.UNAUTHORIZED, new HttpHeaders(),
+				"{\"error\": \"ttm\\u002Derrors-key\\u002d5d20 is invalid\"}");
+		assertThat(escaped.body()).isEqualTo("{\"error\": \"[API key] is invalid\"}");
+		ErrorAnswer cut = this.errors.errorAnswer(HttpStatus.BAD_GATEWAY, new HttpHeaders(),
+				"x".repeat(100) + API_KEY.substring(0, 9));
+		assertThat(cut.body()).isEqualTo("x".repeat(100) + "[API key]");
+	}
+
+	@Test
+	void causeThatQuotesTheEscapedKeyIsWithheld() {
+		TuneTheModelException exception = this.errors.unreadable(REQUEST,
+				new IllegalStateException("unexpected ttm-errors\\u002dkey-5d20"));
+		assertThat(exception).hasNoCause()
+			.hasMessageContaining("unexpected [API key]")
+			.hasMessageContaining("cause withheld");
+	}
+
+	@Test
 	void errorAnswerReadsRetryAfterTooLargeForALongAsTheLongestWait() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "99999999999999999999");
