@@ -2,13 +2,8 @@ package dev.tunethemodel.client;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -24,17 +19,15 @@ final class ApiErrors {
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-	private static final String REDACTED = "[API key]";
-
 	private static final String UNTRUSTED_CERTIFICATE = "the server's certificate is not trusted; "
 			+ "set tunethemodel.ssl.bundle to an SSL bundle that trusts it";
 
-	private final String apiKey;
+	private final KeyRedactor redactor;
 
 	private final Clock clock;
 
 	ApiErrors(String apiKey, Clock clock) {
-		this.apiKey = apiKey;
+		this.redactor = new KeyRedactor(apiKey);
 		this.clock = clock;
 	}
 
@@ -46,7 +39,8 @@ final class ApiErrors {
 	 * @return the error answer
 	 */
 	ErrorAnswer errorAnswer(HttpStatusCode status, HttpHeaders headers, String body) {
-		return new ErrorAnswer(status, redact(body), retryAfter(headers));
+		return new ErrorAnswer(status, redact(body),
+				RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock.instant()));
 	}
 
 	/**
@@ -124,35 +118,9 @@ final class ApiErrors {
 		return new TuneTheModelApiException(message, code, answer.body());
 	}
 
-	private @Nullable Duration retryAfter(HttpHeaders headers) {
-		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String trimmed = value.trim();
-		try {
-			long seconds = Long.parseLong(trimmed);
-			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
-		}
-		catch (NumberFormatException ex) {
-			return retryAfterDate(trimmed);
-		}
-	}
-
-	private @Nullable Duration retryAfterDate(String value) {
-		try {
-			Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-			Duration wait = Duration.between(this.clock.instant(), until);
-			return wait.isNegative() ? Duration.ZERO : wait;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
-	}
-
 	private boolean mentionsApiKey(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause.getMessage() != null && cause.getMessage().contains(this.apiKey)) {
+			if (cause.getMessage() != null && this.redactor.isIn(cause.getMessage())) {
 				return true;
 			}
 		}
@@ -160,7 +128,7 @@ final class ApiErrors {
 	}
 
 	private String redact(String text) {
-		return text.replace(this.apiKey, REDACTED);
+		return this.redactor.redact(text);
 	}
 
 	private static String reason(Throwable failure) {

@@ -14,8 +14,10 @@ import java.time.Duration;
  * <p>
  * The n-th repeat waits a random time between half and all of
  * {@code min(initialBackoff * 2^(n-1), maxBackoff)}, or what the API asks in its
- * {@code Retry-After} header; a {@code Retry-After} longer than {@code maxRetryAfter}
- * ends the call at once. No repeat starts that could not end within the client's timeout.
+ * {@code Retry-After} header, in seconds or as an HTTP date in any of its three formats;
+ * a {@code Retry-After} longer than {@code maxRetryAfter}, or a number of seconds too
+ * large to hold, ends the call at once. No repeat starts that could not end within the
+ * client's timeout.
  *
  * @param maxRetries how many times a request may be repeated, 0 for never
  * @param initialBackoff the wait before the first repeat

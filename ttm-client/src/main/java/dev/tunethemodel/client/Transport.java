@@ -191,6 +191,11 @@ final class Transport {
 					: wire.decoders.errorAnswer(response));
 	}
 
+	// the exchange logs headers, the key among them, when any writer logs request details
+	private static void hideRequestDetails(CodecConfigurer codecs) {
+		codecs.defaultCodecs().enableLoggingRequestDetails(false);
+	}
+
 	private static int maxInMemorySize(CodecConfigurer codecs) {
 		Integer configured = (codecs.defaultCodecs() instanceof CodecConfigurer.DefaultCodecConfig config)
 				? config.maxInMemorySize() : null;
@@ -219,9 +224,13 @@ final class Transport {
 				headers.set(HttpHeaders.AUTHORIZATION, apiKey);
 				headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
 				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-			}).codecs((codecs) -> maxInMemorySize[0] = maxInMemorySize(codecs)).build();
+			}).codecs((codecs) -> {
+				hideRequestDetails(codecs);
+				maxInMemorySize[0] = maxInMemorySize(codecs);
+			}).build();
 			this.uploadClient = webClientBuilder.clone()
 				.defaultHeaders((headers) -> headers.set(HttpHeaders.USER_AGENT, USER_AGENT))
+				.codecs(Transport::hideRequestDetails)
 				.build();
 			this.jsonMapper = WireFormat.createJsonMapper();
 			this.writer = this.jsonMapper.writer();

@@ -28,8 +28,11 @@ public class TuneTheModelRateLimitException extends TuneTheModelApiException {
 
 	/**
 	 * Return how long the API asked to wait before the next request, from its
-	 * {@code Retry-After} header.
-	 * @return the wait, or {@code null} when the API did not say
+	 * {@code Retry-After} header: zero for a date in the past,
+	 * {@code Duration.ofSeconds(Long.MAX_VALUE)} for a number of seconds too large for a
+	 * {@code long}.
+	 * @return the wait, or {@code null} when the API did not say or said it in a way that
+	 * cannot be read
 	 */
 	public @Nullable Duration retryAfter() {
 		return this.retryAfter;

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import javax.net.ssl.SSLHandshakeException;
 
@@ -11,6 +14,7 @@ import io.netty.handler.codec.DecoderException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +88,50 @@ class ApiErrorsTests {
 		assertThat(exception).hasMessageContaining("tunethemodel.ssl.bundle")
 			.hasMessageNotContaining(API_KEY)
 			.hasNoCause();
+	}
+
+	@Test
+	void errorAnswerRedactsTheKeyEscapedOrCutAtTheEndOfTheBody() {
+		ErrorAnswer escaped = this.errors.errorAnswer(HttpStatus.UNAUTHORIZED, new HttpHeaders(),
+				"{\"error\": \"ttm\\u002Derrors-key\\u002d5d20 is invalid\"}");
+		assertThat(escaped.body()).isEqualTo("{\"error\": \"[API key] is invalid\"}");
+		ErrorAnswer cut = this.errors.errorAnswer(HttpStatus.BAD_GATEWAY, new HttpHeaders(),
+				"x".repeat(100) + API_KEY.substring(0, 9));
+		assertThat(cut.body()).isEqualTo("x".repeat(100) + "[API key]");
+	}
+
+	@Test
+	void causeThatQuotesTheEscapedKeyIsWithheld() {
+		TuneTheModelException exception = this.errors.unreadable(REQUEST,
+				new IllegalStateException("unexpected ttm-errors\\u002dkey-5d20"));
+		assertThat(exception).hasNoCause()
+			.hasMessageContaining("unexpected [API key]")
+			.hasMessageContaining("cause withheld");
+	}
+
+	@Test
+	void errorAnswerReadsRetryAfterTooLargeForALongAsTheLongestWait() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "99999999999999999999");
+		ErrorAnswer answer = this.errors.errorAnswer(HttpStatus.TOO_MANY_REQUESTS, headers, "");
+		assertThat(answer.retryAfter()).isEqualTo(RetryAfter.LONGEST);
+		assertThat(this.errors.callFailure(REQUEST, answer, 1))
+			.isInstanceOfSatisfying(TuneTheModelRateLimitException.class,
+					(rateLimit) -> assertThat(rateLimit.retryAfter()).isEqualTo(RetryAfter.LONGEST))
+			.hasMessage("GET /v0/models failed with 429 Too Many Requests and no body");
+	}
+
+	@Test
+	void errorAnswerReadsRetryAfterInEachDateFormatFromItsClock() {
+		Clock clock = Clock.fixed(Instant.parse("1994-11-06T08:49:00Z"), ZoneOffset.UTC);
+		ApiErrors errors = new ApiErrors(API_KEY, clock);
+		for (String date : new String[] { "Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT",
+				"Sun Nov  6 08:49:37 1994" }) {
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, date);
+			assertThat(errors.errorAnswer(HttpStatus.SERVICE_UNAVAILABLE, headers, "").retryAfter())
+				.isEqualTo(Duration.ofSeconds(37));
+		}
 	}
 
 	private static SSLHandshakeException jdkHandshakeFailure() {

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -13,9 +14,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -33,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeyLeakTests extends WireMockTemplateTests {
+
+	private static final int KEY_FRAGMENT = 8;
 
 	private static final List<String> VERBOSE_LOGGERS = List.of("org.springframework.web", "org.springframework.http",
 			"reactor.netty", "dev.tunethemodel");
@@ -85,6 +95,66 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 		assertThat(output.getAll()).contains("/v0/models/m-1/fit").doesNotContain(API_KEY);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("connectors")
+	void keyAppearsInNoLogLineWhenTheApplicationLogsRequestDetails(String name, ClientHttpConnector connector,
+			CapturedOutput output) {
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withHeader("Authorization", API_KEY)
+			.withHeader("Set-Cookie", "session=" + API_KEY + "; Path=/")));
+		wireMock.stubFor(get("/v0/files").willReturn(aResponse().withStatus(401)
+			.withHeader("WWW-Authenticate", "key=\"" + API_KEY + "\"")
+			.withBody("invalid key")));
+		// as Boot's builder is with spring.http.codecs.log-request-details=true
+		WebClient.Builder loggingBuilder = WebClient.builder()
+			.clientConnector(connector)
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(true));
+		TuneTheModelTemplate template = TuneTheModelTemplate.builder()
+			.webClientBuilder(loggingBuilder)
+			.baseUrl(wireMock.baseUrl())
+			.apiKey(API_KEY)
+			.retrySettings(RetrySettings.none())
+			.build();
+		StepVerifier.create(template.listModels()).expectComplete().verify(TIMEOUT);
+		collectError(template.listFiles());
+		collectError(template.upload(
+				new DatasetFile("f", "f", ModelType.CLASSIFIER, FileStatus.CREATED, null,
+						URI.create(wireMock.baseUrl() + "/upload")),
+				Flux.range(0, 32).map((i) -> new ClassifierExample("a", 0))));
+		// the exchange was logged at TRACE, headers included
+		assertThat(output.getAll()).contains("/v0/models").contains("headers=");
+		assertNoFragmentOfTheKey(output.getAll());
+	}
+
+	@Test
+	void keyCutByTheErrorBodyLimitIsRedacted() {
+		// the limit falls within the key: the body read ends with its first characters
+		String start = "x".repeat(64 * 1024 - 10);
+		wireMock.stubFor(
+				get("/v0/models").willReturn(aResponse().withStatus(500).withBody(start + API_KEY + " and the rest")));
+		collectError(this.template.listModels());
+		TuneTheModelApiException error = (TuneTheModelApiException) this.errors.get(0);
+		assertThat(error.responseBody()).startsWith(start).endsWith("[API key]");
+		assertNoFragmentOfTheKey(error.responseBody());
+		assertNoFragmentOfTheKey(stackTrace(error));
+	}
+
+	@Test
+	void jsonEscapedKeyIsRedacted(CapturedOutput output) {
+		String escaped = "\\u0074tm\\u002dtest\\u002Dkey\\u002d4f9c2a71";
+		wireMock.stubFor(get("/v0/models")
+			.willReturn(aResponse().withStatus(401).withBody("{\"error\": \"invalid key " + escaped + "\"}")));
+		collectError(this.template.listModels());
+		TuneTheModelApiException error = (TuneTheModelApiException) this.errors.get(0);
+		assertThat(error.responseBody()).isEqualTo("{\"error\": \"invalid key [API key]\"}");
+		assertNoFragmentOfTheKey(stackTrace(error));
+		assertNoFragmentOfTheKey(output.getAll());
+	}
+
+	static Stream<Arguments> connectors() {
+		return Stream.of(Arguments.of("Reactor Netty", new ReactorClientHttpConnector()),
+				Arguments.of("JDK HttpClient", new JdkClientHttpConnector()));
+	}
+
 	private void collectError(org.reactivestreams.Publisher<?> call) {
 		StepVerifier.create(call).consumeErrorWith(this.errors::add).verify(TIMEOUT);
 	}
@@ -95,6 +165,13 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 			.apiKey(API_KEY)
 			.retrySettings(RetrySettings.none())
 			.build();
+	}
+
+	// any eight characters of the key in a row are a leak
+	private static void assertNoFragmentOfTheKey(String text) {
+		for (int i = 0; i + KEY_FRAGMENT <= API_KEY.length(); i++) {
+			assertThat(text).doesNotContain(API_KEY.substring(i, i + KEY_FRAGMENT));
+		}
 	}
 
 	private static String stackTrace(Throwable error) {

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -130,6 +132,41 @@ class FaultInjectionTests {
 					(rateLimit) -> assertThat(rateLimit.retryAfter()).isEqualTo(Duration.ofHours(1))))
 			.verify(Duration.ofSeconds(2));
 		wireMock.verify(1, getRequestedFor(urlEqualTo("/v0/models")));
+	}
+
+	@Test
+	void retryAfterTooLargeForAnyNumberFailsAtOnce() {
+		wireMock.stubFor(get("/v0/models")
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "99999999999999999999")));
+		StepVerifier.create(template().listModels())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(TuneTheModelRateLimitException.class,
+					(rateLimit) -> assertThat(rateLimit.retryAfter()).isGreaterThan(Duration.ofDays(365_000))))
+			.verify(Duration.ofSeconds(2));
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/v0/models")));
+	}
+
+	@Test
+	void retryAfterAsRfc850DateBeyondTheLimitFailsAtOnce() {
+		ZonedDateTime inAnHour = ZonedDateTime.now(ZoneOffset.UTC).plusHours(1);
+		String rfc850 = DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.US).format(inAnHour);
+		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(429).withHeader("Retry-After", rfc850)));
+		StepVerifier.create(builder().retrySettings(RetrySettings.defaults()).build().listModels())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(TuneTheModelRateLimitException.class,
+					(rateLimit) -> assertThat(rateLimit.retryAfter()).isBetween(Duration.ofMinutes(59),
+							Duration.ofMinutes(60))))
+			.verify(Duration.ofSeconds(2));
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/v0/models")));
+	}
+
+	@Test
+	void retryAfterAsAsctimeDateIsWaitedFor() {
+		Instant until = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(2);
+		rateLimitedOnceWith(DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss uuuu", Locale.US)
+			.format(until.atZone(ZoneOffset.UTC)));
+		StepVerifier.create(template().listModels()).expectComplete().verify(VERIFY);
+		List<Instant> arrivals = arrivals();
+		assertThat(arrivals).hasSize(2);
+		assertThat(arrivals.get(1)).isAfterOrEqualTo(until);
 	}
 
 	@Test

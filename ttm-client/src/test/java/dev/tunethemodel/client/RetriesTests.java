@@ -118,6 +118,11 @@ class RetriesTests {
 	}
 
 	@Test
+	void retryAfterTooLargeForALongIsNotWaitedFor() {
+		assertThat(this.retries.delay(answer(429, RetryAfter.LONGEST), true, 1, PLENTY)).isNull();
+	}
+
+	@Test
 	void noRepeatAfterTheLastRetry() {
 		assertThat(this.retries.delay(answer(503), true, 3, PLENTY)).isNotNull();
 		assertThat(this.retries.delay(answer(503), true, 4, PLENTY)).isNull();
