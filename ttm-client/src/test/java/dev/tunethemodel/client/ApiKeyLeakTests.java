@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests that the API key appears in no exception, {@code toString()} or log line, even
  * when the server echoes it and client logging is at its most verbose.
  */
+@HostileSuite
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeyLeakTests extends WireMockTemplateTests {
 
