@@ -37,7 +37,8 @@ public interface BlockingTuneTheModelOperations {
 	}
 
 	/**
-	 * List the account's models.
+	 * List the account's models, read as {@link TuneTheModelOperations#listModels()}
+	 * reads them: a list longer than the client takes fails the call.
 	 * @return the models
 	 */
 	List<Model> listModels();

@@ -16,7 +16,7 @@ import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
 /**
  * The settings of a {@link TuneTheModelTemplate}, checked as they are created: a key that
  * can be a header value, a base URL that is an absolute http(s) URL and never sends the
- * key in clear over the network unless allowed, and positive durations.
+ * key in clear over the network unless allowed, and positive durations and bounds.
  *
  * @param baseUrl the base URL, without a trailing slash
  * @param apiKey the API key
@@ -28,10 +28,11 @@ import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
  * @param datasetPollInterval how often a training reads the status of its datasets
  * @param datasetProcessingTimeout how long a training waits for its datasets to be
  * processed
+ * @param maxListEntries the most entries a list answer may have
  */
 record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, Path temporaryDirectory,
 		RetrySettings retrySettings, Duration timeout, Duration pollInterval, Duration datasetPollInterval,
-		Duration datasetProcessingTimeout) {
+		Duration datasetProcessingTimeout, int maxListEntries) {
 
 	private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
@@ -51,12 +52,16 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 		ArgumentChecks.requirePositive("poll interval", pollInterval);
 		ArgumentChecks.requirePositive("dataset poll interval", datasetPollInterval);
 		ArgumentChecks.requirePositive("dataset processing timeout", datasetProcessingTimeout);
+		if (maxListEntries <= 0) {
+			throw new IllegalArgumentException(
+					"The most entries of a list must be more than zero, but is " + maxListEntries);
+		}
 	}
 
 	ClientSettings withRetrySettings(RetrySettings retrySettings) {
 		return new ClientSettings(this.baseUrl, this.apiKey, this.allowInsecureHttp, this.temporaryDirectory,
-				retrySettings, this.timeout, this.pollInterval, this.datasetPollInterval,
-				this.datasetProcessingTimeout);
+				retrySettings, this.timeout, this.pollInterval, this.datasetPollInterval, this.datasetProcessingTimeout,
+				this.maxListEntries);
 	}
 
 	// not the record's default: the key must never be printed

@@ -1,7 +1,5 @@
 package dev.tunethemodel.client;
 
-import java.util.function.Function;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,8 +26,7 @@ final class FileResource {
 	}
 
 	Flux<DatasetFile> list() {
-		return this.transport.call(Endpoint.LIST_FILES, null, ResponseDecoders::fileList)
-			.flatMapIterable(Function.identity());
+		return this.transport.list(Endpoint.LIST_FILES, ResponseDecoders::fileList);
 	}
 
 	Mono<DatasetFile> get(String fileId) {

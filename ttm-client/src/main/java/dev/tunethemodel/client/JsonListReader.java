@@ -1,148 +1,134 @@
 package dev.tunethemodel.client;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.async.ByteBufferFeeder;
-import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.core.async.ByteArrayFeeder;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * Reads the entries of one array field of a JSON object, such as {@code {"models":
- * [...]}}. A body within the codecs' in-memory limit is kept as it arrives and read in
- * one pass at the end; a larger one is read as it arrives, with Jackson's non-blocking
- * parser, so that only one entry is held at a time: a list is never bound by that limit.
+ * [...]}}, as the body arrives, with Jackson's non-blocking parser: each entry is passed
+ * on once complete, and the body is read only as far as the entries asked for need.
+ * Memory stays flat whatever the body: only the entry being read is held, without the
+ * properties its type does not know, and it may not be larger than the entry limit; the
+ * bytes outside entries are skipped, no more than that limit in a row; and the list may
+ * not have more than a number of entries.
  *
  * @param <E> the type of an entry
  */
 final class JsonListReader<E> {
 
+	// marks the end of the body among its parts
+	private static final byte[] END_OF_BODY = new byte[0];
+
 	private final ObjectReader entryReader;
 
 	private final String field;
 
-	private final int inMemoryLimit;
+	private final Set<String> properties;
 
-	private final List<DataBuffer> kept = new ArrayList<>();
+	private final long maxEntryBytes;
 
-	private long keptBytes;
+	private final int maxEntries;
 
-	private @Nullable Streaming streaming;
-
-	JsonListReader(ObjectReader entryReader, String field, int inMemoryLimit) {
-		// each entry is read mid-body: the rest of the list follows it
-		this.entryReader = entryReader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+	/**
+	 * Create a reader.
+	 * @param entryReader reads one entry
+	 * @param field the name of the array field
+	 * @param properties the properties an entry's type reads; the others are skipped
+	 * @param maxEntryBytes the largest entry, and the most bytes in a row outside
+	 * entries; negative for no limit
+	 * @param maxEntries the most entries the list may have
+	 */
+	JsonListReader(ObjectReader entryReader, String field, Set<String> properties, long maxEntryBytes, int maxEntries) {
+		this.entryReader = entryReader;
 		this.field = field;
-		this.inMemoryLimit = inMemoryLimit;
+		this.properties = properties;
+		this.maxEntryBytes = (maxEntryBytes >= 0) ? maxEntryBytes : Long.MAX_VALUE;
+		this.maxEntries = maxEntries;
 	}
 
 	/**
-	 * Take the next part of the body; it is released once read.
-	 * @param buffer the part
-	 * @throws tools.jackson.core.JacksonException if the body is not JSON
-	 * @throws IllegalStateException if the body is JSON, but not an object with the list
+	 * Read the entries of a body; each part of the body is released as soon as it
+	 * arrives.
+	 * @param body the body
+	 * @return the entries, in their order, as many as asked for; ends with a
+	 * {@link LimitExceededException} if the body breaks a limit, a
+	 * {@link tools.jackson.core.JacksonException} if it is not JSON, or an
+	 * {@link IllegalStateException} if it is JSON but not an object with the list
 	 */
-	void feed(DataBuffer buffer) {
-		if (this.streaming == null) {
-			this.kept.add(buffer);
-			this.keptBytes += buffer.readableByteCount();
-			if (this.keptBytes <= this.inMemoryLimit) {
-				return;
-			}
-			this.streaming = new Streaming();
-			for (DataBuffer kept : this.kept) {
-				feedAndRelease(kept);
-			}
-			this.kept.clear();
-			return;
-		}
-		feedAndRelease(buffer);
+	Flux<E> read(Flux<DataBuffer> body) {
+		return Flux.defer(() -> {
+			Reading reading = new Reading();
+			// a copy, so that no buffer waits for the entries to be asked for
+			Flux<byte[]> parts = body.map(JsonListReader::copyAndRelease).concatWith(Mono.just(END_OF_BODY));
+			return parts.flatMapIterable(reading::entriesOf, 1);
+		});
 	}
 
-	/**
-	 * Read the end of the body.
-	 * @return the entries of the list, none when the object has no such field
-	 */
-	List<E> finish() throws IOException {
-		if (this.streaming != null) {
-			return this.streaming.finish();
-		}
-		if (this.kept.isEmpty()) {
-			throw new IllegalStateException("the body is empty");
-		}
-		DataBuffer body = this.kept.get(0).factory().join(new ArrayList<>(this.kept));
-		this.kept.clear();
-		try (InputStream json = body.asInputStream(true); JsonParser parser = this.entryReader.createParser(json)) {
-			return readWhole(parser);
-		}
-	}
-
-	/**
-	 * Release what is kept, when the body is not read to its end.
-	 */
-	void discard() {
-		this.kept.forEach(DataBufferUtils::release);
-		this.kept.clear();
-	}
-
-	private void feedAndRelease(DataBuffer buffer) {
+	private static byte[] copyAndRelease(DataBuffer buffer) {
 		try {
-			this.streaming.feed(buffer);
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
 		}
 		finally {
 			DataBufferUtils.release(buffer);
 		}
 	}
 
-	private List<E> readWhole(JsonParser parser) {
-		if (parser.nextToken() != JsonToken.START_OBJECT) {
-			throw new IllegalStateException("the body is not a JSON object");
-		}
-		List<E> entries = new ArrayList<>();
-		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-			boolean list = this.field.equals(parser.currentName());
-			JsonToken value = parser.nextToken();
-			if (list && value == JsonToken.START_ARRAY) {
-				for (JsonToken entry = parser.nextToken(); entry != JsonToken.END_ARRAY; entry = parser.nextToken()) {
-					if (entry == JsonToken.START_OBJECT) {
-						entries.add(this.entryReader.readValue(parser));
-					}
-					else if (entry != JsonToken.VALUE_NULL) {
-						throw notAnObject();
-					}
-				}
-			}
-			else {
-				parser.skipChildren();
-			}
-		}
-		return entries;
-	}
+	/**
+	 * Thrown when a body breaks a limit of the reader.
+	 */
+	static final class LimitExceededException extends RuntimeException {
 
-	private IllegalStateException notAnObject() {
-		return new IllegalStateException("an entry of \"" + this.field + "\" is not a JSON object");
+		private static final long serialVersionUID = 1L;
+
+		private final boolean entryCount;
+
+		LimitExceededException(String message, boolean entryCount) {
+			super(message, null, false, false);
+			this.entryCount = entryCount;
+		}
+
+		/**
+		 * Return which limit was broken.
+		 * @return {@code true} for the number of entries, {@code false} for the bytes of
+		 * an entry or in a row outside entries
+		 */
+		boolean isEntryCount() {
+			return this.entryCount;
+		}
+
 	}
 
 	/**
-	 * The same reading, as the body arrives, one entry held at a time.
+	 * The reading of one body: the parser and where it is in the JSON.
 	 */
-	private final class Streaming {
+	private final class Reading {
 
 		private final JsonParser parser;
 
-		private final ByteBufferFeeder feeder;
+		private final ByteArrayFeeder feeder;
 
-		private final List<E> entries = new ArrayList<>();
+		private long fed;
+
+		// where the entry being read, or the bytes outside entries, began
+		private long pieceStart;
 
 		private boolean started;
+
+		private boolean ended;
 
 		private int depth;
 
@@ -150,50 +136,75 @@ final class JsonListReader<E> {
 
 		private boolean inList;
 
+		private int entries;
+
 		private @Nullable TokenBuffer entry;
 
 		private int entryDepth;
 
-		Streaming() {
-			this.parser = JsonListReader.this.entryReader.createNonBlockingByteBufferParser();
-			this.feeder = (ByteBufferFeeder) this.parser.nonBlockingInputFeeder();
+		private boolean skipValue;
+
+		private int skipDepth;
+
+		Reading() {
+			this.parser = JsonListReader.this.entryReader.createNonBlockingByteArrayParser();
+			this.feeder = (ByteArrayFeeder) this.parser.nonBlockingInputFeeder();
 		}
 
-		void feed(DataBuffer buffer) {
-			try (DataBuffer.ByteBufferIterator byteBuffers = buffer.readableByteBuffers()) {
-				while (byteBuffers.hasNext()) {
-					this.feeder.feedInput(byteBuffers.next());
-					readAvailableTokens();
-				}
+		/**
+		 * Take the next part of the body.
+		 * @param part the part, or {@link #END_OF_BODY}
+		 * @return the entries the part completes, read as they are asked for
+		 */
+		Iterable<E> entriesOf(byte[] part) {
+			if (part == END_OF_BODY) {
+				this.feeder.endOfInput();
+			}
+			else if (part.length > 0) {
+				this.feeder.feedInput(part, 0, part.length);
+				this.fed += part.length;
+			}
+			return Entries::new;
+		}
+
+		// a cancelled reading leaves its parser to the garbage collector
+		private @Nullable E nextEntry() {
+			try {
+				return readNextEntry();
+			}
+			catch (RuntimeException ex) {
+				this.entry = null;
+				this.parser.close();
+				throw ex;
 			}
 		}
 
-		List<E> finish() {
-			this.feeder.endOfInput();
-			readAvailableTokens();
-			if (!this.started) {
-				throw new IllegalStateException("the body is empty");
-			}
-			if (this.depth != 0) {
-				throw new IllegalStateException("the body ends before the JSON object");
-			}
-			this.parser.close();
-			return this.entries;
-		}
-
-		private void readAvailableTokens() {
+		private @Nullable E readNextEntry() {
 			JsonToken token = this.parser.nextToken();
-			while (token != null && token != JsonToken.NOT_AVAILABLE) {
-				read(token);
+			while (token != JsonToken.NOT_AVAILABLE) {
+				if (token == null) {
+					checkEnd();
+					this.parser.close();
+					return null;
+				}
+				E read = read(token);
+				if (read != null) {
+					return read;
+				}
 				token = this.parser.nextToken();
 			}
+			checkPiece(this.fed);
+			return null;
 		}
 
-		private void read(JsonToken token) {
+		private @Nullable E read(JsonToken token) {
 			if (this.entry != null) {
-				readEntry(token);
+				return readEntry(token);
 			}
-			else if (!this.started) {
+			if (this.ended) {
+				throw new IllegalStateException("the body goes on after its JSON object");
+			}
+			if (!this.started) {
 				if (token != JsonToken.START_OBJECT) {
 					throw new IllegalStateException("the body is not a JSON object");
 				}
@@ -206,33 +217,77 @@ final class JsonListReader<E> {
 			else {
 				readOutsideList(token);
 			}
+			return null;
 		}
 
-		private void readEntry(JsonToken token) {
+		private @Nullable E readEntry(JsonToken token) {
+			if (skip(token)) {
+				return null;
+			}
+			if (token == JsonToken.PROPERTY_NAME && this.entryDepth == 1
+					&& !JsonListReader.this.properties.contains(this.parser.currentName())) {
+				this.skipValue = true;
+				return null;
+			}
 			this.entry.copyCurrentEvent(this.parser);
 			if (token.isStructStart()) {
 				this.entryDepth++;
+				return null;
 			}
-			else if (token.isStructEnd() && --this.entryDepth == 0) {
-				try (JsonParser entryParser = this.entry.asParser(this.parser.objectReadContext())) {
-					this.entries.add(JsonListReader.this.entryReader.readValue(entryParser));
-				}
+			if (!token.isStructEnd() || --this.entryDepth > 0) {
+				return null;
+			}
+			long end = this.parser.currentLocation().getByteOffset();
+			checkPiece(end);
+			try (JsonParser entryParser = this.entry.asParser(this.parser.objectReadContext())) {
 				this.entry = null;
+				this.pieceStart = end;
+				return JsonListReader.this.entryReader.readValue(entryParser);
 			}
 		}
 
+		// the value of a property the entry's type does not read: passed over, not kept
+		private boolean skip(JsonToken token) {
+			if (this.skipValue) {
+				this.skipValue = false;
+				this.skipDepth = token.isStructStart() ? 1 : 0;
+				return true;
+			}
+			if (this.skipDepth == 0) {
+				return false;
+			}
+			if (token.isStructStart()) {
+				this.skipDepth++;
+			}
+			else if (token.isStructEnd()) {
+				this.skipDepth--;
+			}
+			return true;
+		}
+
 		private void readList(JsonToken token) {
+			if (token == JsonToken.END_ARRAY) {
+				this.inList = false;
+				this.depth--;
+				return;
+			}
+			if (token != JsonToken.START_OBJECT && token != JsonToken.VALUE_NULL) {
+				throw new IllegalStateException(
+						"an entry of \"" + JsonListReader.this.field + "\" is not a JSON object");
+			}
+			int maxEntries = JsonListReader.this.maxEntries;
+			if (++this.entries > maxEntries) {
+				throw new LimitExceededException("more than " + maxEntries + ((maxEntries == 1) ? " entry" : " entries")
+						+ " in \"" + JsonListReader.this.field + "\"", true);
+			}
+			// the parser stands just after the token's one byte
+			long start = this.parser.currentLocation().getByteOffset() - 1;
+			checkPiece(start);
 			if (token == JsonToken.START_OBJECT) {
+				this.pieceStart = start;
 				this.entry = TokenBuffer.forBuffering(this.parser, this.parser.objectReadContext());
 				this.entry.copyCurrentEvent(this.parser);
 				this.entryDepth = 1;
-			}
-			else if (token == JsonToken.END_ARRAY) {
-				this.inList = false;
-				this.depth--;
-			}
-			else if (token != JsonToken.VALUE_NULL) {
-				throw notAnObject();
 			}
 		}
 
@@ -247,7 +302,56 @@ final class JsonListReader<E> {
 			}
 			else if (token.isStructEnd()) {
 				this.depth--;
+				this.ended = this.depth == 0;
 			}
+		}
+
+		// the bytes read since the piece began, whether complete tokens or not
+		private void checkPiece(long position) {
+			if (position - this.pieceStart <= JsonListReader.this.maxEntryBytes) {
+				return;
+			}
+			String limit = JsonListReader.this.maxEntryBytes + " bytes";
+			String field = "\"" + JsonListReader.this.field + "\"";
+			throw new LimitExceededException((this.entry != null) ? "an entry of " + field + " larger than " + limit
+					: "more than " + limit + " in a row outside the entries of " + field, false);
+		}
+
+		// the parser itself fails on a body that ends inside its JSON object
+		private void checkEnd() {
+			if (!this.started) {
+				throw new IllegalStateException("the body is empty");
+			}
+		}
+
+		/**
+		 * The entries that one part of the body completes, read as they are asked for.
+		 */
+		private final class Entries implements Iterator<E> {
+
+			private @Nullable E next;
+
+			private boolean exhausted;
+
+			@Override
+			public boolean hasNext() {
+				if (this.next == null && !this.exhausted) {
+					this.next = nextEntry();
+					this.exhausted = this.next == null;
+				}
+				return this.next != null;
+			}
+
+			@Override
+			public E next() {
+				if (!hasNext()) {
+					throw new NoSuchElementException();
+				}
+				E entry = this.next;
+				this.next = null;
+				return entry;
+			}
+
 		}
 
 	}

@@ -1,7 +1,5 @@
 package dev.tunethemodel.client;
 
-import java.util.function.Function;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,13 +19,11 @@ final class ModelResource {
 	}
 
 	Flux<Model> list() {
-		return this.transport.call(Endpoint.LIST_MODELS, null, ResponseDecoders::modelList)
-			.flatMapIterable(Function.identity());
+		return this.transport.list(Endpoint.LIST_MODELS, ResponseDecoders::modelList);
 	}
 
 	Flux<Model> listPublic() {
-		return this.transport.call(Endpoint.LIST_PUBLIC_MODELS, null, ResponseDecoders::modelList)
-			.flatMapIterable(Function.identity());
+		return this.transport.list(Endpoint.LIST_PUBLIC_MODELS, ResponseDecoders::modelList);
 	}
 
 	Mono<Model> create(CreateModelRequest request) {

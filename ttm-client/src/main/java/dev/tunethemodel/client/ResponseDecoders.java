@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -35,15 +33,20 @@ final class ResponseDecoders {
 	// enough to say what went wrong; the rest of a large error body is not read
 	private static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
 
+	private static final String CODECS_LIMIT = "the codecs' in-memory limit (spring.http.codecs.max-in-memory-size)";
+
+	private static final String ENTRIES_LIMIT = "the client's limit (maxListEntries of the template's builder, "
+			+ "tunethemodel.max-list-entries in Spring Boot)";
+
 	private final ApiErrors errors;
 
 	private final ResponseDecoder<Model> model;
 
-	private final ResponseDecoder<List<Model>> modelList;
+	private final ListDecoder<Model> modelList;
 
 	private final ResponseDecoder<DatasetFile> file;
 
-	private final ResponseDecoder<List<DatasetFile>> fileList;
+	private final ListDecoder<DatasetFile> fileList;
 
 	private final ResponseDecoder<Classification> classification;
 
@@ -52,18 +55,23 @@ final class ResponseDecoders {
 	/**
 	 * Prepare the decoders.
 	 * @param jsonMapper the client's own mapper
-	 * @param maxInMemorySize the codecs' in-memory limit, which bounds every body but a
-	 * list
+	 * @param maxInMemorySize the codecs' in-memory limit, which bounds every body and
+	 * each entry of a list
+	 * @param maxListEntries the most entries a list may have
 	 * @param errors turns failures into the client's exceptions
 	 */
-	ResponseDecoders(JsonMapper jsonMapper, int maxInMemorySize, ApiErrors errors) {
+	ResponseDecoders(JsonMapper jsonMapper, int maxInMemorySize, int maxListEntries, ApiErrors errors) {
 		this.errors = errors;
 		ObjectReader modelReader = jsonMapper.readerFor(ModelResponse.class);
 		ObjectReader fileReader = jsonMapper.readerFor(FileResponse.class);
 		this.model = objectDecoder(modelReader, ModelResponse::toModel, maxInMemorySize);
-		this.modelList = listDecoder(modelReader, "models", ModelResponse::toModel, maxInMemorySize);
+		this.modelList = listDecoder(new JsonListReader<>(modelReader, "models",
+				WireFormat.propertyNames(ModelResponse.class), maxInMemorySize, maxListEntries),
+				ModelResponse::toModel);
 		this.file = objectDecoder(fileReader, FileResponse::toDatasetFile, maxInMemorySize);
-		this.fileList = listDecoder(fileReader, "files", FileResponse::toDatasetFile, maxInMemorySize);
+		this.fileList = listDecoder(new JsonListReader<>(fileReader, "files",
+				WireFormat.propertyNames(FileResponse.class), maxInMemorySize, maxListEntries),
+				FileResponse::toDatasetFile);
 		this.classification = objectDecoder(jsonMapper.readerFor(ClassifyResponse.class),
 				ClassifyResponse::toClassification, maxInMemorySize);
 		this.generation = objectDecoder(jsonMapper.readerFor(GenerateResponse.class), GenerateResponse::toGeneration,
@@ -74,7 +82,7 @@ final class ResponseDecoders {
 		return this.model;
 	}
 
-	ResponseDecoder<List<Model>> modelList() {
+	ListDecoder<Model> modelList() {
 		return this.modelList;
 	}
 
@@ -82,7 +90,7 @@ final class ResponseDecoders {
 		return this.file;
 	}
 
-	ResponseDecoder<List<DatasetFile>> fileList() {
+	ListDecoder<DatasetFile> fileList() {
 		return this.fileList;
 	}
 
@@ -137,37 +145,19 @@ final class ResponseDecoders {
 			})
 			.onErrorMap(DataBufferLimitException.class,
 					(ex) -> new TuneTheModelException(request.get() + " answered " + response.statusCode().value()
-							+ " with a body larger than the codecs' in-memory limit "
-							+ "(spring.http.codecs.max-in-memory-size): " + ex.getMessage(), ex))
+							+ " with a body larger than " + CODECS_LIMIT + ": " + ex.getMessage(), ex))
 			.switchIfEmpty(Mono.error(() -> new TuneTheModelException(
 					request.get() + " answered " + response.statusCode().value() + " with an empty body")));
 	}
 
-	private <R, T> ResponseDecoder<List<T>> listDecoder(ObjectReader entryReader, String field, Function<R, T> mapper,
-			int maxInMemorySize) {
-		return (response, request) -> Mono.defer(() -> {
-			JsonListReader<R> list = new JsonListReader<>(entryReader, field, maxInMemorySize);
-			return response.body(BodyExtractors.toDataBuffers()).doOnNext((buffer) -> {
-				try {
-					list.feed(buffer);
-				}
-				catch (JacksonException | IllegalStateException ex) {
-					throw this.errors.unreadable(request.get(), ex);
-				}
-			}).then(Mono.fromCallable(() -> {
-				try {
-					List<R> entries = list.finish();
-					List<T> mapped = new ArrayList<>(entries.size());
-					for (R entry : entries) {
-						mapped.add(mapper.apply(entry));
-					}
-					return mapped;
-				}
-				catch (JacksonException | IllegalStateException | IOException ex) {
-					throw this.errors.unreadable(request.get(), ex);
-				}
-			})).doFinally((signal) -> list.discard());
-		});
+	private <R, T> ListDecoder<T> listDecoder(JsonListReader<R> reader, Function<R, T> mapper) {
+		return (response, request) -> reader.read(response.body(BodyExtractors.toDataBuffers()))
+			.map(mapper)
+			.onErrorMap(JsonListReader.LimitExceededException.class,
+					(ex) -> new TuneTheModelException(request.get() + " answered " + response.statusCode().value()
+							+ " with " + ex.getMessage() + ", " + (ex.isEntryCount() ? ENTRIES_LIMIT : CODECS_LIMIT)))
+			.onErrorMap((ex) -> ex instanceof JacksonException || ex instanceof IllegalStateException,
+					(ex) -> this.errors.unreadable(request.get(), ex));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How calls reach the API: the web clients and the JSON mapper, built on the first call
  * so that they cost nothing at startup; each call's attempts, repeated as the retry
- * settings say and ended by the timeout; the exchange of one attempt; and the {@code PUT}
- * of an upload. Calls fail with the client's exceptions only.
+ * settings say and ended by the timeout; the exchange of one attempt; the entries of a
+ * list, passed on as they are read; and the {@code PUT} of an upload. Calls fail with the
+ * client's exceptions only.
  */
 final class Transport {
 
@@ -56,7 +58,8 @@ final class Transport {
 	 */
 	Transport(Supplier<WebClient.Builder> webClientBuilder, ClientSettings settings) {
 		this.errors = new ApiErrors(settings.apiKey(), Clock.systemUTC());
-		this.wire = SingletonSupplier.of(() -> new Wire(webClientBuilder.get(), settings.apiKey(), this.errors));
+		this.wire = SingletonSupplier
+			.of(() -> new Wire(webClientBuilder.get(), settings.apiKey(), settings.maxListEntries(), this.errors));
 		this.routes = new Routes(settings.baseUrl());
 		this.retries = new Retries(settings.retrySettings());
 		this.timeout = settings.timeout();
@@ -122,6 +125,31 @@ final class Transport {
 	}
 
 	/**
+	 * Return a call of an endpoint that lists entries. The entries are passed on as they
+	 * are read, as many as asked for; a failed attempt is repeated only before the first
+	 * entry. The timeout bounds the time spent waiting for entries asked for, not the
+	 * time the subscriber takes to ask for more.
+	 * @param <T> the type of an entry
+	 * @param endpoint the endpoint, without an id
+	 * @param decoder chooses the decoder of the answer
+	 * @return the call
+	 */
+	<T> Flux<T> list(Endpoint endpoint, Function<ResponseDecoders, ListDecoder<T>> decoder) {
+		return Flux.defer(() -> {
+			Wire wire = this.wire.obtain();
+			Supplier<String> request = endpoint::toString;
+			ListDecoder<T> listDecoder = decoder.apply(wire.decoders);
+			Attempts attempts = new Attempts(System.nanoTime() + this.timeout.toNanos());
+			Flux<T> entries = attemptList(attempts, () -> requestSpec(wire, endpoint, null, null)
+				.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
+						? listDecoder.decode(response, request) : wire.decoders.<T>errorAnswer(response).flux()))
+				.onErrorMap((ex) -> this.errors.callFailure(request.get(), ex, attempts.count));
+			return WaitingTimeout.apply(entries, this.timeout,
+					() -> this.errors.timeout(request.get(), this.timeout, attempts.count));
+		});
+	}
+
+	/**
 	 * Return the {@code PUT} of a spooled dataset to an upload URL, without the API key:
 	 * the URL is pre-signed, usually for another host. Each attempt sends the whole body
 	 * again.
@@ -163,8 +191,27 @@ final class Transport {
 		});
 	}
 
+	// entries passed on cannot be taken back: a repeat only before the first one
+	private <T> Flux<T> attemptList(Attempts attempts, Supplier<Flux<T>> attempt) {
+		attempts.count++;
+		AtomicBoolean passedOn = new AtomicBoolean();
+		return attempt.get().doOnNext((entry) -> passedOn.set(true)).onErrorResume((ex) -> {
+			Duration delay = passedOn.get() ? null
+					: this.retries.delay(ex, true, attempts.count, attempts.deadline - System.nanoTime());
+			return (delay != null) ? Mono.delay(delay).thenMany(Flux.defer(() -> attemptList(attempts, attempt)))
+					: Flux.error(ex);
+		});
+	}
+
 	private <T> Mono<T> exchange(Wire wire, Endpoint endpoint, byte @Nullable [] json, @Nullable String id,
 			ResponseDecoder<T> decoder, Supplier<String> request) {
+		return requestSpec(wire, endpoint, json, id)
+			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? decoder.decode(response, request)
+					: wire.decoders.errorAnswer(response));
+	}
+
+	private WebClient.RequestBodySpec requestSpec(Wire wire, Endpoint endpoint, byte @Nullable [] json,
+			@Nullable String id) {
 		Routes.Route route = this.routes.get(endpoint);
 		WebClient.RequestBodySpec spec = wire.apiClient.method(endpoint.method())
 			.uri(route.uri(id))
@@ -175,8 +222,7 @@ final class Transport {
 				.body((message, context) -> message
 					.writeWith(Mono.fromSupplier(() -> message.bufferFactory().wrap(json))));
 		}
-		return spec.exchangeToMono((response) -> response.statusCode().is2xxSuccessful()
-				? decoder.decode(response, request) : wire.decoders.errorAnswer(response));
+		return spec;
 	}
 
 	private Mono<Void> put(Wire wire, URI uploadUrl, DatasetSpool spool) {
@@ -217,7 +263,7 @@ final class Transport {
 
 		private final ResponseDecoders decoders;
 
-		Wire(WebClient.Builder webClientBuilder, String apiKey, ApiErrors errors) {
+		Wire(WebClient.Builder webClientBuilder, String apiKey, int maxListEntries, ApiErrors errors) {
 			int[] maxInMemorySize = { DEFAULT_MAX_IN_MEMORY_SIZE };
 			// the headers of every API call, set once; an upload gets no key
 			this.apiClient = webClientBuilder.clone().defaultHeaders((headers) -> {
@@ -234,7 +280,7 @@ final class Transport {
 				.build();
 			this.jsonMapper = WireFormat.createJsonMapper();
 			this.writer = this.jsonMapper.writer();
-			this.decoders = new ResponseDecoders(this.jsonMapper, maxInMemorySize[0], errors);
+			this.decoders = new ResponseDecoders(this.jsonMapper, maxInMemorySize[0], maxListEntries, errors);
 		}
 
 	}

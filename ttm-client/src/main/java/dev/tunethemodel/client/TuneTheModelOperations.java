@@ -35,12 +35,18 @@ public interface TuneTheModelOperations {
 
 	/**
 	 * List the models of the account.
+	 * <p>
+	 * The entries are passed on as the answer is read, as many as asked for; the call's
+	 * timeout bounds the time spent waiting for them. The call fails with a
+	 * {@link TuneTheModelException} if an entry is larger than the codecs' in-memory
+	 * limit or the list has more entries than the client takes (100,000 by default).
 	 * @return the models
 	 */
 	Flux<Model> listModels();
 
 	/**
-	 * List the public models, trained by the vendor.
+	 * List the public models, trained by the vendor, as {@link #listModels()} lists the
+	 * account's.
 	 * @return the public models
 	 */
 	Flux<Model> listPublicModels();
@@ -109,7 +115,7 @@ public interface TuneTheModelOperations {
 	Mono<DatasetFile> createFile(String name, ModelType taskType);
 
 	/**
-	 * List the dataset files of the account.
+	 * List the dataset files of the account, as {@link #listModels()} lists its models.
 	 * @return the files
 	 */
 	Flux<DatasetFile> listFiles();

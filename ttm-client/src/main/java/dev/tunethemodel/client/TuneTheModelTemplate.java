@@ -51,6 +51,11 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	public static final Duration DEFAULT_DATASET_PROCESSING_TIMEOUT = Duration.ofMinutes(10);
 
 	/**
+	 * The most entries a list answer may have by default, far more than any account has.
+	 */
+	public static final int DEFAULT_MAX_LIST_ENTRIES = 100_000;
+
+	/**
 	 * The {@code User-Agent} of every request, such as
 	 * {@code ttm-spring-boot-starter/0.1.0}.
 	 */
@@ -235,6 +240,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
 		private Duration datasetProcessingTimeout = DEFAULT_DATASET_PROCESSING_TIMEOUT;
 
+		private int maxListEntries = DEFAULT_MAX_LIST_ENTRIES;
+
 		private Builder() {
 		}
 
@@ -362,6 +369,18 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
+		 * Set the most entries a list answer may have: a longer list ends its call with a
+		 * {@link TuneTheModelException} after that many. Defaults to
+		 * {@value TuneTheModelTemplate#DEFAULT_MAX_LIST_ENTRIES}.
+		 * @param maxListEntries the most entries, more than zero
+		 * @return this builder
+		 */
+		public Builder maxListEntries(int maxListEntries) {
+			this.maxListEntries = maxListEntries;
+			return this;
+		}
+
+		/**
 		 * Build the template.
 		 * @return the template
 		 * @throws TuneTheModelConfigurationException if the API key is missing or
@@ -373,7 +392,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 					: Path.of(System.getProperty("java.io.tmpdir"));
 			ClientSettings settings = new ClientSettings(this.baseUrl, this.apiKey, this.allowInsecureHttp, directory,
 					this.retrySettings, this.timeout, this.pollInterval, this.datasetPollInterval,
-					this.datasetProcessingTimeout);
+					this.datasetProcessingTimeout, this.maxListEntries);
 			return new TuneTheModelTemplate(new Transport(this.webClientBuilder, settings), settings);
 		}
 

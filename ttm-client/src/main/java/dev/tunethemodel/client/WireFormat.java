@@ -1,7 +1,10 @@
 package dev.tunethemodel.client;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -22,6 +25,18 @@ final class WireFormat {
 	// the client's own mapper: the app's Jackson settings must not change the wire
 	static JsonMapper createJsonMapper() {
 		return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+	}
+
+	/**
+	 * Return the JSON properties a response type reads.
+	 * @param type the response type, whose components are all named by
+	 * {@link JsonProperty}
+	 * @return the names of its properties
+	 */
+	static Set<String> propertyNames(Class<? extends Record> type) {
+		return Arrays.stream(type.getRecordComponents())
+			.map((component) -> component.getAccessor().getAnnotation(JsonProperty.class).value())
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	record CreateModelBody(@JsonProperty("model_type") String modelType,

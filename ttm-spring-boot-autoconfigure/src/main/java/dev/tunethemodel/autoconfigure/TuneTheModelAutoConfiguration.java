@@ -69,6 +69,7 @@ public final class TuneTheModelAutoConfiguration {
 			.pollInterval(properties.getPollInterval())
 			.datasetPollInterval(properties.getDatasetPollInterval())
 			.datasetProcessingTimeout(properties.getDatasetProcessingTimeout())
+			.maxListEntries(properties.getMaxListEntries())
 			.retrySettings(new RetrySettings(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 					retry.getMaxRetryAfter()));
 		return template.build();

@@ -64,6 +64,12 @@ public class TuneTheModelProperties {
 	 */
 	private Duration datasetProcessingTimeout = Duration.ofMinutes(10);
 
+	/**
+	 * Most entries a list answer, such as the account's models, may have; a longer list
+	 * fails its call, so that a faulty server cannot keep it going.
+	 */
+	private int maxListEntries = 100_000;
+
 	private final Retry retry = new Retry();
 
 	private final Pool pool = new Pool();
@@ -142,6 +148,14 @@ public class TuneTheModelProperties {
 
 	public void setDatasetProcessingTimeout(Duration datasetProcessingTimeout) {
 		this.datasetProcessingTimeout = datasetProcessingTimeout;
+	}
+
+	public int getMaxListEntries() {
+		return this.maxListEntries;
+	}
+
+	public void setMaxListEntries(int maxListEntries) {
+		this.maxListEntries = maxListEntries;
 	}
 
 	public Retry getRetry() {

@@ -1,5 +1,6 @@
 package dev.tunethemodel.health;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
@@ -19,7 +20,9 @@ import dev.tunethemodel.client.TuneTheModelTimeoutException;
 /**
  * Reports whether the Tune the Model API answers an authenticated call: one
  * {@code GET /v0/models}, bounded by a timeout, whose result is reused for a while so
- * that frequent probes do not each call the API; concurrent probes share one call.
+ * that frequent probes do not each call the API; concurrent probes share one call. The
+ * models are counted as they are read, as many as the client takes from a list. A down
+ * API is described in plain words, such as {@code no answer within 3s}.
  *
  * @since 0.1.0
  */
@@ -74,8 +77,22 @@ public class TuneTheModelHealthIndicator implements ReactiveHealthIndicator {
 		if (ex instanceof TuneTheModelApiException apiException) {
 			health.withDetail("statusCode", apiException.statusCode());
 		}
-		return health.withDetail("error", (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName())
-			.build();
+		return health.withDetail("error", error(ex)).build();
+	}
+
+	// Reactor's own message names its operator, not what happened
+	private String error(Throwable ex) {
+		if (ex instanceof TimeoutException) {
+			return "no answer within " + format(this.timeout);
+		}
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
+	}
+
+	private static String format(Duration duration) {
+		if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
+			return duration.toMillis() + "ms";
+		}
+		return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
 	}
 
 	private static String reason(Throwable ex) {

@@ -28,12 +28,13 @@ class ConfigurationMetadataTests {
 		assertThat(names).contains("tunethemodel.api-key", "tunethemodel.base-url", "tunethemodel.allow-insecure-http",
 				"tunethemodel.connect-timeout", "tunethemodel.read-timeout", "tunethemodel.timeout",
 				"tunethemodel.poll-interval", "tunethemodel.dataset-poll-interval",
-				"tunethemodel.dataset-processing-timeout", "tunethemodel.retry.max-retries",
-				"tunethemodel.retry.initial-backoff", "tunethemodel.retry.max-backoff",
-				"tunethemodel.retry.max-retry-after", "tunethemodel.pool.max-connections",
-				"tunethemodel.pool.pending-acquire-timeout", "tunethemodel.pool.max-idle-time",
-				"tunethemodel.pool.max-life-time", "tunethemodel.pool.eviction-interval", "tunethemodel.health.timeout",
-				"tunethemodel.health.cache-ttl", "tunethemodel.ssl.bundle", "management.health.tunethemodel.enabled");
+				"tunethemodel.dataset-processing-timeout", "tunethemodel.max-list-entries",
+				"tunethemodel.retry.max-retries", "tunethemodel.retry.initial-backoff",
+				"tunethemodel.retry.max-backoff", "tunethemodel.retry.max-retry-after",
+				"tunethemodel.pool.max-connections", "tunethemodel.pool.pending-acquire-timeout",
+				"tunethemodel.pool.max-idle-time", "tunethemodel.pool.max-life-time",
+				"tunethemodel.pool.eviction-interval", "tunethemodel.health.timeout", "tunethemodel.health.cache-ttl",
+				"tunethemodel.ssl.bundle", "management.health.tunethemodel.enabled");
 	}
 
 	@Test
@@ -43,6 +44,7 @@ class ConfigurationMetadataTests {
 		assertThat(defaultValue(metadata, "tunethemodel.connect-timeout")).isEqualTo("10s");
 		assertThat(defaultValue(metadata, "tunethemodel.read-timeout")).isEqualTo("30s");
 		assertThat(defaultValue(metadata, "tunethemodel.health.cache-ttl")).isEqualTo("10s");
+		assertThat(defaultValue(metadata, "tunethemodel.max-list-entries")).isEqualTo("100000");
 		assertThat(defaultValue(metadata, "management.health.tunethemodel.enabled")).isEqualTo("true");
 	}
 

@@ -39,6 +39,7 @@ import dev.tunethemodel.client.BlockingTuneTheModelTemplate;
 import dev.tunethemodel.client.Model;
 import dev.tunethemodel.client.TuneTheModelConfigurationException;
 import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
+import dev.tunethemodel.client.TuneTheModelException;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.TuneTheModelTemplate;
 import dev.tunethemodel.client.TuneTheModelTimeoutException;
@@ -106,6 +107,8 @@ class TuneTheModelAutoConfigurationTests {
 			assertThat(properties.getPollInterval()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.getDatasetPollInterval()).isEqualTo(Duration.ofSeconds(1));
 			assertThat(properties.getDatasetProcessingTimeout()).isEqualTo(Duration.ofMinutes(10));
+			assertThat(properties.getMaxListEntries()).isEqualTo(TuneTheModelTemplate.DEFAULT_MAX_LIST_ENTRIES)
+				.isEqualTo(100_000);
 			assertThat(properties.getRetry().getMaxRetries()).isEqualTo(3);
 			assertThat(properties.getRetry().getInitialBackoff()).isEqualTo(Duration.ofMillis(500));
 			assertThat(properties.getRetry().getMaxBackoff()).isEqualTo(Duration.ofSeconds(8));
@@ -307,6 +310,19 @@ class TuneTheModelAutoConfigurationTests {
 			.run((context) -> StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
 				.expectErrorMessage("GET /v0/models did not complete within 300ms (1 attempt)")
 				.verify(Duration.ofSeconds(2)));
+	}
+
+	@Test
+	void maxListEntriesBoundsTheListsOfTheTemplate() {
+		wireMock.stubFor(get("/v0/models")
+			.willReturn(okJson("{\"models\": [{\"model_name\": \"m-1\"}, {\"model_name\": \"m-2\"}]}")));
+		this.configuredRunner.withPropertyValues("tunethemodel.max-list-entries=1")
+			.run((context) -> StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
+				.expectNextCount(1)
+				.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
+					.hasMessageStartingWith("GET /v0/models answered 200 with more than 1 entry in \"models\"")
+					.hasMessageContaining("tunethemodel.max-list-entries"))
+				.verify(TIMEOUT));
 	}
 
 	@Test

@@ -60,7 +60,8 @@ class TuneTheModelHealthIndicatorTests {
 	@Test
 	void downWhenTheServerFails() {
 		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(500)));
-		assertDown(indicator(wireMock.baseUrl(), Duration.ofSeconds(3)), "server error", 500);
+		assertDown(indicator(wireMock.baseUrl(), Duration.ofSeconds(3)), "server error", 500,
+				"GET /v0/models failed with 500 Internal Server Error and no body");
 	}
 
 	@Test
@@ -78,7 +79,30 @@ class TuneTheModelHealthIndicatorTests {
 	@Test
 	void downWhenTheProbeTimesOut() {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(5000)));
-		assertDown(indicator(wireMock.baseUrl(), Duration.ofMillis(200)), "timeout", null);
+		assertDown(indicator(wireMock.baseUrl(), Duration.ofMillis(200)), "timeout", null, "no answer within 200ms");
+	}
+
+	@Test
+	void timeoutOfASecondOrMoreIsShownInSeconds() {
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(5000)));
+		assertDown(indicator(wireMock.baseUrl(), Duration.ofMillis(1500)), "timeout", null, "no answer within 1.5s");
+	}
+
+	@Test
+	void downWhenTheListIsLongerThanTheClientTakes() {
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("""
+				{"models": [{"model_name": "a"}, {"model_name": "b"}, {"model_name": "c"}]}
+				""")));
+		TuneTheModelTemplate template = TuneTheModelTemplate.builder()
+			.baseUrl(wireMock.baseUrl())
+			.apiKey(API_KEY)
+			.maxListEntries(2)
+			.build();
+		TuneTheModelHealthIndicator indicator = new TuneTheModelHealthIndicator(template, wireMock.baseUrl(),
+				Duration.ofSeconds(3), Duration.ofSeconds(10));
+		assertDown(indicator, "unreadable response", null,
+				"GET /v0/models answered 200 with more than 2 entries in \"models\", the client's limit "
+						+ "(maxListEntries of the template's builder, tunethemodel.max-list-entries in Spring Boot)");
 	}
 
 	@Test
@@ -116,9 +140,16 @@ class TuneTheModelHealthIndicatorTests {
 	}
 
 	private void assertDown(TuneTheModelHealthIndicator indicator, String reason, Integer statusCode) {
+		assertDown(indicator, reason, statusCode, null);
+	}
+
+	private void assertDown(TuneTheModelHealthIndicator indicator, String reason, Integer statusCode, String error) {
 		StepVerifier.create(indicator.health()).assertNext((health) -> {
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("reason", reason).containsKey("baseUrl").containsKey("error");
+			if (error != null) {
+				assertThat(health.getDetails()).containsEntry("error", error);
+			}
 			if (statusCode != null) {
 				assertThat(health.getDetails()).containsEntry("statusCode", statusCode);
 			}
