@@ -26,14 +26,14 @@ final class Trainer {
 	private final Duration datasetProcessingTimeout;
 
 	Trainer(ModelResource models, FileResource files, DatasetUpload uploads, ModelWatcher watcher, Deletions deletions,
-			Duration datasetPollInterval, Duration datasetProcessingTimeout) {
+			ClientSettings settings) {
 		this.models = models;
 		this.files = files;
 		this.uploads = uploads;
 		this.watcher = watcher;
 		this.deletions = deletions;
-		this.datasetPollInterval = datasetPollInterval;
-		this.datasetProcessingTimeout = datasetProcessingTimeout;
+		this.datasetPollInterval = settings.datasetPollInterval();
+		this.datasetProcessingTimeout = settings.datasetProcessingTimeout();
 	}
 
 	Mono<Model> train(CreateModelRequest model, Flux<? extends TrainingExample> training,

@@ -86,8 +86,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		this.uploads = new DatasetUpload(transport, settings.temporaryDirectory());
 		this.watcher = new ModelWatcher(this.models, settings.pollInterval());
 		this.trainer = new Trainer(this.models, this.files, this.uploads, this.watcher,
-				new Deletions(transport, settings.retrySettings()), settings.datasetPollInterval(),
-				settings.datasetProcessingTimeout());
+				new Deletions(transport, settings.retrySettings()), settings);
 	}
 
 	/**
