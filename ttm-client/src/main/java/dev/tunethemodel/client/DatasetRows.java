@@ -1,21 +1,11 @@
 package dev.tunethemodel.client;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * The rows of a dataset file, read one at a time, each with its line:
@@ -23,36 +13,39 @@ import tools.jackson.dataformat.csv.CsvSchema;
  */
 abstract class DatasetRows implements Closeable {
 
-	private static final JsonMapper jsonMapper = JsonMapper.builder().build();
+	private final DatasetText text;
 
-	private static final ObjectReader csvReader = CsvMapper.builder()
-		.build()
-		.readerForMapOf(String.class)
-		.with(CsvSchema.emptySchema().withHeader());
+	DatasetRows(DatasetText text) {
+		this.text = text;
+	}
 
 	/**
-	 * Open a CSV file, whose first row names the columns.
+	 * Open a CSV file, whose first record names the columns.
 	 * @param file the file
+	 * @param limits how long its values and records may be
+	 * @param columns the columns to read
 	 * @return its rows
 	 * @throws IOException if the file cannot be opened
 	 */
-	static DatasetRows csv(Path file) throws IOException {
-		return new CsvRows(file);
+	static DatasetRows csv(Path file, DatasetLimits limits, String... columns) throws IOException {
+		return new CsvRows(new DatasetText(file), limits, List.of(columns));
 	}
 
 	/**
 	 * Open a JSON Lines file.
 	 * @param file the file
+	 * @param limits how long its texts and lines may be
 	 * @return its rows
 	 * @throws IOException if the file cannot be opened
 	 */
-	static DatasetRows jsonLines(Path file) throws IOException {
-		return new JsonLines(file);
+	static DatasetRows jsonLines(Path file, DatasetLimits limits) throws IOException {
+		return new JsonLinesRows(new DatasetText(file), limits);
 	}
 
 	/**
 	 * Read the next row.
 	 * @return the row, {@code null} after the last
+	 * @throws InvalidDatasetException if the file is not valid where the row is
 	 */
 	abstract @Nullable Row next();
 
@@ -63,6 +56,11 @@ abstract class DatasetRows implements Closeable {
 		catch (IOException ex) {
 			// read to the end or failed already: closing it changes nothing
 		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.text.close();
 	}
 
 	/**
@@ -111,134 +109,7 @@ abstract class DatasetRows implements Closeable {
 		abstract String kind();
 
 		InvalidDatasetException invalid(String problem) {
-			return new InvalidDatasetException("Line " + this.line + " of " + this.source + " " + problem, 0,
-					this.line);
-		}
-
-	}
-
-	/**
-	 * The rows of a JSON Lines file: one JSON object per line, blank lines skipped.
-	 */
-	private static final class JsonLines extends DatasetRows {
-
-		private final String source;
-
-		private final BufferedReader reader;
-
-		private long line;
-
-		JsonLines(Path file) throws IOException {
-			this.source = file.toString();
-			this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-		}
-
-		@Override
-		@Nullable Row next() {
-			try {
-				String text = this.reader.readLine();
-				this.line++;
-				while (text != null && text.isBlank()) {
-					text = this.reader.readLine();
-					this.line++;
-				}
-				return (text != null) ? parse(text) : null;
-			}
-			catch (IOException ex) {
-				throw new TuneTheModelException("Could not read " + this.source + ": " + ex.getMessage(), ex);
-			}
-		}
-
-		private Row parse(String text) {
-			JsonNode object;
-			try {
-				object = jsonMapper.readTree(text);
-			}
-			catch (JacksonException ex) {
-				throw new InvalidDatasetException(
-						"Line " + this.line + " of " + this.source + " is not JSON: " + ex.getOriginalMessage(), 0,
-						this.line);
-			}
-			if (!object.isObject()) {
-				throw new InvalidDatasetException("Line " + this.line + " of " + this.source + " is not a JSON object",
-						0, this.line);
-			}
-			return new Row(this.source, this.line) {
-
-				@Override
-				@Nullable String value(String field) {
-					JsonNode value = object.get(field);
-					return (value != null && (value.isString() || value.isNumber())) ? value.asString() : null;
-				}
-
-				@Override
-				String kind() {
-					return "field";
-				}
-
-			};
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.reader.close();
-		}
-
-	}
-
-	/**
-	 * The rows of a CSV file with a header row.
-	 */
-	private static final class CsvRows extends DatasetRows {
-
-		private final String source;
-
-		private final MappingIterator<Map<String, String>> rows;
-
-		CsvRows(Path file) throws IOException {
-			this.source = file.toString();
-			try {
-				this.rows = csvReader.readValues(file.toFile());
-			}
-			catch (JacksonException ex) {
-				throw new IOException(ex.getOriginalMessage(), ex);
-			}
-		}
-
-		@Override
-		@Nullable Row next() {
-			try {
-				if (!this.rows.hasNextValue()) {
-					return null;
-				}
-				// where the parser stands before the record: its first line
-				long line = this.rows.parser().currentLocation().getLineNr();
-				Map<String, String> values = this.rows.nextValue();
-				return new Row(this.source, line) {
-
-					@Override
-					@Nullable String value(String field) {
-						return values.get(field);
-					}
-
-					@Override
-					String kind() {
-						return "column";
-					}
-
-				};
-			}
-			catch (JacksonException ex) {
-				long line = this.rows.currentLocation().getLineNr();
-				throw new InvalidDatasetException(
-						"Line " + line + " of " + this.source + " is not valid CSV: " + ex.getOriginalMessage(), 0,
-						line);
-			}
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.rows.close();
+			return InvalidDatasetException.atLine(this.source, this.line, problem);
 		}
 
 	}

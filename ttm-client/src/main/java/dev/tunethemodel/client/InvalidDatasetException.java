@@ -32,6 +32,17 @@ public class InvalidDatasetException extends IllegalArgumentException {
 	}
 
 	/**
+	 * Create an exception about a line of a file, before it is an example.
+	 * @param source the file
+	 * @param line the line, from 1
+	 * @param problem what is wrong, as in {@code is not valid UTF-8}
+	 * @return the exception, whose message names the line and the file
+	 */
+	static InvalidDatasetException atLine(String source, long line, String problem) {
+		return new InvalidDatasetException("Line " + line + " of " + source + " " + problem, 0, line);
+	}
+
+	/**
 	 * Return the number of the bad example in its dataset.
 	 * @return the example's number, from 1; 0 when the problem is not one example
 	 */

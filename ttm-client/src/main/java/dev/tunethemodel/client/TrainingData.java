@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.SplittableRandom;
 
+import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SynchronousSink;
 import reactor.core.scheduler.Schedulers;
@@ -17,9 +18,15 @@ import reactor.core.scheduler.Schedulers;
  * an {@link InvalidDatasetException}; so is a line whose example breaks a rule of the
  * dataset.
  * <p>
- * CSV files have a header row that names the columns; JSON Lines files have one JSON
- * object per line (blank lines are skipped). Labels are whole numbers, in JSON as numbers
- * or strings.
+ * Files are UTF-8, with or without a byte order mark. CSV files have a header row that
+ * names the columns; JSON Lines files have one JSON object per line. Blank lines are
+ * skipped in both, and still counted. Labels are whole numbers, in JSON as numbers or
+ * strings.
+ * <p>
+ * A text may have at most 1 MiB of UTF-8, more than the API has use for, unless a reader
+ * is given another size; a line of JSON Lines or a record of CSV may have four times as
+ * much. A longer one is refused at its line, read no further than that bound, so that no
+ * file makes memory grow with it.
  *
  * @since 0.1.0
  */
@@ -29,51 +36,109 @@ public final class TrainingData {
 	}
 
 	/**
-	 * Read a classifier's examples from a CSV file.
+	 * Read a classifier's examples from a CSV file, with texts of up to 1 MiB.
 	 * @param file the file, with a header row
 	 * @param inputColumn the column of the texts
 	 * @param labelColumn the column of the labels
 	 * @return the examples, read lazily
 	 */
 	public static Flux<ClassifierExample> classifierCsv(Path file, String inputColumn, String labelColumn) {
-		return read(file, () -> DatasetRows.csv(file),
-				(row) -> new ClassifierExample(row.text(inputColumn), row.label(labelColumn)));
+		return classifierCsv(file, inputColumn, labelColumn, DatasetLimits.DEFAULT);
 	}
 
 	/**
-	 * Read a generator's examples from a CSV file.
+	 * Read a classifier's examples from a CSV file, with texts of up to a chosen size.
+	 * @param file the file, with a header row
+	 * @param inputColumn the column of the texts
+	 * @param labelColumn the column of the labels
+	 * @param maxTextSize the most a value may have, in bytes of UTF-8, from 1 byte to 256
+	 * MiB; a record may have four times as much
+	 * @return the examples, read lazily
+	 * @since 0.1.0
+	 */
+	public static Flux<ClassifierExample> classifierCsv(Path file, String inputColumn, String labelColumn,
+			DataSize maxTextSize) {
+		return classifierCsv(file, inputColumn, labelColumn, DatasetLimits.of(maxTextSize));
+	}
+
+	/**
+	 * Read a generator's examples from a CSV file, with texts of up to 1 MiB.
 	 * @param file the file, with a header row
 	 * @param inputColumn the column of the prompts
 	 * @param outputColumn the column of the texts to generate
 	 * @return the examples, read lazily
 	 */
 	public static Flux<GeneratorExample> generatorCsv(Path file, String inputColumn, String outputColumn) {
-		return read(file, () -> DatasetRows.csv(file),
-				(row) -> new GeneratorExample(row.text(inputColumn), row.text(outputColumn)));
+		return generatorCsv(file, inputColumn, outputColumn, DatasetLimits.DEFAULT);
 	}
 
 	/**
-	 * Read a classifier's examples from a JSON Lines file.
+	 * Read a generator's examples from a CSV file, with texts of up to a chosen size.
+	 * @param file the file, with a header row
+	 * @param inputColumn the column of the prompts
+	 * @param outputColumn the column of the texts to generate
+	 * @param maxTextSize the most a value may have, in bytes of UTF-8, from 1 byte to 256
+	 * MiB; a record may have four times as much
+	 * @return the examples, read lazily
+	 * @since 0.1.0
+	 */
+	public static Flux<GeneratorExample> generatorCsv(Path file, String inputColumn, String outputColumn,
+			DataSize maxTextSize) {
+		return generatorCsv(file, inputColumn, outputColumn, DatasetLimits.of(maxTextSize));
+	}
+
+	/**
+	 * Read a classifier's examples from a JSON Lines file, with texts of up to 1 MiB.
 	 * @param file the file, one JSON object per line
 	 * @param inputField the field of the texts
 	 * @param labelField the field of the labels
 	 * @return the examples, read lazily
 	 */
 	public static Flux<ClassifierExample> classifierJsonLines(Path file, String inputField, String labelField) {
-		return read(file, () -> DatasetRows.jsonLines(file),
-				(row) -> new ClassifierExample(row.text(inputField), row.label(labelField)));
+		return classifierJsonLines(file, inputField, labelField, DatasetLimits.DEFAULT);
 	}
 
 	/**
-	 * Read a generator's examples from a JSON Lines file.
+	 * Read a classifier's examples from a JSON Lines file, with texts of up to a chosen
+	 * size.
+	 * @param file the file, one JSON object per line
+	 * @param inputField the field of the texts
+	 * @param labelField the field of the labels
+	 * @param maxTextSize the most a text may have, in bytes of UTF-8, from 1 byte to 256
+	 * MiB; a line may have four times as much
+	 * @return the examples, read lazily
+	 * @since 0.1.0
+	 */
+	public static Flux<ClassifierExample> classifierJsonLines(Path file, String inputField, String labelField,
+			DataSize maxTextSize) {
+		return classifierJsonLines(file, inputField, labelField, DatasetLimits.of(maxTextSize));
+	}
+
+	/**
+	 * Read a generator's examples from a JSON Lines file, with texts of up to 1 MiB.
 	 * @param file the file, one JSON object per line
 	 * @param inputField the field of the prompts
 	 * @param outputField the field of the texts to generate
 	 * @return the examples, read lazily
 	 */
 	public static Flux<GeneratorExample> generatorJsonLines(Path file, String inputField, String outputField) {
-		return read(file, () -> DatasetRows.jsonLines(file),
-				(row) -> new GeneratorExample(row.text(inputField), row.text(outputField)));
+		return generatorJsonLines(file, inputField, outputField, DatasetLimits.DEFAULT);
+	}
+
+	/**
+	 * Read a generator's examples from a JSON Lines file, with texts of up to a chosen
+	 * size.
+	 * @param file the file, one JSON object per line
+	 * @param inputField the field of the prompts
+	 * @param outputField the field of the texts to generate
+	 * @param maxTextSize the most a text may have, in bytes of UTF-8, from 1 byte to 256
+	 * MiB; a line may have four times as much
+	 * @return the examples, read lazily
+	 * @since 0.1.0
+	 */
+	public static Flux<GeneratorExample> generatorJsonLines(Path file, String inputField, String outputField,
+			DataSize maxTextSize) {
+		return generatorJsonLines(file, inputField, outputField, DatasetLimits.of(maxTextSize));
 	}
 
 	/**
@@ -116,6 +181,30 @@ public final class TrainingData {
 	 */
 	public static <T extends TrainingExample> Iterable<T> iterable(Flux<T> examples) {
 		return new FileExamples<>(ArgumentChecks.requireNonNull("examples", examples));
+	}
+
+	private static Flux<ClassifierExample> classifierCsv(Path file, String inputColumn, String labelColumn,
+			DatasetLimits limits) {
+		return read(file, () -> DatasetRows.csv(file, limits, inputColumn, labelColumn),
+				(row) -> new ClassifierExample(row.text(inputColumn), row.label(labelColumn)));
+	}
+
+	private static Flux<GeneratorExample> generatorCsv(Path file, String inputColumn, String outputColumn,
+			DatasetLimits limits) {
+		return read(file, () -> DatasetRows.csv(file, limits, inputColumn, outputColumn),
+				(row) -> new GeneratorExample(row.text(inputColumn), row.text(outputColumn)));
+	}
+
+	private static Flux<ClassifierExample> classifierJsonLines(Path file, String inputField, String labelField,
+			DatasetLimits limits) {
+		return read(file, () -> DatasetRows.jsonLines(file, limits),
+				(row) -> new ClassifierExample(row.text(inputField), row.label(labelField)));
+	}
+
+	private static Flux<GeneratorExample> generatorJsonLines(Path file, String inputField, String outputField,
+			DatasetLimits limits) {
+		return read(file, () -> DatasetRows.jsonLines(file, limits),
+				(row) -> new GeneratorExample(row.text(inputField), row.text(outputField)));
 	}
 
 	private static <T> Flux<T> part(Flux<T> examples, double validationFraction, long seed, boolean validation) {

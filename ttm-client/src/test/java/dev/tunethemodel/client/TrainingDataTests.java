@@ -1,13 +1,17 @@
 package dev.tunethemodel.client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +22,8 @@ import dev.tunethemodel.client.TrainingData.Split;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests of {@link TrainingData}: its readers and its split.
@@ -141,6 +147,161 @@ class TrainingDataTests {
 	}
 
 	@Test
+	void invalidUtf8InJsonLinesIsReportedWithItsLine() throws IOException {
+		Path file = write("train.jsonl",
+				bytes("{\"text\": \"a\", \"label\": 1}\n{\"text\": \"caf", 0xC3, 0x28, "\", \"label\": 0}\n"));
+		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label"))
+			.expectNextCount(1)
+			.expectErrorSatisfies(invalid(2, "Line 2 of " + file + " is not valid UTF-8"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void invalidUtf8InCsvIsReportedWithItsLine() throws IOException {
+		Path file = write("reviews.csv", bytes("text,label\ngood,1\nba", 0xFF, "d,0\n"));
+		StepVerifier.create(TrainingData.classifierCsv(file, "text", "label"))
+			.expectNextCount(1)
+			.expectErrorSatisfies(invalid(3, "Line 3 of " + file + " is not valid UTF-8"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void byteOrderMarkIsAcceptedInJsonLines() throws IOException {
+		Path file = write("train.jsonl", bytes(0xEF, 0xBB, 0xBF, "{\"text\": \"good\", \"label\": 1}\n"));
+		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label"))
+			.expectNext(new ClassifierExample("good", 1))
+			.expectComplete()
+			.verify(VERIFY);
+	}
+
+	@Test
+	void byteOrderMarkIsAcceptedInCsv() throws IOException {
+		Path file = write("reviews.csv", bytes(0xEF, 0xBB, 0xBF, "text,label\ngood,1\n"));
+		StepVerifier.create(TrainingData.classifierCsv(file, "text", "label"))
+			.expectNext(new ClassifierExample("good", 1))
+			.expectComplete()
+			.verify(VERIFY);
+	}
+
+	@Test
+	void unclosedQuoteIsReportedAtTheLineWhereItOpens() throws IOException {
+		Path file = write("reviews.csv", "text,label\na,1\nb,0\nc,1\nd,0\n\"e,1\nf,0\n");
+		StepVerifier.create(TrainingData.classifierCsv(file, "text", "label"))
+			.expectNextCount(4)
+			.expectErrorSatisfies(
+					invalid(6, "Line 6 of " + file + " is not valid CSV: the quote that opens there is never closed"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void blankLinesInCsvAreSkippedAndCounted() throws IOException {
+		Path file = write("reviews.csv", "\ntext,label\ngood,1\n \t \n\r\nbad,negative\n");
+		StepVerifier.create(TrainingData.classifierCsv(file, "text", "label"))
+			.expectNext(new ClassifierExample("good", 1))
+			.expectErrorSatisfies(invalid(6,
+					"Line 6 of " + file
+							+ " has the label \"negative\" in its column \"label\", which is not a whole number"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void blankLinesInJsonLinesAreSkippedAndCounted() throws IOException {
+		Path file = write("train.jsonl",
+				"\n{\"text\": \"a\", \"label\": 1}\n \t \r\n\n{\"text\": 1, \"label\": \"x\"}\n");
+		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label"))
+			.expectNext(new ClassifierExample("a", 1))
+			.expectErrorSatisfies(invalid(5,
+					"Line 5 of " + file + " has the label \"x\" in its field \"label\", which is not a whole number"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void lineNumbersCountTheLinesOfQuotedValues() throws IOException {
+		Path file = write("reviews.csv", "text,label\r\n\"two\r\nlines\",1\r\nbad,x\r\n");
+		StepVerifier.create(TrainingData.classifierCsv(file, "text", "label"))
+			.expectNext(new ClassifierExample("two\r\nlines", 1))
+			.expectErrorSatisfies(invalid(4,
+					"Line 4 of " + file + " has the label \"x\" in its column \"label\", which is not a whole number"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void invalidUtf8AtTheEndOfAFileIsReportedWithItsLine() throws IOException {
+		Path file = write("train.jsonl", bytes("{\"text\": \"a\", \"label\": 1}\r\n", 0xE2, 0x82));
+		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label"))
+			.expectNextCount(1)
+			.expectErrorSatisfies(invalid(2, "Line 2 of " + file + " is not valid UTF-8"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void csvIsReadAsRfc4180() throws IOException {
+		Path file = write("pairs.csv", "in,out,unused\r\"say \"\"hi\"\"\" ,a\"b,\rno \"quote\",,x\r\"\",\"\"\"\",y");
+		StepVerifier.create(TrainingData.generatorCsv(file, "in", "out"))
+			.expectNext(new GeneratorExample("say \"hi\"", "a\"b"), new GeneratorExample("no \"quote\"", ""),
+					new GeneratorExample("", "\""))
+			.expectComplete()
+			.verify(VERIFY);
+	}
+
+	@Test
+	void csvValueWithTextAfterItsClosingQuoteIsReported() throws IOException {
+		Path file = write("reviews.csv", "text,label\n\"a\nb\"c,1\n");
+		StepVerifier.create(TrainingData.classifierCsv(file, "text", "label"))
+			.expectErrorSatisfies(
+					invalid(3, "Line 3 of " + file + " is not valid CSV: a value has text after its closing quote"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void csvRecordWithMoreValuesThanTheHeaderIsReported() throws IOException {
+		Path file = write("reviews.csv", "text,label\ngood,1\nbad, really,0\n");
+		StepVerifier.create(TrainingData.classifierCsv(file, "text", "label"))
+			.expectNextCount(1)
+			.expectErrorSatisfies(invalid(3,
+					"Line 3 of " + file + " is not valid CSV: it has more values than its header has columns"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void jsonLinesMayEndTheirLinesWithCarriageReturns() throws IOException {
+		Path file = write("train.jsonl", "{\"text\": \"a\", \"label\": 1}\r{\"text\": \"b\", \"label\": 0}\r\n"
+				+ "{\"text\": \"c\", \"label\": 1}\r{\"text\": oops}");
+		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label"))
+			.expectNextCount(3)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class,
+					(invalid) -> assertThat(invalid.line()).isEqualTo(4)))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void fileIsClosedWhenReadToItsEndWhenRefusedAndWhenCancelled() throws IOException {
+		assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc/self/fd to see open files");
+		Path good = write("good.csv", "text,label\na,1\nb,0\nc,1\n");
+		StepVerifier.create(TrainingData.classifierCsv(good, "text", "label"))
+			.expectNextCount(3)
+			.expectComplete()
+			.verify(VERIFY);
+		assertClosed(good);
+		Path bad = write("bad.jsonl", "{\"text\": \"a\", \"label\": 1}\n{\"text\": oops}\n");
+		StepVerifier.create(TrainingData.classifierJsonLines(bad, "text", "label"))
+			.expectNextCount(1)
+			.expectError(InvalidDatasetException.class)
+			.verify(VERIFY);
+		assertClosed(bad);
+		StepVerifier.create(TrainingData.classifierCsv(good, "text", "label"), 1)
+			.expectNextCount(1)
+			.thenCancel()
+			.verify(VERIFY);
+		assertClosed(good);
+	}
+
+	// soon, but before a collection could close a forgotten file
+	private static void assertClosed(Path file) {
+		await().atMost(Duration.ofMillis(500)).untilAsserted(() -> assertThat(openFiles()).doesNotContain(file));
+	}
+
+	@Test
 	void splitIsDeterministicDisjointAndOfTheRightSizes() {
 		Flux<ClassifierExample> examples = Flux.range(0, 1000).map((i) -> new ClassifierExample("text " + i, i % 2));
 		Split<ClassifierExample> split = TrainingData.split(examples, 0.2, 42);
@@ -196,6 +357,42 @@ class TrainingDataTests {
 			.verify(VERIFY);
 	}
 
+	private static Consumer<Throwable> invalid(long line, String message) {
+		return (ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class, (invalid) -> {
+			assertThat(invalid).hasMessage(message);
+			assertThat(invalid.line()).isEqualTo(line);
+		});
+	}
+
+	// text as UTF-8 and integers as single bytes, to write bytes that are not UTF-8
+	private static byte[] bytes(Object... parts) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		for (Object part : parts) {
+			if (part instanceof Integer oneByte) {
+				out.write(oneByte);
+			}
+			else {
+				out.writeBytes(part.toString().getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		return out.toByteArray();
+	}
+
+	private static List<Path> openFiles() throws IOException {
+		List<Path> open = new ArrayList<>();
+		try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+			for (Path descriptor : descriptors) {
+				try {
+					open.add(Files.readSymbolicLink(descriptor));
+				}
+				catch (IOException ex) {
+					// closed while listed
+				}
+			}
+		}
+		return open;
+	}
+
 	private static List<String> inputs(Flux<? extends TrainingExample> examples) {
 		return examples.map(TrainingExample::input).collectList().block(VERIFY);
 	}
@@ -206,6 +403,10 @@ class TrainingDataTests {
 
 	private Path write(String name, String content) throws IOException {
 		return Files.writeString(this.directory.resolve(name), content, StandardCharsets.UTF_8);
+	}
+
+	private Path write(String name, byte[] content) throws IOException {
+		return Files.write(this.directory.resolve(name), content);
 	}
 
 }
