@@ -16,8 +16,10 @@ import reactor.util.context.Context;
  */
 final class DatasetUpload {
 
-	// how many examples wait to be written at most
 	private static final int BATCH_SIZE = 64;
+
+	// the examples read ahead while a batch is written: reading and writing overlap
+	private static final int BATCHES_READ_AHEAD = 4;
 
 	private final Transport transport;
 
@@ -51,7 +53,7 @@ final class DatasetUpload {
 							() -> new DatasetSpool(this.temporaryDirectory, rules, this.transport.jsonMapper())),
 					(spool) -> offEventLoop(spool::open).thenMany(examples)
 						.buffer(BATCH_SIZE)
-						.concatMap((batch) -> offEventLoop(() -> batch.forEach(spool::append)), 0)
+						.concatMap((batch) -> offEventLoop(() -> batch.forEach(spool::append)), BATCHES_READ_AHEAD)
 						.contextWrite(Context.of(ExamplePositions.class, rules.positions()))
 						.then(offEventLoop(spool::finish))
 						.then(this.transport.upload(uploadUrl, spool)),
