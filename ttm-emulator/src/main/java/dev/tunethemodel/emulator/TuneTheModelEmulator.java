@@ -41,12 +41,16 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 
 	private final String apiKey;
 
+	private final EmulatorApi api;
+
 	private final Faults faults;
 
-	private TuneTheModelEmulator(DisposableServer server, String baseUrl, String apiKey, Faults faults) {
+	private TuneTheModelEmulator(DisposableServer server, String baseUrl, String apiKey, EmulatorApi api,
+			Faults faults) {
 		this.server = server;
 		this.baseUrl = baseUrl;
 		this.apiKey = apiKey;
+		this.api = api;
 		this.faults = faults;
 	}
 
@@ -104,6 +108,16 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 	 */
 	public void clearFaults() {
 		this.faults.clear();
+	}
+
+	/**
+	 * Forget every model, dataset file and fault, as on a fresh start; the base URL and
+	 * the API key stay. {@link AutoConfigureTuneTheModelEmulator} can reset after each
+	 * test.
+	 */
+	public void reset() {
+		this.faults.clear();
+		this.api.reset();
 	}
 
 	/**
@@ -227,7 +241,7 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 				.bindNow();
 			baseUrl
 				.set("http://" + (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":" + server.port());
-			return new TuneTheModelEmulator(server, baseUrl.get(), this.apiKey, faults);
+			return new TuneTheModelEmulator(server, baseUrl.get(), this.apiKey, api, faults);
 		}
 
 		private static String randomKey() {
