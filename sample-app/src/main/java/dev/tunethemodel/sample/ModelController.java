@@ -1,6 +1,5 @@
 package dev.tunethemodel.sample;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,9 +30,9 @@ class ModelController {
 
 	private final TuneTheModelOperations tuneTheModel;
 
-	private final ObjectProvider<SentimentDemo> demo;
+	private final SentimentDemo demo;
 
-	ModelController(TuneTheModelOperations tuneTheModel, ObjectProvider<SentimentDemo> demo) {
+	ModelController(TuneTheModelOperations tuneTheModel, SentimentDemo demo) {
 		this.tuneTheModel = tuneTheModel;
 		this.demo = demo;
 	}
@@ -76,8 +75,7 @@ class ModelController {
 
 	@GetMapping("/demo")
 	Mono<DemoReport> demo() {
-		SentimentDemo running = this.demo.getIfAvailable();
-		return (running != null) ? running.report() : Mono.empty();
+		return this.demo.report();
 	}
 
 }

@@ -1,8 +1,8 @@
 package dev.tunethemodel.sample;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,22 +22,27 @@ import dev.tunethemodel.sample.demo.SentimentDemoScript;
 /**
  * The demo the sample runs on start, in the background while it serves: train a sentiment
  * classifier on the bundled reviews, with a line per step, then classify three sentences.
+ * It runs when {@code sample.demo.enabled} is true: by default on the local emulator, not
+ * with an API key. Decided at run time, not by a condition, which AOT processing would
+ * fix at build time.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "sample.demo.enabled", matchIfMissing = true)
 class SentimentDemo implements ApplicationRunner {
 
 	private final TuneTheModelOperations tuneTheModel;
 
+	private final boolean enabled;
+
 	private final Sinks.One<DemoReport> report = Sinks.one();
 
-	SentimentDemo(TuneTheModelOperations tuneTheModel) {
+	SentimentDemo(TuneTheModelOperations tuneTheModel, @Value("${sample.demo.enabled:false}") boolean enabled) {
 		this.tuneTheModel = tuneTheModel;
+		this.enabled = enabled;
 	}
 
 	/**
 	 * Return the result of the demo.
-	 * @return the report, once the demo is done
+	 * @return the report, once the demo is done; empty when the demo is off
 	 */
 	Mono<DemoReport> report() {
 		return this.report.asMono();
@@ -45,6 +50,11 @@ class SentimentDemo implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (!this.enabled) {
+			DemoLog.off();
+			this.report.tryEmitEmpty();
+			return;
+		}
 		// the bundled reviews are copied to a file: not on an event-loop thread
 		Mono.fromCallable(SentimentDemoScript::reviews)
 			.subscribeOn(Schedulers.boundedElastic())

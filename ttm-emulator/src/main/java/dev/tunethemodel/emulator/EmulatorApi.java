@@ -47,6 +47,14 @@ final class EmulatorApi {
 		this.baseUrl = baseUrl;
 	}
 
+	/**
+	 * Forget every model and file, as on a fresh start.
+	 */
+	void reset() {
+		this.models.clear();
+		this.files.clear();
+	}
+
 	Map<String, Object> listModels() {
 		return Map.of("models", this.models.values().stream().map(this::model).toList());
 	}

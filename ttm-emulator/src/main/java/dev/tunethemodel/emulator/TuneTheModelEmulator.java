@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.CountDownLatch;
 
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -19,7 +18,8 @@ import reactor.netty.http.server.HttpServer;
  * <p>
  * Start one in code with {@link #start()} or {@link #builder()}, in a Spring test with
  * {@link AutoConfigureTuneTheModelEmulator}, or from the command line with
- * {@code java -jar ttm-emulator-<version>-exec.jar --port=8089 --api-key=my-key}.
+ * {@code java -jar ttm-emulator-<version>-exec.jar --port 8089 --api-key my-key}
+ * ({@code --help} lists the options).
  *
  * @since 0.1.0
  */
@@ -41,12 +41,16 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 
 	private final String apiKey;
 
+	private final EmulatorApi api;
+
 	private final Faults faults;
 
-	private TuneTheModelEmulator(DisposableServer server, String baseUrl, String apiKey, Faults faults) {
+	private TuneTheModelEmulator(DisposableServer server, String baseUrl, String apiKey, EmulatorApi api,
+			Faults faults) {
 		this.server = server;
 		this.baseUrl = baseUrl;
 		this.apiKey = apiKey;
+		this.api = api;
 		this.faults = faults;
 	}
 
@@ -107,6 +111,16 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Forget every model, dataset file and fault, as on a fresh start; the base URL and
+	 * the API key stay. {@link AutoConfigureTuneTheModelEmulator} can reset after each
+	 * test.
+	 */
+	public void reset() {
+		this.faults.clear();
+		this.api.reset();
+	}
+
+	/**
 	 * Stop the emulator.
 	 */
 	@Override
@@ -120,44 +134,16 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Start an emulator from the command line and serve until stopped. Options:
-	 * {@code --port} (default 8089), {@code --api-key} (default a random key),
-	 * {@code --host} (default 127.0.0.1), {@code --training-time} and
-	 * {@code --processing-time} (ISO-8601 durations or milliseconds).
-	 * @param args the options, as {@code --name=value} or {@code --name value}
+	 * Start an emulator from the command line and serve until stopped; {@code --help}
+	 * lists the options. Exits with 2 on a usage error and 1 when the emulator cannot
+	 * start.
+	 * @param args the options, as {@code --name value} or {@code --name=value}
 	 */
-	public static void main(String[] args) throws InterruptedException {
-		Builder builder = builder().port(8089);
-		for (int i = 0; i < args.length; i++) {
-			String argument = args[i];
-			int equals = argument.indexOf('=');
-			String name = (equals > 0) ? argument.substring(0, equals) : argument;
-			String value = (equals > 0) ? argument.substring(equals + 1) : (i + 1 < args.length) ? args[++i] : "";
-			switch (name) {
-				case "--port" -> builder.port(Integer.parseInt(value));
-				case "--api-key" -> builder.apiKey(value);
-				case "--host" -> builder.host(value);
-				case "--training-time" -> builder.trainingTime(duration(value));
-				case "--processing-time" -> builder.processingTime(duration(value));
-				default -> throw new IllegalArgumentException("Unknown option " + name
-						+ ": use --port, --api-key, --host, --training-time or --processing-time");
-			}
+	public static void main(String[] args) {
+		int status = EmulatorCommandLine.run(args, System.out, System.err, EmulatorCommandLine::serveUntilStopped);
+		if (status != EmulatorCommandLine.OK) {
+			System.exit(status);
 		}
-		TuneTheModelEmulator emulator = builder.start();
-		CountDownLatch stopped = new CountDownLatch(1);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			emulator.close();
-			stopped.countDown();
-		}));
-		// a command-line tool: its output is for the person who started it
-		System.out.println("Tune the Model emulator at " + emulator.baseUrl() + " with API key " + emulator.apiKey());
-		System.out.println("  export TTM_API_URL=" + emulator.baseUrl() + " TTM_API_KEY=" + emulator.apiKey());
-		stopped.await();
-	}
-
-	private static Duration duration(String value) {
-		return value.chars().allMatch(Character::isDigit) ? Duration.ofMillis(Long.parseLong(value))
-				: Duration.parse(value);
 	}
 
 	/**
@@ -255,7 +241,7 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 				.bindNow();
 			baseUrl
 				.set("http://" + (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":" + server.port());
-			return new TuneTheModelEmulator(server, baseUrl.get(), this.apiKey, faults);
+			return new TuneTheModelEmulator(server, baseUrl.get(), this.apiKey, api, faults);
 		}
 
 		private static String randomKey() {

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactories;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -26,6 +27,21 @@ import org.springframework.util.ClassUtils;
  */
 class TuneTheModelEmulatorContextCustomizerFactory implements ContextCustomizerFactory {
 
+	/**
+	 * The name of the emulator's bean.
+	 */
+	static final String BEAN_NAME = "tuneTheModelEmulator";
+
+	/**
+	 * The name of the property source of the starter's settings for tests, which every
+	 * other property source overrides.
+	 */
+	static final String TEST_DEFAULTS = "tuneTheModelEmulatorTestDefaults";
+
+	// the emulator trains in a fraction of a second: polling as in production would wait
+	private static final Map<String, Object> FAST_POLLING = Map.of("tunethemodel.poll-interval", "100ms",
+			"tunethemodel.dataset-poll-interval", "100ms");
+
 	private static final String CONNECTION_DETAILS_FACTORIES = "org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactories";
 
 	@Override
@@ -39,7 +55,8 @@ class TuneTheModelEmulatorContextCustomizerFactory implements ContextCustomizerF
 
 	/**
 	 * Starts the emulator, registers it and the connection details that point the starter
-	 * at it, and stops it with the context.
+	 * at it, sets fast polling unless the test's environment sets its own, and stops the
+	 * emulator with the context.
 	 */
 	private record EmulatorCustomizer(Duration trainingTime, Duration processingTime) implements ContextCustomizer {
 
@@ -51,10 +68,10 @@ class TuneTheModelEmulatorContextCustomizerFactory implements ContextCustomizerF
 				.trainingTime(this.trainingTime)
 				.processingTime(this.processingTime)
 				.start();
-			beanFactory.registerSingleton("tuneTheModelEmulator", emulator);
+			beanFactory.registerSingleton(BEAN_NAME, emulator);
 			// stopped with the context, and when its refresh fails
-			((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean("tuneTheModelEmulator",
-					emulator::close);
+			((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(BEAN_NAME, emulator::close);
+			context.getEnvironment().getPropertySources().addLast(new MapPropertySource(TEST_DEFAULTS, FAST_POLLING));
 			if (ClassUtils.isPresent(CONNECTION_DETAILS_FACTORIES, context.getClassLoader())) {
 				ConnectionDetailsRegistrar.register(context, emulator);
 			}
@@ -79,7 +96,7 @@ class TuneTheModelEmulatorContextCustomizerFactory implements ContextCustomizerF
 					context.getClassLoader())
 				.getConnectionDetails(emulator, false);
 			connectionDetails.forEach((type, details) -> registry
-				.registerBeanDefinition("tuneTheModelEmulator" + type.getSimpleName(), definition(type, details)));
+				.registerBeanDefinition(BEAN_NAME + type.getSimpleName(), definition(type, details)));
 		}
 
 		@SuppressWarnings("unchecked")

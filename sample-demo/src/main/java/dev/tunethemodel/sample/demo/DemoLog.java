@@ -32,6 +32,14 @@ public final class DemoLog {
 	}
 
 	/**
+	 * Say that the demo does not train, and how to turn it on.
+	 */
+	public static void off() {
+		logger.info("Demo: off, no model trained at start ({}=true turns it on; it is off by default with an "
+				+ "API key, as a training on the API costs money)", SentimentDemoScript.ENABLED_PROPERTY);
+	}
+
+	/**
 	 * Say what a step of the training did.
 	 * @param event the step
 	 */

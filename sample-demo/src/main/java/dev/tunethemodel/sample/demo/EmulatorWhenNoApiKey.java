@@ -25,8 +25,8 @@ import dev.tunethemodel.emulator.TuneTheModelEmulator;
  * Runs a sample offline when no API key is configured (neither
  * {@code tunethemodel.api-key} nor {@code TTM_API_KEY}) and the emulator is on the class
  * path: starts the local emulator and registers the starter's connection details of it,
- * which win over the properties. Without the emulator, it does nothing, and the starter
- * asks for a key.
+ * which win over the properties, and turns the demo on unless {@code sample.demo.enabled}
+ * says otherwise. Without the emulator, it does nothing, and the starter asks for a key.
  */
 class EmulatorWhenNoApiKey implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -74,10 +74,10 @@ class EmulatorWhenNoApiKey implements ApplicationContextInitializer<Configurable
 			connectionDetails.setPrimary(true);
 			((BeanDefinitionRegistry) beanFactory).registerBeanDefinition("emulatorConnectionDetails",
 					connectionDetails);
-			// the emulator trains in seconds: a default below the user's settings
+			// the emulator is fast and free: defaults below the user's settings
 			environment.getPropertySources()
-				.addLast(new MapPropertySource("sampleEmulatorDefaults",
-						Map.of("tunethemodel.poll-interval", Duration.ofMillis(500).toString())));
+				.addLast(new MapPropertySource("sampleEmulatorDefaults", Map.of("tunethemodel.poll-interval",
+						Duration.ofMillis(500).toString(), SentimentDemoScript.ENABLED_PROPERTY, "true")));
 			logger.info("No API key configured (tunethemodel.api-key or TTM_API_KEY): running offline on the local "
 					+ "Tune the Model emulator at " + emulator.baseUrl());
 		}

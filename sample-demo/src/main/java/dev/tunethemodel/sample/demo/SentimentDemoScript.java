@@ -33,6 +33,12 @@ public final class SentimentDemoScript {
 	 */
 	public static final String MODEL_NAME = "sentiment-demo";
 
+	/**
+	 * The property that turns the demo on: on by default on the local emulator, off with
+	 * an API key, where a training costs money.
+	 */
+	public static final String ENABLED_PROPERTY = "sample.demo.enabled";
+
 	// the labels of the reviews, by class
 	static final List<String> SENTIMENTS = List.of("negative", "positive");
 

@@ -24,6 +24,20 @@ class EmulatorWhenNoApiKeyTests {
 			context.refresh();
 			TuneTheModelEmulator emulator = context.getBean(TuneTheModelEmulator.class);
 			assertThat(context.getBean(TuneTheModelConnectionDetails.class).getBaseUrl()).isEqualTo(emulator.baseUrl());
+			assertThat(context.getEnvironment().getProperty("sample.demo.enabled")).isEqualTo("true");
+		}
+	}
+
+	@Test
+	void leavesTheDemoOffWhenTheUserTurnsItOff() {
+		try (GenericApplicationContext context = new GenericApplicationContext()) {
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("test", Map.of("sample.demo.enabled", "false")));
+			new EmulatorWhenNoApiKey().initialize(context);
+			context.refresh();
+			assertThat(context.getBean(TuneTheModelEmulator.class)).isNotNull();
+			assertThat(context.getEnvironment().getProperty("sample.demo.enabled")).isEqualTo("false");
 		}
 	}
 
@@ -36,6 +50,7 @@ class EmulatorWhenNoApiKeyTests {
 			new EmulatorWhenNoApiKey().initialize(context);
 			assertThat(context.getBeanDefinitionCount()).isZero();
 			assertThat(context.getBeanFactory().getSingletonNames()).isEmpty();
+			assertThat(context.getEnvironment().getProperty("sample.demo.enabled")).isNull();
 		}
 	}
 

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Future;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,10 +46,9 @@ class ModelController {
 
 	private final AsyncTaskExecutor taskExecutor;
 
-	private final ObjectProvider<SentimentDemo> demo;
+	private final SentimentDemo demo;
 
-	ModelController(BlockingTuneTheModelOperations tuneTheModel, AsyncTaskExecutor taskExecutor,
-			ObjectProvider<SentimentDemo> demo) {
+	ModelController(BlockingTuneTheModelOperations tuneTheModel, AsyncTaskExecutor taskExecutor, SentimentDemo demo) {
 		this.tuneTheModel = tuneTheModel;
 		this.taskExecutor = taskExecutor;
 		this.demo = demo;
@@ -100,12 +98,7 @@ class ModelController {
 	DeferredResult<DemoReport> demo() {
 		DeferredResult<DemoReport> result = new DeferredResult<>(DEMO_WAIT.toMillis(), ProblemDetail
 			.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The demo is still training: ask again later"));
-		SentimentDemo running = this.demo.getIfAvailable();
-		if (running == null) {
-			result.setResult(null);
-			return result;
-		}
-		running.report().whenComplete((report, ex) -> {
+		this.demo.report().whenComplete((report, ex) -> {
 			if (ex != null) {
 				result.setErrorResult(ex);
 			}

@@ -7,9 +7,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -26,36 +26,47 @@ import dev.tunethemodel.sample.demo.SentimentDemoScript;
 /**
  * The demo the sample runs on start, on a thread of its own while it serves: train a
  * sentiment classifier on the bundled reviews, with a line per step, then classify three
- * sentences.
+ * sentences. It runs when {@code sample.demo.enabled} is true: by default on the local
+ * emulator, not with an API key. Decided at run time, not by a condition, which AOT
+ * processing would fix at build time.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "sample.demo.enabled", matchIfMissing = true)
 class SentimentDemo implements ApplicationRunner {
 
 	private final BlockingTuneTheModelOperations tuneTheModel;
 
 	private final AsyncTaskExecutor taskExecutor;
 
-	private final CompletableFuture<DemoReport> report = new CompletableFuture<>();
+	private final boolean enabled;
+
+	private final CompletableFuture<@Nullable DemoReport> report = new CompletableFuture<>();
 
 	private volatile @Nullable Future<?> running;
 
-	SentimentDemo(BlockingTuneTheModelOperations tuneTheModel, AsyncTaskExecutor taskExecutor) {
+	SentimentDemo(BlockingTuneTheModelOperations tuneTheModel, AsyncTaskExecutor taskExecutor,
+			@Value("${sample.demo.enabled:false}") boolean enabled) {
 		this.tuneTheModel = tuneTheModel;
 		this.taskExecutor = taskExecutor;
+		this.enabled = enabled;
 	}
 
 	/**
 	 * Return the result of the demo.
-	 * @return the report, once the demo is done, or the exception that stopped it
+	 * @return the report, once the demo is done, {@code null} when the demo is off, or
+	 * the exception that stopped it
 	 */
-	CompletionStage<DemoReport> report() {
+	CompletionStage<@Nullable DemoReport> report() {
 		// not a copy, whose stages would wrap the exception
 		return this.report;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (!this.enabled) {
+			DemoLog.off();
+			this.report.complete(null);
+			return;
+		}
 		// the training takes a while: startup does not wait for it
 		this.running = this.taskExecutor.submit(this::runDemo);
 	}

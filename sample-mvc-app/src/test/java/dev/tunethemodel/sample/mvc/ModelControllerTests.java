@@ -1,9 +1,6 @@
 package dev.tunethemodel.sample.mvc;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.support.TaskExecutorAdapter;
@@ -27,10 +24,9 @@ class ModelControllerTests {
 		TuneTheModelException failure = new TuneTheModelException("The API is unreachable");
 		given(tuneTheModel.trainWithProgress(any(), any(), any(), any())).willThrow(failure);
 		AsyncTaskExecutor sameThread = new TaskExecutorAdapter(Runnable::run);
-		SentimentDemo demo = new SentimentDemo(tuneTheModel, sameThread);
+		SentimentDemo demo = new SentimentDemo(tuneTheModel, sameThread, true);
 		demo.run(new DefaultApplicationArguments());
-		ModelController controller = new ModelController(tuneTheModel, sameThread,
-				new StaticListableBeanFactory(Map.of("demo", demo)).getBeanProvider(SentimentDemo.class));
+		ModelController controller = new ModelController(tuneTheModel, sameThread, demo);
 		assertThat(controller.demo().getResult()).isSameAs(failure);
 	}
 
