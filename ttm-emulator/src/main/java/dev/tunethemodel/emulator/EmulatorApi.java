@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The state and the operations of the emulated API, each answering the JSON of the real
- * one: the API reference's field names, capitalised model statuses, and its timestamps.
+ * one: the field names of both the API reference and the official SDK, capitalised model
+ * statuses, and its timestamps.
  */
 final class EmulatorApi {
 
@@ -52,11 +53,7 @@ final class EmulatorApi {
 	}
 
 	Map<String, Object> listPublicModels() {
-		Map<String, Object> defaultGenerator = new LinkedHashMap<>();
-		defaultGenerator.put("status", "Ready");
-		defaultGenerator.put("model_name", DEFAULT_GENERATOR);
-		defaultGenerator.put("model_type", "generator");
-		defaultGenerator.put("user_name", DEFAULT_GENERATOR);
+		Map<String, Object> defaultGenerator = modelJson("Ready", DEFAULT_GENERATOR, "generator", DEFAULT_GENERATOR);
 		defaultGenerator.put("base_model", "emulator");
 		defaultGenerator.put("last_updated_time", timestamp(Instant.EPOCH));
 		return Map.of("models", List.of(defaultGenerator));
@@ -89,17 +86,27 @@ final class EmulatorApi {
 
 	Map<String, Object> bind(String id, JsonNode body) {
 		ModelRecord model = find(id);
-		FileRecord train = readyFile(text(body, "train_file"), model);
-		FileRecord validate = readyFile(text(body, "validate_file"), model);
+		FileRecord train = bindableFile(text(body, "train_file"), model);
+		FileRecord validate = bindableFile(text(body, "validate_file"), model);
 		model.bind(train.id(), validate.id(), now());
 		return model(model);
 	}
 
 	Map<String, Object> fit(String id) {
 		ModelRecord model = find(id);
-		Dataset train = datasetOf(model.trainFile());
-		Dataset validate = datasetOf(model.validateFile());
-		model.fit((train != null && validate != null) ? train(model, train, validate) : null, now());
+		Instant now = now();
+		FileRecord trainFile = boundFile(model.trainFile());
+		FileRecord validateFile = boundFile(model.validateFile());
+		// the SDK binds files still being processed: training waits for them
+		Instant processed = latest(processed(trainFile, now), processed(validateFile, now));
+		Dataset train = usableDataset(trainFile);
+		Dataset validate = usableDataset(validateFile);
+		if (train == null || validate == null) {
+			model.fitFailingFiles(now, processed);
+		}
+		else {
+			model.fit(train(model, train, validate), now, processed);
+		}
 		return model(model);
 	}
 
@@ -193,11 +200,12 @@ final class EmulatorApi {
 		return model.type().equals(type) ? trained : null;
 	}
 
-	private FileRecord readyFile(@Nullable String id, ModelRecord model) {
+	// as the live API: a file still being processed can be bound, and fit waits for it
+	private FileRecord bindableFile(@Nullable String id, ModelRecord model) {
 		FileRecord file = findFile(id);
 		String status = file.status(now(), this.processingTime).value();
-		if (!status.equals("fileready")) {
-			throw EmulatorException.badRequest("File " + id + " is not ready: its status is " + status);
+		if (status.equals("filecreated") || status.equals("filefailed")) {
+			throw EmulatorException.badRequest("File " + id + " cannot be bound: its status is " + status);
 		}
 		if (!file.taskType().equals(model.type())) {
 			throw EmulatorException.badRequest("File " + id + " is for a " + file.taskType() + ", but model "
@@ -206,10 +214,22 @@ final class EmulatorApi {
 		return file;
 	}
 
-	private @Nullable Dataset datasetOf(@Nullable String fileId) {
-		FileRecord file = (fileId != null) ? this.files.get(fileId) : null;
+	private @Nullable FileRecord boundFile(@Nullable String fileId) {
+		return (fileId != null) ? this.files.get(fileId) : null;
+	}
+
+	private Instant processed(@Nullable FileRecord file, Instant now) {
+		Instant processed = (file != null) ? file.processed(this.processingTime) : null;
+		return (processed != null) ? latest(processed, now) : now;
+	}
+
+	private static @Nullable Dataset usableDataset(@Nullable FileRecord file) {
 		Dataset dataset = (file != null) ? file.dataset() : null;
 		return (dataset != null && dataset.usable()) ? dataset : null;
+	}
+
+	private static Instant latest(Instant first, Instant second) {
+		return first.isAfter(second) ? first : second;
 	}
 
 	private ModelRecord find(String id) {
@@ -230,10 +250,7 @@ final class EmulatorApi {
 
 	private Map<String, Object> model(ModelRecord model) {
 		ModelRecord.Status status = model.status(now(), this.trainingTime);
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("status", status.value());
-		json.put("model_name", model.id());
-		json.put("model_type", model.type());
+		Map<String, Object> json = modelJson(status.value(), model.id(), model.type(), model.name());
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (model.numClasses() != null) {
 			params.put("num_classes", model.numClasses());
@@ -244,9 +261,6 @@ final class EmulatorApi {
 		if (!params.isEmpty()) {
 			json.put("model_params", params);
 		}
-		if (model.name() != null) {
-			json.put("user_name", model.name());
-		}
 		if (model.baseModel() != null) {
 			json.put("base_model", model.baseModel());
 		}
@@ -254,9 +268,25 @@ final class EmulatorApi {
 		return json;
 	}
 
+	// both spellings: model_name and user_name (API reference), model_id and name (SDK)
+	private static Map<String, Object> modelJson(String status, String id, String type, @Nullable String name) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("status", status);
+		json.put("model_id", id);
+		json.put("model_name", id);
+		json.put("model_type", type);
+		if (name != null) {
+			json.put("name", name);
+			json.put("user_name", name);
+		}
+		return json;
+	}
+
 	private Map<String, Object> file(FileRecord file) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("file_id", file.id());
+		// the SDK requires file_name, our client and the API reference read name
+		json.put("file_name", file.name());
 		json.put("name", file.name());
 		json.put("status", file.status(now(), this.processingTime).value());
 		json.put("task_type", file.taskType());
