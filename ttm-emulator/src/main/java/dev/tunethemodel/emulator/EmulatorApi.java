@@ -41,6 +41,8 @@ final class EmulatorApi {
 
 	private final Supplier<String> baseUrl;
 
+	private final PublicModels publicModels = PublicModels.load();
+
 	EmulatorApi(Clock clock, Duration trainingTime, Duration processingTime, Supplier<String> baseUrl) {
 		this.clock = clock;
 		this.trainingTime = trainingTime;
@@ -53,10 +55,7 @@ final class EmulatorApi {
 	}
 
 	Map<String, Object> listPublicModels() {
-		Map<String, Object> defaultGenerator = modelJson("Ready", DEFAULT_GENERATOR, "generator", DEFAULT_GENERATOR);
-		defaultGenerator.put("base_model", "emulator");
-		defaultGenerator.put("last_updated_time", timestamp(Instant.EPOCH));
-		return Map.of("models", List.of(defaultGenerator));
+		return Map.of("models", this.publicModels.all().stream().map(EmulatorApi::publicModel).toList());
 	}
 
 	Map<String, Object> createModel(JsonNode body) {
@@ -75,7 +74,8 @@ final class EmulatorApi {
 	}
 
 	Map<String, Object> getModel(String id) {
-		return model(find(id));
+		PublicModels.PublicModel publicModel = this.publicModels.get(id);
+		return (publicModel != null) ? publicModel(publicModel) : model(find(id));
 	}
 
 	Map<String, Object> deleteModel(String id) {
@@ -129,11 +129,10 @@ final class EmulatorApi {
 		if (numHypos < 1 || maxTokens < 1) {
 			throw EmulatorException.badRequest("num_hypos and max_tokens must be at least 1");
 		}
-		NearestExampleGenerator generator = DEFAULT_GENERATOR.equals(id) ? FewShot.generatorFor(input)
-				: (trained(id, "generator") instanceof NearestExampleGenerator trained) ? trained : null;
-		if (generator == null) {
+		if (!(trained(id, "generator") instanceof TextGenerator trained)) {
 			throw EmulatorException.badRequest("Model " + id + " is not a generator");
 		}
+		TextGenerator generator = DEFAULT_GENERATOR.equals(id) ? FewShot.generatorFor(input, trained) : trained;
 		String prompt = DEFAULT_GENERATOR.equals(id) ? FewShot.query(input) : input;
 		List<Map<String, Object>> responses = generator.generate(prompt, numHypos, maxTokens)
 			.stream()
@@ -191,6 +190,10 @@ final class EmulatorApi {
 	}
 
 	private @Nullable Object trained(String id, String type) {
+		PublicModels.PublicModel publicModel = this.publicModels.get(id);
+		if (publicModel != null) {
+			return publicModel.type().equals(type) ? publicModel.trained() : null;
+		}
 		ModelRecord model = find(id);
 		Object trained = model.trained(now(), this.trainingTime);
 		if (trained == null) {
@@ -233,6 +236,10 @@ final class EmulatorApi {
 	}
 
 	private ModelRecord find(String id) {
+		if (this.publicModels.get(id) != null) {
+			throw EmulatorException
+				.badRequest("Model " + id + " is a public model: it cannot be bound, fit or deleted");
+		}
 		ModelRecord model = this.models.get(id);
 		if (model == null) {
 			throw EmulatorException.notFound("Model " + id + " not found");
@@ -265,6 +272,16 @@ final class EmulatorApi {
 			json.put("base_model", model.baseModel());
 		}
 		json.put("last_updated_time", timestamp(status.since()));
+		return json;
+	}
+
+	private static Map<String, Object> publicModel(PublicModels.PublicModel model) {
+		Map<String, Object> json = modelJson("Ready", model.id(), model.type(), model.id());
+		if (model.numClasses() != null) {
+			json.put("model_params", Map.of("num_classes", model.numClasses()));
+		}
+		json.put("base_model", "emulator");
+		json.put("last_updated_time", timestamp(Instant.EPOCH));
 		return json;
 	}
 
