@@ -115,7 +115,8 @@ class EmulatorFlowTests {
 	void injectedFaultsAreRetriedByTheClient() {
 		emulator.inject(Fault.status(503).times(2));
 		StepVerifier.create(template().listPublicModels().map(Model::id))
-			.expectNext("default-generator")
+			.expectNext("default-generator", "massive_intent_classification")
+			.expectNextCount(6)
 			.expectComplete()
 			.verify(VERIFY);
 	}

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The state and the operations of the emulated API, each answering the JSON of the real
- * one: the API reference's field names, capitalised model statuses, and its timestamps.
+ * one: the field names of both the API reference and the official SDK, capitalised model
+ * statuses, and its timestamps.
  */
 final class EmulatorApi {
 
@@ -39,6 +40,8 @@ final class EmulatorApi {
 	private final Duration processingTime;
 
 	private final Supplier<String> baseUrl;
+
+	private final PublicModels publicModels = PublicModels.load();
 
 	EmulatorApi(Clock clock, Duration trainingTime, Duration processingTime, Supplier<String> baseUrl) {
 		this.clock = clock;
@@ -60,14 +63,7 @@ final class EmulatorApi {
 	}
 
 	Map<String, Object> listPublicModels() {
-		Map<String, Object> defaultGenerator = new LinkedHashMap<>();
-		defaultGenerator.put("status", "Ready");
-		defaultGenerator.put("model_name", DEFAULT_GENERATOR);
-		defaultGenerator.put("model_type", "generator");
-		defaultGenerator.put("user_name", DEFAULT_GENERATOR);
-		defaultGenerator.put("base_model", "emulator");
-		defaultGenerator.put("last_updated_time", timestamp(Instant.EPOCH));
-		return Map.of("models", List.of(defaultGenerator));
+		return Map.of("models", this.publicModels.all().stream().map(EmulatorApi::publicModel).toList());
 	}
 
 	Map<String, Object> createModel(JsonNode body) {
@@ -86,7 +82,8 @@ final class EmulatorApi {
 	}
 
 	Map<String, Object> getModel(String id) {
-		return model(find(id));
+		PublicModels.PublicModel publicModel = this.publicModels.get(id);
+		return (publicModel != null) ? publicModel(publicModel) : model(find(id));
 	}
 
 	Map<String, Object> deleteModel(String id) {
@@ -97,17 +94,27 @@ final class EmulatorApi {
 
 	Map<String, Object> bind(String id, JsonNode body) {
 		ModelRecord model = find(id);
-		FileRecord train = readyFile(text(body, "train_file"), model);
-		FileRecord validate = readyFile(text(body, "validate_file"), model);
+		FileRecord train = bindableFile(text(body, "train_file"), model);
+		FileRecord validate = bindableFile(text(body, "validate_file"), model);
 		model.bind(train.id(), validate.id(), now());
 		return model(model);
 	}
 
 	Map<String, Object> fit(String id) {
 		ModelRecord model = find(id);
-		Dataset train = datasetOf(model.trainFile());
-		Dataset validate = datasetOf(model.validateFile());
-		model.fit((train != null && validate != null) ? train(model, train, validate) : null, now());
+		Instant now = now();
+		FileRecord trainFile = boundFile(model.trainFile());
+		FileRecord validateFile = boundFile(model.validateFile());
+		// the SDK binds files still being processed: training waits for them
+		Instant processed = latest(processed(trainFile, now), processed(validateFile, now));
+		Dataset train = usableDataset(trainFile);
+		Dataset validate = usableDataset(validateFile);
+		if (train == null || validate == null) {
+			model.fitFailingFiles(now, processed);
+		}
+		else {
+			model.fit(train(model, train, validate), now, processed);
+		}
 		return model(model);
 	}
 
@@ -130,11 +137,10 @@ final class EmulatorApi {
 		if (numHypos < 1 || maxTokens < 1) {
 			throw EmulatorException.badRequest("num_hypos and max_tokens must be at least 1");
 		}
-		NearestExampleGenerator generator = DEFAULT_GENERATOR.equals(id) ? FewShot.generatorFor(input)
-				: (trained(id, "generator") instanceof NearestExampleGenerator trained) ? trained : null;
-		if (generator == null) {
+		if (!(trained(id, "generator") instanceof TextGenerator trained)) {
 			throw EmulatorException.badRequest("Model " + id + " is not a generator");
 		}
+		TextGenerator generator = DEFAULT_GENERATOR.equals(id) ? FewShot.generatorFor(input, trained) : trained;
 		String prompt = DEFAULT_GENERATOR.equals(id) ? FewShot.query(input) : input;
 		List<Map<String, Object>> responses = generator.generate(prompt, numHypos, maxTokens)
 			.stream()
@@ -192,6 +198,10 @@ final class EmulatorApi {
 	}
 
 	private @Nullable Object trained(String id, String type) {
+		PublicModels.PublicModel publicModel = this.publicModels.get(id);
+		if (publicModel != null) {
+			return publicModel.type().equals(type) ? publicModel.trained() : null;
+		}
 		ModelRecord model = find(id);
 		Object trained = model.trained(now(), this.trainingTime);
 		if (trained == null) {
@@ -201,11 +211,12 @@ final class EmulatorApi {
 		return model.type().equals(type) ? trained : null;
 	}
 
-	private FileRecord readyFile(@Nullable String id, ModelRecord model) {
+	// as the live API: a file still being processed can be bound, and fit waits for it
+	private FileRecord bindableFile(@Nullable String id, ModelRecord model) {
 		FileRecord file = findFile(id);
 		String status = file.status(now(), this.processingTime).value();
-		if (!status.equals("fileready")) {
-			throw EmulatorException.badRequest("File " + id + " is not ready: its status is " + status);
+		if (status.equals("filecreated") || status.equals("filefailed")) {
+			throw EmulatorException.badRequest("File " + id + " cannot be bound: its status is " + status);
 		}
 		if (!file.taskType().equals(model.type())) {
 			throw EmulatorException.badRequest("File " + id + " is for a " + file.taskType() + ", but model "
@@ -214,13 +225,29 @@ final class EmulatorApi {
 		return file;
 	}
 
-	private @Nullable Dataset datasetOf(@Nullable String fileId) {
-		FileRecord file = (fileId != null) ? this.files.get(fileId) : null;
+	private @Nullable FileRecord boundFile(@Nullable String fileId) {
+		return (fileId != null) ? this.files.get(fileId) : null;
+	}
+
+	private Instant processed(@Nullable FileRecord file, Instant now) {
+		Instant processed = (file != null) ? file.processed(this.processingTime) : null;
+		return (processed != null) ? latest(processed, now) : now;
+	}
+
+	private static @Nullable Dataset usableDataset(@Nullable FileRecord file) {
 		Dataset dataset = (file != null) ? file.dataset() : null;
 		return (dataset != null && dataset.usable()) ? dataset : null;
 	}
 
+	private static Instant latest(Instant first, Instant second) {
+		return first.isAfter(second) ? first : second;
+	}
+
 	private ModelRecord find(String id) {
+		if (this.publicModels.get(id) != null) {
+			throw EmulatorException
+				.badRequest("Model " + id + " is a public model: it cannot be bound, fit or deleted");
+		}
 		ModelRecord model = this.models.get(id);
 		if (model == null) {
 			throw EmulatorException.notFound("Model " + id + " not found");
@@ -238,10 +265,7 @@ final class EmulatorApi {
 
 	private Map<String, Object> model(ModelRecord model) {
 		ModelRecord.Status status = model.status(now(), this.trainingTime);
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("status", status.value());
-		json.put("model_name", model.id());
-		json.put("model_type", model.type());
+		Map<String, Object> json = modelJson(status.value(), model.id(), model.type(), model.name());
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (model.numClasses() != null) {
 			params.put("num_classes", model.numClasses());
@@ -252,9 +276,6 @@ final class EmulatorApi {
 		if (!params.isEmpty()) {
 			json.put("model_params", params);
 		}
-		if (model.name() != null) {
-			json.put("user_name", model.name());
-		}
 		if (model.baseModel() != null) {
 			json.put("base_model", model.baseModel());
 		}
@@ -262,9 +283,35 @@ final class EmulatorApi {
 		return json;
 	}
 
+	private static Map<String, Object> publicModel(PublicModels.PublicModel model) {
+		Map<String, Object> json = modelJson("Ready", model.id(), model.type(), model.id());
+		if (model.numClasses() != null) {
+			json.put("model_params", Map.of("num_classes", model.numClasses()));
+		}
+		json.put("base_model", "emulator");
+		json.put("last_updated_time", timestamp(Instant.EPOCH));
+		return json;
+	}
+
+	// both spellings: model_name and user_name (API reference), model_id and name (SDK)
+	private static Map<String, Object> modelJson(String status, String id, String type, @Nullable String name) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("status", status);
+		json.put("model_id", id);
+		json.put("model_name", id);
+		json.put("model_type", type);
+		if (name != null) {
+			json.put("name", name);
+			json.put("user_name", name);
+		}
+		return json;
+	}
+
 	private Map<String, Object> file(FileRecord file) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("file_id", file.id());
+		// the SDK requires file_name, our client and the API reference read name
+		json.put("file_name", file.name());
 		json.put("name", file.name());
 		json.put("status", file.status(now(), this.processingTime).value());
 		json.put("task_type", file.taskType());

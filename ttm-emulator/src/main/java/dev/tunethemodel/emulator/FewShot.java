@@ -7,7 +7,7 @@ import java.util.List;
  * The emulator's {@code default-generator}, which needs no training: a prompt gives it
  * examples, one per line as {@code input -> output}, and ends with the line to answer; it
  * answers as a generator trained on those examples would. A prompt without examples is
- * answered with its last line.
+ * answered by its built-in examples.
  */
 final class FewShot {
 
@@ -16,7 +16,13 @@ final class FewShot {
 	private FewShot() {
 	}
 
-	static NearestExampleGenerator generatorFor(String prompt) {
+	/**
+	 * Return the generator for a few-shot prompt.
+	 * @param prompt the prompt
+	 * @param builtIn the generator for a prompt without examples
+	 * @return a generator trained on the prompt's examples, or the built-in one
+	 */
+	static TextGenerator generatorFor(String prompt, TextGenerator builtIn) {
 		List<String> inputs = new ArrayList<>();
 		List<String> outputs = new ArrayList<>();
 		for (String line : prompt.split("\\R")) {
@@ -26,11 +32,7 @@ final class FewShot {
 				outputs.add(line.substring(arrow + ARROW.length()).strip());
 			}
 		}
-		if (inputs.isEmpty()) {
-			String query = query(prompt);
-			return new NearestExampleGenerator(List.of(query), List.of(query));
-		}
-		return new NearestExampleGenerator(inputs, outputs);
+		return inputs.isEmpty() ? builtIn : new NearestExampleGenerator(inputs, outputs);
 	}
 
 	/**

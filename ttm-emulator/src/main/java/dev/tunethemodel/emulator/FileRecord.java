@@ -60,6 +60,15 @@ final class FileRecord {
 	}
 
 	/**
+	 * Return when the file is, or will be, processed: ready or failed.
+	 * @param processingTime how long an uploaded dataset is processed
+	 * @return when processing ends, {@code null} when nothing was uploaded
+	 */
+	synchronized @Nullable Instant processed(Duration processingTime) {
+		return (this.uploaded != null) ? this.uploaded.plus(processingTime) : null;
+	}
+
+	/**
 	 * Return the status of the file at a time.
 	 * @param now the time
 	 * @param processingTime how long an uploaded dataset is processed

@@ -6,9 +6,10 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A model of the emulator. Once fit is requested, it walks {@code TrainRequested},
- * {@code InQueue} and {@code Training} to {@code Ready} (or {@code FitFailed}) over the
- * training time, computed from the clock when asked.
+ * A model of the emulator. Once fit is requested, it is {@code TrainRequested} until its
+ * files are processed, then walks {@code TrainRequested}, {@code InQueue} and
+ * {@code Training} to {@code Ready} (or {@code FitFailed}) over the training time,
+ * computed from the clock when asked; when a file fails, the model fails with it.
  */
 final class ModelRecord {
 
@@ -33,6 +34,10 @@ final class ModelRecord {
 	private @Nullable String validateFile;
 
 	private @Nullable Instant fitRequested;
+
+	private @Nullable Instant trainingStart;
+
+	private boolean filesFailed;
 
 	private @Nullable Object trained;
 
@@ -93,16 +98,32 @@ final class ModelRecord {
 	 * @param trained what was trained, or {@code null} when the datasets are not usable
 	 * for this model, which then fails
 	 * @param now when fit was requested
+	 * @param start when training starts: once the bound files are processed
 	 */
-	synchronized void fit(@Nullable Object trained, Instant now) {
+	synchronized void fit(@Nullable Object trained, Instant now, Instant start) {
+		requireFittable();
+		this.trained = trained;
+		this.fitRequested = now;
+		this.trainingStart = start;
+	}
+
+	/**
+	 * Request fit of a model whose files fail or are gone: it fails when they do.
+	 * @param now when fit was requested
+	 * @param failed when the files fail
+	 */
+	synchronized void fitFailingFiles(Instant now, Instant failed) {
+		fit(null, now, failed);
+		this.filesFailed = true;
+	}
+
+	private void requireFittable() {
 		if (this.bound == null) {
 			throw EmulatorException.badRequest("Model " + this.id + " has no datasets: bind them before fit");
 		}
 		if (this.fitRequested != null) {
 			throw EmulatorException.badRequest("Model " + this.id + " is already training");
 		}
-		this.trained = trained;
-		this.fitRequested = now;
 	}
 
 	/**
@@ -116,19 +137,22 @@ final class ModelRecord {
 	}
 
 	synchronized Status status(Instant now, Duration trainingTime) {
-		if (this.fitRequested == null) {
+		if (this.fitRequested == null || this.trainingStart == null) {
 			return (this.bound != null) ? new Status("DatasetsLoaded", this.bound)
 					: new Status("Created", this.created);
 		}
-		String[] walk = { "TrainRequested", "InQueue", "Training" };
-		long elapsed = Duration.between(this.fitRequested, now).toNanos();
-		long step = trainingTime.toNanos() / walk.length;
-		for (int i = 0; i < walk.length; i++) {
-			if (elapsed < step * (i + 1)) {
-				return new Status(walk[i], this.fitRequested.plusNanos(step * i));
-			}
+		Instant end = this.filesFailed ? this.trainingStart : this.trainingStart.plus(trainingTime);
+		if (!now.isBefore(end)) {
+			return new Status((this.trained != null) ? "Ready" : "FitFailed", end);
 		}
-		return new Status((this.trained != null) ? "Ready" : "FitFailed", this.fitRequested.plus(trainingTime));
+		String[] walk = { "TrainRequested", "InQueue", "Training" };
+		long elapsed = Math.max(0, Duration.between(this.trainingStart, now).toNanos());
+		long step = trainingTime.toNanos() / walk.length;
+		int i = 0;
+		while (i < walk.length - 1 && elapsed >= step * (i + 1)) {
+			i++;
+		}
+		return new Status(walk[i], (i == 0) ? this.fitRequested : this.trainingStart.plusNanos(step * i));
 	}
 
 	record Status(String value, Instant since) {

@@ -11,7 +11,7 @@ import java.util.Set;
  * The emulator's generator: it answers with the outputs of the training examples whose
  * inputs share the most words with the prompt.
  */
-final class NearestExampleGenerator {
+final class NearestExampleGenerator implements TextGenerator {
 
 	private final List<Example> examples = new ArrayList<>();
 
@@ -34,7 +34,8 @@ final class NearestExampleGenerator {
 	 * @param maxTokens the most words of an answer
 	 * @return the answers
 	 */
-	List<String> generate(String prompt, int count, int maxTokens) {
+	@Override
+	public List<String> generate(String prompt, int count, int maxTokens) {
 		Set<String> words = new HashSet<>(Words.of(prompt));
 		List<Example> ranked = new ArrayList<>(this.examples);
 		ranked.sort(
@@ -53,7 +54,13 @@ final class NearestExampleGenerator {
 		return answers;
 	}
 
-	private static String truncate(String text, int maxTokens) {
+	/**
+	 * Cut a text to its first words.
+	 * @param text the text
+	 * @param maxTokens the most words to keep
+	 * @return the text, or its first {@code maxTokens} words
+	 */
+	static String truncate(String text, int maxTokens) {
 		String[] tokens = text.split("\\s+");
 		return (tokens.length <= maxTokens) ? text : String.join(" ", java.util.Arrays.copyOf(tokens, maxTokens));
 	}

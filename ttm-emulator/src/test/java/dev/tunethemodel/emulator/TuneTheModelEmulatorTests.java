@@ -293,7 +293,7 @@ class TuneTheModelEmulatorTests {
 			.expectStatus()
 			.isBadRequest()
 			.expectBody(String.class)
-			.isEqualTo("File " + notUploaded.get("file_id") + " is not ready: its status is filecreated");
+			.isEqualTo("File " + notUploaded.get("file_id") + " cannot be bound: its status is filecreated");
 		post("/v0/models/" + id + "/bind",
 				"{\"train_file\": \"" + classifierFile + "\", \"validate_file\": \"" + classifierFile + "\"}")
 			.expectStatus()

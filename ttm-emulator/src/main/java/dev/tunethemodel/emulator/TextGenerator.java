@@ -1,0 +1,19 @@
+package dev.tunethemodel.emulator;
+
+import java.util.List;
+
+/**
+ * A generator of the emulator: a trained one, or one of the public models.
+ */
+interface TextGenerator {
+
+	/**
+	 * Return the answers to a prompt.
+	 * @param prompt the prompt
+	 * @param count how many answers
+	 * @param maxTokens the most words of an answer
+	 * @return the answers, as many as asked
+	 */
+	List<String> generate(String prompt, int count, int maxTokens);
+
+}
