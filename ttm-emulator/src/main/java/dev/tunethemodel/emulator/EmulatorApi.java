@@ -68,12 +68,11 @@ final class EmulatorApi {
 
 	Map<String, Object> createModel(JsonNode body) {
 		String type = taskType(body, "model_type");
-		JsonNode params = body.path("model_params");
-		Integer numClasses = params.has("num_classes") ? params.get("num_classes").asInt() : null;
-		if ("classifier".equals(type) && numClasses != null && numClasses < 2) {
-			throw EmulatorException.badRequest("num_classes must be at least 2");
-		}
-		Integer trainIters = params.has("train_iters") ? params.get("train_iters").asInt() : null;
+		JsonNode params = JsonFields.object(body, "model_params");
+		Integer numClasses = (params != null) ? JsonFields.wholeInt(params, "num_classes",
+				EmulatorLimits.MIN_NUM_CLASSES, EmulatorLimits.MAX_NUM_CLASSES) : null;
+		Integer trainIters = (params != null)
+				? JsonFields.wholeInt(params, "train_iters", 1, EmulatorLimits.MAX_TRAIN_ITERS) : null;
 		String name = body.hasNonNull("name") ? body.get("name").asString() : null;
 		String baseModel = body.hasNonNull("pretrained_model") ? body.get("pretrained_model").asString() : null;
 		ModelRecord model = new ModelRecord(newId(), name, type, numClasses, trainIters, baseModel, now());
@@ -132,17 +131,13 @@ final class EmulatorApi {
 
 	Map<String, Object> generate(String id, JsonNode body) {
 		String input = requiredText(body, "input");
-		int numHypos = body.path("num_hypos").asInt(1);
-		int maxTokens = body.path("max_tokens").asInt(128);
-		if (numHypos < 1 || maxTokens < 1) {
-			throw EmulatorException.badRequest("num_hypos and max_tokens must be at least 1");
-		}
+		GenerationParameters parameters = GenerationParameters.read(body, input);
 		if (!(trained(id, "generator") instanceof TextGenerator trained)) {
 			throw EmulatorException.badRequest("Model " + id + " is not a generator");
 		}
 		TextGenerator generator = DEFAULT_GENERATOR.equals(id) ? FewShot.generatorFor(input, trained) : trained;
 		String prompt = DEFAULT_GENERATOR.equals(id) ? FewShot.query(input) : input;
-		List<Map<String, Object>> responses = generator.generate(prompt, numHypos, maxTokens)
+		List<Map<String, Object>> responses = generator.generate(prompt, parameters)
 			.stream()
 			.map((text) -> Map.<String, Object>of("response", text))
 			.toList();
@@ -172,18 +167,22 @@ final class EmulatorApi {
 	}
 
 	/**
-	 * Store an uploaded dataset, as a pre-signed URL of an object store would: the
+	 * Find the file an upload is for, as a pre-signed URL of an object store would: the
 	 * signature is the only credential.
 	 * @param id the id of the file
 	 * @param signature the signature of the upload URL
-	 * @param body the dataset
+	 * @return the file
 	 */
-	void upload(String id, @Nullable String signature, @Nullable JsonNode body) {
+	FileRecord uploadTarget(String id, @Nullable String signature) {
 		FileRecord file = this.files.get(id);
 		if (file == null || !file.signature().equals(signature)) {
 			throw new EmulatorException(403, "The request signature does not match");
 		}
-		file.upload(Dataset.read(body, file.taskType()), now());
+		return file;
+	}
+
+	void upload(FileRecord file, Dataset dataset) {
+		file.upload(dataset, now());
 	}
 
 	private @Nullable Object train(ModelRecord model, Dataset train, Dataset validate) {

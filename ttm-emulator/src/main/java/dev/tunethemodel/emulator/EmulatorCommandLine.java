@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.springframework.format.annotation.DurationFormat;
 import org.springframework.format.datetime.standard.DurationFormatterUtils;
+import org.springframework.util.unit.DataSize;
 
 import dev.tunethemodel.emulator.TuneTheModelEmulator.Builder;
 
@@ -54,6 +55,10 @@ final class EmulatorCommandLine {
 					"how long an uploaded dataset takes to be processed (default "
 							+ print(TuneTheModelEmulator.DEFAULT_PROCESSING_TIME) + ")",
 					(builder, value) -> builder.processingTime(duration(value))),
+			new Option("--max-upload-size", "<size>",
+					"largest dataset upload accepted, as 1073741824, 512MB or 1GB (default "
+							+ DataSize.ofBytes(EmulatorLimits.DEFAULT_MAX_UPLOAD_SIZE).toMegabytes() + "MB)",
+					(builder, value) -> builder.maxUploadSize(size(value))),
 			HELP);
 
 	private EmulatorCommandLine() {
@@ -162,6 +167,14 @@ final class EmulatorCommandLine {
 			throw new IllegalArgumentException("a port is from 0 to 65535, not " + port);
 		}
 		return port;
+	}
+
+	private static long size(String value) {
+		long bytes = DataSize.parse(value).toBytes();
+		if (bytes < 1) {
+			throw new IllegalArgumentException("a size is at least 1 byte, not " + value);
+		}
+		return bytes;
 	}
 
 	private static Duration duration(String value) {

@@ -4,33 +4,29 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.HandlerFilterFunction;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP face of the emulator: the v0 API, the pre-signed upload URLs, and the fault
- * switch.
+ * switch; any other request, and every refusal, answered with a plain-text reason.
  */
 final class EmulatorRoutes {
-
-	private static final int MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 
 	private final EmulatorApi api;
 
@@ -38,12 +34,13 @@ final class EmulatorRoutes {
 
 	private final byte[] apiKey;
 
-	private final JsonMapper jsonMapper = JsonMapper.builder().build();
+	private final DatasetUploads uploads;
 
-	EmulatorRoutes(EmulatorApi api, Faults faults, String apiKey) {
+	EmulatorRoutes(EmulatorApi api, Faults faults, String apiKey, long maxUploadSize) {
 		this.api = api;
 		this.faults = faults;
 		this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
+		this.uploads = new DatasetUploads(api, maxUploadSize);
 	}
 
 	RouterFunction<ServerResponse> routes() {
@@ -71,36 +68,27 @@ final class EmulatorRoutes {
 			}))
 			.filter(authenticated())
 			.build();
-		RouterFunction<ServerResponse> uploads = RouterFunctions.route().PUT("/upload/{file}", this::upload).build();
-		return authenticated.and(uploads).filter(faulty());
-	}
-
-	private Mono<ServerResponse> upload(ServerRequest request) {
-		// as an object store: a chunked upload is refused
-		if (request.headers().contentLength().isEmpty()) {
-			return plain(HttpStatus.NOT_IMPLEMENTED.value(),
-					"A header you provided implies functionality that is not implemented: Transfer-Encoding");
-		}
-		String signature = request.queryParam("signature").orElse(null);
-		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), MAX_UPLOAD_BYTES).map((buffer) -> {
-			try {
-				return this.jsonMapper.readTree(buffer.asInputStream(true));
-			}
-			catch (JacksonException ex) {
-				return this.jsonMapper.nullNode();
-			}
-		}).defaultIfEmpty(this.jsonMapper.nullNode()).flatMap((body) -> answer(() -> {
-			this.api.upload(file(request), signature, body.isNull() ? null : body);
-			return null;
-		}))
-			.onErrorResume(DataBufferLimitException.class,
-					(ex) -> plain(HttpStatus.CONTENT_TOO_LARGE.value(), "The dataset is larger than 256 MiB"));
+		RouterFunction<ServerResponse> uploads = RouterFunctions.route()
+			.PUT("/upload/{file}", this.uploads::upload)
+			.build();
+		RouterFunction<ServerResponse> known = authenticated.and(uploads).filter(faulty());
+		return known.and(RouterFunctions.route(RequestPredicates.all(), new UnmatchedRequests(known)::answer))
+			.filter(reasons());
 	}
 
 	private Map<String, Object> injectFault(JsonNode body) {
-		Fault fault = new Fault(body.path("count").asInt(1), body.path("status").asInt(0),
-				body.has("retry_after") ? Duration.ofSeconds(body.get("retry_after").asLong()) : null,
-				Duration.ofMillis(body.path("delay_ms").asLong(0)));
+		Long sent = JsonFields.wholeNumber(body, "status", Long.MIN_VALUE, Long.MAX_VALUE);
+		long status = (sent != null) ? sent : 0;
+		if (status != 0 && (status < EmulatorLimits.MIN_FAULT_STATUS || status > EmulatorLimits.MAX_FAULT_STATUS)) {
+			throw EmulatorException.badRequest("status must be 0 or between " + EmulatorLimits.MIN_FAULT_STATUS
+					+ " and " + EmulatorLimits.MAX_FAULT_STATUS + ", but is " + status);
+		}
+		Integer count = JsonFields.wholeInt(body, "count", 1, Integer.MAX_VALUE);
+		Long retryAfter = JsonFields.wholeNumber(body, "retry_after", 0, EmulatorLimits.MAX_RETRY_AFTER.toSeconds());
+		Long delay = JsonFields.wholeNumber(body, "delay_ms", 0, EmulatorLimits.MAX_FAULT_DELAY.toMillis());
+		Fault fault = new Fault(Objects.requireNonNullElse(count, 1), (int) status,
+				(retryAfter != null) ? Duration.ofSeconds(retryAfter) : null,
+				Duration.ofMillis(Objects.requireNonNullElse(delay, 0L)));
 		this.faults.add(fault);
 		return Map.of("fault", Map.of("count", fault.count(), "status", fault.status()));
 	}
@@ -131,6 +119,16 @@ final class EmulatorRoutes {
 		};
 	}
 
+	private static HandlerFilterFunction<ServerResponse, ServerResponse> reasons() {
+		return (request, next) -> Mono.defer(() -> next.handle(request)).onErrorResume(EmulatorRoutes::reason);
+	}
+
+	// a refusal, thrown or signalled, says why; anything else is a bug, and says so
+	private static Mono<ServerResponse> reason(Throwable ex) {
+		return (ex instanceof EmulatorException refusal) ? plain(refusal.status(), refusal.getMessage())
+				: plain(HttpStatus.INTERNAL_SERVER_ERROR.value(), "The emulator failed: " + ex);
+	}
+
 	private static Mono<ServerResponse> faultAnswer(Fault fault) {
 		ServerResponse.BodyBuilder response = ServerResponse.status(fault.status()).contentType(MediaType.TEXT_PLAIN);
 		if (fault.retryAfter() != null) {
@@ -141,24 +139,21 @@ final class EmulatorRoutes {
 
 	private Mono<ServerResponse> withBody(ServerRequest request, Function<JsonNode, Map<String, Object>> operation) {
 		return request.bodyToMono(JsonNode.class)
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> new EmulatorException(HttpStatus.CONTENT_TOO_LARGE.value(),
+							"The body is larger than " + EmulatorLimits.MAX_JSON_BODY_BYTES / 1024 + " KiB"))
 			// the codecs tell a body that is not JSON in several ways
 			.onErrorMap((ex) -> !(ex instanceof EmulatorException),
 					(ex) -> EmulatorException.badRequest("The body is not valid JSON"))
 			.filter(JsonNode::isObject)
 			.switchIfEmpty(Mono.error(() -> EmulatorException.badRequest("The body must be a JSON object")))
-			.flatMap((body) -> answer(() -> operation.apply(body)))
-			.onErrorResume(EmulatorException.class, (ex) -> plain(ex.status(), ex.getMessage()));
+			.flatMap((body) -> answer(() -> operation.apply(body)));
 	}
 
 	private static Mono<ServerResponse> answer(Operation operation) {
-		try {
-			Map<String, Object> json = operation.run();
-			return (json != null) ? ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(json)
-					: ServerResponse.ok().build();
-		}
-		catch (EmulatorException ex) {
-			return plain(ex.status(), ex.getMessage());
-		}
+		Map<String, Object> json = operation.run();
+		return (json != null) ? ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(json)
+				: ServerResponse.ok().build();
 	}
 
 	private static Mono<ServerResponse> plain(int status, String reason) {

@@ -10,12 +10,15 @@ import org.jspecify.annotations.Nullable;
  * the answer. Start from {@link #status(int)} or {@link #delay(Duration)}; the
  * {@code with…} methods and {@link #times(int)} return copies.
  *
- * @param count how many answers it applies to
- * @param status the status to answer with, 0 to answer normally after the delay
+ * @param count how many answers it applies to, at least 1
+ * @param status the status to answer with, from 400 to 599, or 0 to answer normally after
+ * the delay
  * @param retryAfter the {@code Retry-After} to send with the status, {@code null} for
- * none
- * @param delay how long to wait before answering
+ * none, at most {@link EmulatorLimits#MAX_RETRY_AFTER}
+ * @param delay how long to wait before answering, at most
+ * {@link EmulatorLimits#MAX_FAULT_DELAY}
  * @since 0.1.0
+ * @see EmulatorLimits
  */
 public record Fault(int count, int status, @Nullable Duration retryAfter, Duration delay) {
 
@@ -31,11 +34,15 @@ public record Fault(int count, int status, @Nullable Duration retryAfter, Durati
 		if (count < 1) {
 			throw new IllegalArgumentException("count must be at least 1, but is " + count);
 		}
-		if (status != 0 && (status < 100 || status > 599)) {
-			throw new IllegalArgumentException("status must be an HTTP status or 0, but is " + status);
+		if (status != 0 && (status < EmulatorLimits.MIN_FAULT_STATUS || status > EmulatorLimits.MAX_FAULT_STATUS)) {
+			throw new IllegalArgumentException("status must be an HTTP error status or 0, but is " + status);
 		}
-		if (delay.isNegative()) {
-			throw new IllegalArgumentException("delay must be zero or more, but is " + delay);
+		if (retryAfter != null
+				&& (retryAfter.isNegative() || retryAfter.compareTo(EmulatorLimits.MAX_RETRY_AFTER) > 0)) {
+			throw new IllegalArgumentException("retryAfter must be between 0 and a day, but is " + retryAfter);
+		}
+		if (delay.isNegative() || delay.compareTo(EmulatorLimits.MAX_FAULT_DELAY) > 0) {
+			throw new IllegalArgumentException("delay must be between 0 and 5 minutes, but is " + delay);
 		}
 	}
 

@@ -1,15 +1,15 @@
 package dev.tunethemodel.emulator;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The emulator's generator: it answers with the outputs of the training examples whose
- * inputs share the most words with the prompt.
+ * inputs share the most words with the prompt, sampled as a language model's would be.
  */
 final class NearestExampleGenerator implements TextGenerator {
 
@@ -22,50 +22,48 @@ final class NearestExampleGenerator implements TextGenerator {
 	 */
 	NearestExampleGenerator(List<String> inputs, List<String> outputs) {
 		for (int i = 0; i < inputs.size(); i++) {
-			this.examples.add(new Example(new HashSet<>(Words.of(inputs.get(i))), outputs.get(i), i));
+			this.examples.add(new Example(new HashSet<>(Words.of(inputs.get(i))), outputs.get(i)));
 		}
 	}
 
 	/**
-	 * Return the answers to a prompt: distinct outputs, best first, as many as asked when
-	 * there are that many; the best repeated otherwise.
+	 * Return the answers to a prompt: outputs of the examples, likelier the more words of
+	 * the prompt their inputs share, sampled as the parameters ask.
 	 * @param prompt the prompt
-	 * @param count how many answers
-	 * @param maxTokens the most words of an answer
+	 * @param parameters the parameters of the generation
 	 * @return the answers
 	 */
 	@Override
-	public List<String> generate(String prompt, int count, int maxTokens) {
+	public List<String> generate(String prompt, GenerationParameters parameters) {
 		Set<String> words = new HashSet<>(Words.of(prompt));
-		List<Example> ranked = new ArrayList<>(this.examples);
-		ranked.sort(
-				Comparator.comparingInt((Example example) -> -example.shared(words)).thenComparingInt(Example::index));
-		Set<String> distinct = new LinkedHashSet<>();
-		for (Example example : ranked) {
-			if (distinct.size() == count) {
-				break;
-			}
-			distinct.add(truncate(example.output(), maxTokens));
+		Map<String, Integer> sharedWords = new LinkedHashMap<>();
+		for (Example example : this.examples) {
+			sharedWords.merge(parameters.withinTokens(example.output()), example.shared(words), Math::max);
 		}
-		List<String> answers = new ArrayList<>(distinct);
-		while (!answers.isEmpty() && answers.size() < count) {
-			answers.add(answers.get(0));
-		}
-		return answers;
+		List<HypothesisSampler.Candidate> candidates = new ArrayList<>();
+		sharedWords.forEach((text, shared) -> candidates.add(new HypothesisSampler.Candidate(text, shared)));
+		return HypothesisSampler.sample(candidates, parameters);
 	}
 
 	/**
-	 * Cut a text to its first words.
-	 * @param text the text
-	 * @param maxTokens the most words to keep
-	 * @return the text, or its first {@code maxTokens} words
+	 * Return whether the input of an example shares a word with a prompt.
+	 * @param prompt the prompt
+	 * @return whether an example is nearer the prompt than any other text
 	 */
-	static String truncate(String text, int maxTokens) {
-		String[] tokens = text.split("\\s+");
-		return (tokens.length <= maxTokens) ? text : String.join(" ", java.util.Arrays.copyOf(tokens, maxTokens));
+	boolean sharesWordsWith(String prompt) {
+		Set<String> words = new HashSet<>(Words.of(prompt));
+		return this.examples.stream().anyMatch((example) -> example.shared(words) > 0);
 	}
 
-	private record Example(Set<String> words, String output, int index) {
+	/**
+	 * Return whether this generator has no example.
+	 * @return whether it was trained on nothing
+	 */
+	boolean isEmpty() {
+		return this.examples.isEmpty();
+	}
+
+	private record Example(Set<String> words, String output) {
 
 		int shared(Set<String> prompt) {
 			int shared = 0;

@@ -43,8 +43,8 @@ final class SlotTagger implements TextGenerator {
 	}
 
 	@Override
-	public List<String> generate(String prompt, int count, int maxTokens) {
-		return Collections.nCopies(count, NearestExampleGenerator.truncate(tag(prompt), maxTokens));
+	public List<String> generate(String prompt, GenerationParameters parameters) {
+		return Collections.nCopies(parameters.numHypos(), parameters.withinTokens(tag(prompt)));
 	}
 
 	/**

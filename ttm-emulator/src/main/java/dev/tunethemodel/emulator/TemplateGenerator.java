@@ -1,11 +1,13 @@
 package dev.tunethemodel.emulator;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A public generator of the emulator: it answers with the outputs of its built-in
- * examples nearest the prompt, in which {@code {input}} stands for the prompt, so that an
- * answer relates to the prompt even when no example does.
+ * examples nearest the prompt, in which {@code {input}} stands for the prompt; the
+ * examples without a prompt answer when no other shares a word with it, so that an answer
+ * relates to the prompt even when no example does.
  */
 final class TemplateGenerator implements TextGenerator {
 
@@ -13,20 +15,36 @@ final class TemplateGenerator implements TextGenerator {
 
 	private final NearestExampleGenerator nearest;
 
+	private final NearestExampleGenerator fallback;
+
 	/**
 	 * Create a generator.
-	 * @param inputs the prompts of the examples
+	 * @param inputs the prompts of the examples, empty for the answers to any prompt
 	 * @param templates the answer to each, with {@code {input}} for the prompt
 	 */
 	TemplateGenerator(List<String> inputs, List<String> templates) {
-		this.nearest = new NearestExampleGenerator(inputs, templates);
+		List<String> prompts = new ArrayList<>();
+		List<String> answers = new ArrayList<>();
+		List<String> anyPrompt = new ArrayList<>();
+		for (int i = 0; i < inputs.size(); i++) {
+			if (inputs.get(i).isBlank()) {
+				anyPrompt.add(templates.get(i));
+			}
+			else {
+				prompts.add(inputs.get(i));
+				answers.add(templates.get(i));
+			}
+		}
+		this.nearest = new NearestExampleGenerator(prompts, answers);
+		this.fallback = new NearestExampleGenerator(anyPrompt.stream().map((template) -> "").toList(), anyPrompt);
 	}
 
 	@Override
-	public List<String> generate(String prompt, int count, int maxTokens) {
-		return this.nearest.generate(prompt, count, Integer.MAX_VALUE)
+	public List<String> generate(String prompt, GenerationParameters parameters) {
+		boolean known = this.nearest.sharesWordsWith(prompt) || this.fallback.isEmpty();
+		return (known ? this.nearest : this.fallback).generate(prompt, parameters.wholeTexts())
 			.stream()
-			.map((template) -> NearestExampleGenerator.truncate(template.replace(INPUT, prompt.strip()), maxTokens))
+			.map((template) -> parameters.withinTokens(template.replace(INPUT, prompt.strip())))
 			.toList();
 	}
 

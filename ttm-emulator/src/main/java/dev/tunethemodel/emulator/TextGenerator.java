@@ -10,10 +10,9 @@ interface TextGenerator {
 	/**
 	 * Return the answers to a prompt.
 	 * @param prompt the prompt
-	 * @param count how many answers
-	 * @param maxTokens the most words of an answer
+	 * @param parameters the parameters of the generation
 	 * @return the answers, as many as asked
 	 */
-	List<String> generate(String prompt, int count, int maxTokens);
+	List<String> generate(String prompt, GenerationParameters parameters);
 
 }

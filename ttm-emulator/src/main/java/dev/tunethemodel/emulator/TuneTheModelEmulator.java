@@ -20,6 +20,9 @@ import reactor.netty.http.server.HttpServer;
  * {@link AutoConfigureTuneTheModelEmulator}, or from the command line with
  * {@code java -jar ttm-emulator-<version>-exec.jar --port 8089 --api-key my-key}
  * ({@code --help} lists the options).
+ * <p>
+ * It refuses a bad request with a 4xx status and a plain-text reason, within the bounds
+ * of {@link EmulatorLimits}.
  *
  * @since 0.1.0
  */
@@ -163,6 +166,8 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 
 		private Clock clock = Clock.systemUTC();
 
+		private long maxUploadSize = EmulatorLimits.DEFAULT_MAX_UPLOAD_SIZE;
+
 		private Builder() {
 		}
 
@@ -220,6 +225,20 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * Set the most bytes an upload may have; a larger one is refused with 413 before
+		 * its body is read. Defaults to 1 GiB.
+		 * @param bytes the most bytes, at least 0
+		 * @return this builder
+		 */
+		public Builder maxUploadSize(long bytes) {
+			if (bytes < 0) {
+				throw new IllegalArgumentException("The maximum upload size must be zero or more, but is " + bytes);
+			}
+			this.maxUploadSize = bytes;
+			return this;
+		}
+
 		Builder clock(Clock clock) {
 			this.clock = clock;
 			return this;
@@ -233,7 +252,7 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 			Faults faults = new Faults();
 			BaseUrl baseUrl = new BaseUrl();
 			EmulatorApi api = new EmulatorApi(this.clock, this.trainingTime, this.processingTime, baseUrl::get);
-			EmulatorRoutes routes = new EmulatorRoutes(api, faults, this.apiKey);
+			EmulatorRoutes routes = new EmulatorRoutes(api, faults, this.apiKey, this.maxUploadSize);
 			DisposableServer server = HttpServer.create()
 				.host(this.host)
 				.port(this.port)

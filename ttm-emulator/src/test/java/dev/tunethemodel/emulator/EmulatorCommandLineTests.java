@@ -2,6 +2,10 @@ package dev.tunethemodel.emulator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +28,8 @@ class EmulatorCommandLineTests {
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	private final List<TuneTheModelEmulator> served = new ArrayList<>();
+
+	private final List<Integer> uploadStatuses = new ArrayList<>();
 
 	@Test
 	void helpListsEveryOptionOfTheTableAndExitsWithZero() {
@@ -53,7 +59,9 @@ class EmulatorCommandLineTests {
 					"--api-key=|Bad value for --api-key: The API key must not be empty",
 					"--api-key --port 0|Missing value for --api-key <key>",
 					"--training-time soon|Bad value for --training-time: 'soon' is not a valid duration",
-					"--processing-time=-1s|Bad value for --processing-time: The processing time must be zero or more" })
+					"--processing-time=-1s|Bad value for --processing-time: The processing time must be zero or more",
+					"--max-upload-size lots|Bad value for --max-upload-size: 'lots' is not a valid data size",
+					"--max-upload-size 0|Bad value for --max-upload-size: a size is at least 1 byte, not 0" })
 	void missingOrBadValueIsAUsageError(String args, String message) {
 		assertThat(run(args.split(" "))).isEqualTo(EmulatorCommandLine.USAGE);
 		assertThat(err()).startsWith(message).contains("Usage: ").doesNotContain("Exception");
@@ -73,6 +81,36 @@ class EmulatorCommandLineTests {
 					+ System.lineSeparator());
 		});
 		assertThat(err()).isEmpty();
+	}
+
+	@Test
+	void maxUploadSizeRefusesALargerUpload() throws Exception {
+		Consumer<TuneTheModelEmulator> upload = (emulator) -> {
+			try {
+				HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+				String file = http
+					.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/v0/files"))
+						.header("Authorization", emulator.apiKey())
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"f\", \"task_type\": \"classifier\"}"))
+						.build(), HttpResponse.BodyHandlers.ofString())
+					.body();
+				String uploadUrl = file.replaceAll(".*\"upload_url\":\"([^\"]+)\".*", "$1");
+				this.uploadStatuses.add(http.send(HttpRequest.newBuilder(URI.create(uploadUrl))
+					.PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[2048]))
+					.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+			finally {
+				emulator.close();
+			}
+		};
+		assertThat(EmulatorCommandLine.run(new String[] { "--port", "0", "--max-upload-size", "1KB" }, print(this.out),
+				print(this.err), upload))
+			.isEqualTo(EmulatorCommandLine.OK);
+		assertThat(this.uploadStatuses).containsExactly(413);
 	}
 
 	@Test

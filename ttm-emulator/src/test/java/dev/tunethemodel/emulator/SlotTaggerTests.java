@@ -33,7 +33,9 @@ class SlotTaggerTests {
 
 	@Test
 	void answersAsManyHypothesesAsAskedCutToMaxTokens() {
-		assertThat(this.tagger.generate("see you tomorrow", 2, 3)).containsExactly("see you [date", "see you [date");
+		GenerationParameters twoOfThreeWords = new GenerationParameters(2, 0, 3, 0.6, 50, null, 1);
+		assertThat(this.tagger.generate("see you tomorrow", twoOfThreeWords)).containsExactly("see you [date",
+				"see you [date");
 	}
 
 }

@@ -124,7 +124,7 @@ class TuneTheModelEmulatorTests {
 				"model_type must be classifier or generator");
 		expectBadRequest(HttpMethod.POST, "/v0/models",
 				"{\"model_type\": \"classifier\", \"model_params\": {\"num_classes\": 1}}",
-				"num_classes must be at least 2");
+				"num_classes must be between 2 and 10000, but is 1");
 		expectBadRequest(HttpMethod.POST, "/v0/models", "{\"model_type\":", "The body is not valid JSON");
 		expectBadRequest(HttpMethod.POST, "/v0/models", "[1, 2]", "The body must be a JSON object");
 		expectBadRequest(HttpMethod.POST, "/v0/files", "{\"name\": \"train\", \"task_type\": \"image\"}",

@@ -1,0 +1,108 @@
+package dev.tunethemodel.emulator;
+
+import java.time.Duration;
+
+/**
+ * The bounds of what the emulator accepts. A request beyond one is refused with a 4xx
+ * status and a plain-text reason, so that no request makes it run out of memory or hang:
+ * <ul>
+ * <li>{@code num_classes}: {@value #MIN_NUM_CLASSES} to {@value #MAX_NUM_CLASSES}, and a
+ * dataset's labels below {@value #MAX_NUM_CLASSES};</li>
+ * <li>{@code train_iters}: 1 to {@value #MAX_TRAIN_ITERS};</li>
+ * <li>{@code num_hypos}: 1 to {@value #MAX_NUM_HYPOS};</li>
+ * <li>{@code max_tokens}: 1 to {@value #MAX_TOKENS}, {@code min_tokens}: 0 to
+ * {@code max_tokens};</li>
+ * <li>a fault's {@code status}: 0 or {@value #MIN_FAULT_STATUS} to
+ * {@value #MAX_FAULT_STATUS}, its {@code count}: at least 1, its {@code delay_ms}: 0 to
+ * {@link #MAX_FAULT_DELAY} (5 minutes, more than any timeout of the starter), its
+ * {@code retry_after}: 0 to {@link #MAX_RETRY_AFTER} (a day);</li>
+ * <li>a JSON request body: {@value #MAX_JSON_BODY_BYTES} bytes (413 above);</li>
+ * <li>an upload: {@link TuneTheModelEmulator.Builder#maxUploadSize(long) a maximum size}
+ * ({@value #DEFAULT_MAX_UPLOAD_SIZE} bytes, 1 GiB, by default; 413 above, checked from
+ * {@code Content-Length} before the body is read), and a text in a dataset
+ * {@value #MAX_TEXT_LENGTH} characters (the file fails above).</li>
+ * </ul>
+ * Numbers must be whole where the API counts something: {@code 2.9} is refused, not
+ * rounded. The models learn from the first {@value #MAX_LEARNT_EXAMPLES} examples of a
+ * dataset, and from at most its first {@value #MAX_LEARNT_CHARS} characters of inputs and
+ * of outputs; the rest is checked, not learnt.
+ *
+ * @since 0.1.0
+ */
+public final class EmulatorLimits {
+
+	/**
+	 * The fewest classes of a classifier.
+	 */
+	public static final int MIN_NUM_CLASSES = 2;
+
+	/**
+	 * The most classes of a classifier.
+	 */
+	public static final int MAX_NUM_CLASSES = 10_000;
+
+	/**
+	 * The most training iterations a model may ask for.
+	 */
+	public static final int MAX_TRAIN_ITERS = 1_000_000;
+
+	/**
+	 * The most texts one generation may ask for.
+	 */
+	public static final int MAX_NUM_HYPOS = 16;
+
+	/**
+	 * The most tokens (words, for the emulator) a generated text may have.
+	 */
+	public static final int MAX_TOKENS = 4096;
+
+	/**
+	 * The lowest status of an injected fault, other than 0.
+	 */
+	public static final int MIN_FAULT_STATUS = 400;
+
+	/**
+	 * The highest status of an injected fault.
+	 */
+	public static final int MAX_FAULT_STATUS = 599;
+
+	/**
+	 * The longest delay of an injected fault.
+	 */
+	public static final Duration MAX_FAULT_DELAY = Duration.ofMinutes(5);
+
+	/**
+	 * The longest {@code Retry-After} of an injected fault.
+	 */
+	public static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
+	/**
+	 * The most bytes of a JSON request body.
+	 */
+	public static final int MAX_JSON_BODY_BYTES = 256 * 1024;
+
+	/**
+	 * The most bytes of an upload, unless the builder sets another maximum.
+	 */
+	public static final long DEFAULT_MAX_UPLOAD_SIZE = 1024L * 1024 * 1024;
+
+	/**
+	 * The most characters of one text of a dataset.
+	 */
+	public static final int MAX_TEXT_LENGTH = 4 * 1024 * 1024;
+
+	/**
+	 * The most examples of a dataset that a model learns from.
+	 */
+	public static final int MAX_LEARNT_EXAMPLES = 10_000;
+
+	/**
+	 * The most characters of a dataset's inputs, and of its outputs, that a model learns
+	 * from.
+	 */
+	public static final int MAX_LEARNT_CHARS = 1024 * 1024;
+
+	private EmulatorLimits() {
+	}
+
+}

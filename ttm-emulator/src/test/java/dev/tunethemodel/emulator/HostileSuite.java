@@ -1,0 +1,21 @@
+package dev.tunethemodel.emulator;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Marks a test class of the hostile suite: run by its own Surefire execution in 256 MiB
+ * of heap with Netty's paranoid leak detection, failing on any leak report.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Tag("hostile")
+@ExtendWith(NettyLeakDetection.class)
+@interface HostileSuite {
+
+}
