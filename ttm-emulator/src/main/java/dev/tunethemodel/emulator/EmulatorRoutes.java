@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -36,9 +37,12 @@ final class EmulatorRoutes {
 
 	private final DatasetUploads uploads;
 
-	EmulatorRoutes(EmulatorApi api, Faults faults, String apiKey, long maxUploadSize) {
+	private final RequestJournal journal;
+
+	EmulatorRoutes(EmulatorApi api, Faults faults, RequestJournal journal, String apiKey, long maxUploadSize) {
 		this.api = api;
 		this.faults = faults;
+		this.journal = journal;
 		this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
 		this.uploads = new DatasetUploads(api, maxUploadSize);
 	}
@@ -66,6 +70,7 @@ final class EmulatorRoutes {
 				this.faults.clear();
 				return Map.of("faults", 0);
 			}))
+			.filter(recorded())
 			.filter(authenticated())
 			.build();
 		RouterFunction<ServerResponse> uploads = RouterFunctions.route()
@@ -100,6 +105,25 @@ final class EmulatorRoutes {
 				return plain(HttpStatus.UNAUTHORIZED.value(), "Invalid API key");
 			}
 			return next.handle(request);
+		};
+	}
+
+	// the body is read once, recorded and handed on
+	private HandlerFilterFunction<ServerResponse, ServerResponse> recorded() {
+		return (request, next) -> {
+			if (request.path().startsWith("/__emulator")) {
+				return next.handle(request);
+			}
+			return request.bodyToMono(String.class)
+				.onErrorMap(DataBufferLimitException.class, (ex) -> bodyTooLarge())
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
+				.flatMap((body) -> {
+					this.journal
+						.record(new EmulatorRequest(request.method().name(), request.path(), body.orElse(null)));
+					return next
+						.handle(body.isPresent() ? ServerRequest.from(request).body(body.get()).build() : request);
+				});
 		};
 	}
 
@@ -139,15 +163,18 @@ final class EmulatorRoutes {
 
 	private Mono<ServerResponse> withBody(ServerRequest request, Function<JsonNode, Map<String, Object>> operation) {
 		return request.bodyToMono(JsonNode.class)
-			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> new EmulatorException(HttpStatus.CONTENT_TOO_LARGE.value(),
-							"The body is larger than " + EmulatorLimits.MAX_JSON_BODY_BYTES / 1024 + " KiB"))
+			.onErrorMap(DataBufferLimitException.class, (ex) -> bodyTooLarge())
 			// the codecs tell a body that is not JSON in several ways
 			.onErrorMap((ex) -> !(ex instanceof EmulatorException),
 					(ex) -> EmulatorException.badRequest("The body is not valid JSON"))
 			.filter(JsonNode::isObject)
 			.switchIfEmpty(Mono.error(() -> EmulatorException.badRequest("The body must be a JSON object")))
 			.flatMap((body) -> answer(() -> operation.apply(body)));
+	}
+
+	private static EmulatorException bodyTooLarge() {
+		return new EmulatorException(HttpStatus.CONTENT_TOO_LARGE.value(),
+				"The body is larger than " + EmulatorLimits.MAX_JSON_BODY_BYTES / 1024 + " KiB");
 	}
 
 	private static Mono<ServerResponse> answer(Operation operation) {

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -48,13 +49,16 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 
 	private final Faults faults;
 
-	private TuneTheModelEmulator(DisposableServer server, String baseUrl, String apiKey, EmulatorApi api,
-			Faults faults) {
+	private final RequestJournal journal;
+
+	private TuneTheModelEmulator(DisposableServer server, String baseUrl, String apiKey, EmulatorApi api, Faults faults,
+			RequestJournal journal) {
 		this.server = server;
 		this.baseUrl = baseUrl;
 		this.apiKey = apiKey;
 		this.api = api;
 		this.faults = faults;
+		this.journal = journal;
 	}
 
 	/**
@@ -114,13 +118,23 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forget every model, dataset file and fault, as on a fresh start; the base URL and
-	 * the API key stay. {@link AutoConfigureTuneTheModelEmulator} can reset after each
-	 * test.
+	 * Forget every model, dataset file, fault and request, as on a fresh start; the base
+	 * URL and the API key stay. {@link AutoConfigureTuneTheModelEmulator} can reset after
+	 * each test.
 	 */
 	public void reset() {
 		this.faults.clear();
 		this.api.reset();
+		this.journal.clear();
+	}
+
+	/**
+	 * Return the latest requests of the API, oldest first, at most 1,000; uploads and the
+	 * fault switch are not listed.
+	 * @return the requests, cleared by {@link #reset()}
+	 */
+	public List<EmulatorRequest> requests() {
+		return this.journal.all();
 	}
 
 	/**
@@ -252,7 +266,8 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 			Faults faults = new Faults();
 			BaseUrl baseUrl = new BaseUrl();
 			EmulatorApi api = new EmulatorApi(this.clock, this.trainingTime, this.processingTime, baseUrl::get);
-			EmulatorRoutes routes = new EmulatorRoutes(api, faults, this.apiKey, this.maxUploadSize);
+			RequestJournal journal = new RequestJournal();
+			EmulatorRoutes routes = new EmulatorRoutes(api, faults, journal, this.apiKey, this.maxUploadSize);
 			DisposableServer server = HttpServer.create()
 				.host(this.host)
 				.port(this.port)
@@ -260,7 +275,7 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 				.bindNow();
 			baseUrl
 				.set("http://" + (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":" + server.port());
-			return new TuneTheModelEmulator(server, baseUrl.get(), this.apiKey, api, faults);
+			return new TuneTheModelEmulator(server, baseUrl.get(), this.apiKey, api, faults, journal);
 		}
 
 		private static String randomKey() {

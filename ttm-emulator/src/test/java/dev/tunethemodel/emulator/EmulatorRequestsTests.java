@@ -1,0 +1,72 @@
+package dev.tunethemodel.emulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests of {@link TuneTheModelEmulator#requests()}: what the API received, for a test to
+ * check what its application sent.
+ */
+class EmulatorRequestsTests {
+
+	private final TuneTheModelEmulator emulator = TuneTheModelEmulator.start();
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@AfterEach
+	void stop() {
+		this.emulator.close();
+	}
+
+	@Test
+	void listsEachRequestWithItsBodyInOrder() throws Exception {
+		String body = "{\"model_name\": \"sentiment\", \"model_type\": \"classifier\", \"model_params\": {\"num_classes\": 2}}";
+		assertThat(send("POST", "/v0/models", body)).isEqualTo(200);
+		assertThat(send("GET", "/v0/models", null)).isEqualTo(200);
+		assertThat(this.emulator.requests()).containsExactly(new EmulatorRequest("POST", "/v0/models", body),
+				new EmulatorRequest("GET", "/v0/models", null));
+	}
+
+	@Test
+	void refusedRequestsAreListedTooAndTheFaultSwitchIsNot() throws Exception {
+		String body = "{\"model_name\": \"x\", \"model_type\": \"classifier\", \"model_params\": {\"num_classes\": \"abc\"}}";
+		assertThat(send("POST", "/v0/models", body)).isEqualTo(400);
+		assertThat(send("POST", "/__emulator/faults", "{\"status\": 503}")).isEqualTo(200);
+		assertThat(this.emulator.requests()).extracting(EmulatorRequest::path).containsExactly("/v0/models");
+	}
+
+	@Test
+	void resetForgetsTheRequests() throws Exception {
+		send("GET", "/v0/files", null);
+		this.emulator.reset();
+		assertThat(this.emulator.requests()).isEmpty();
+	}
+
+	@Test
+	void onlyTheLatestRequestsAreKept() throws Exception {
+		for (int i = 0; i <= RequestJournal.MAX_REQUESTS; i++) {
+			send("GET", "/v0/models/m-" + i + "/status", null);
+		}
+		assertThat(this.emulator.requests()).hasSize(RequestJournal.MAX_REQUESTS)
+			.first()
+			.isEqualTo(new EmulatorRequest("GET", "/v0/models/m-1/status", null));
+	}
+
+	private int send(String method, String path, String body) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + path))
+			.header("Authorization", this.emulator.apiKey())
+			.header("Content-Type", "application/json")
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+}
