@@ -66,8 +66,14 @@ final class DatasetUploads {
 				.doFinally((signal) -> Schedulers.boundedElastic().schedule(() -> delete(file))));
 	}
 
-	// an answer that ends off the event loop can lose the connection's next request
-	private static Scheduler eventLoopOf(ServerRequest request) {
+	/**
+	 * Return the event loop of a request's connection, where an answer that waited off it
+	 * is to be written: one written from another thread can lose the connection's next
+	 * request.
+	 * @param request the request
+	 * @return the event loop of its connection
+	 */
+	static Scheduler eventLoopOf(ServerRequest request) {
 		Connection connection = ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
 		return Schedulers.fromExecutor(connection.channel().eventLoop());
 	}

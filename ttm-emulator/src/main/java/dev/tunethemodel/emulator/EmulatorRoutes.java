@@ -20,7 +20,6 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -137,9 +136,8 @@ final class EmulatorRoutes {
 				return next.handle(request);
 			}
 			Mono<ServerResponse> answer = (fault.status() == 0) ? next.handle(request) : faultAnswer(fault);
-			// written from a thread that may block: Netty's allocator may take a lock
 			return fault.delay().isZero() ? answer
-					: Mono.delay(fault.delay(), Schedulers.boundedElastic()).then(answer);
+					: Mono.delay(fault.delay()).publishOn(DatasetUploads.eventLoopOf(request)).then(answer);
 		};
 	}
 
