@@ -229,7 +229,7 @@ class BadRequestsTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		assertThat(fileStatus((String) file.get("file_id"))).isEqualTo("filefailed");
+		assertThat(ApiStatus.file(this.client, (String) file.get("file_id"))).isEqualTo("filefailed");
 	}
 
 	private static WebTestClient.ResponseSpec upload(WebTestClient client, String dataset) {
@@ -276,16 +276,6 @@ class BadRequestsTests {
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
-	}
-
-	private String fileStatus(String id) {
-		return (String) this.client.get()
-			.uri("/v0/files/{id}/status", id)
-			.exchange()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("status");
 	}
 
 	private void expect(HttpMethod method, String path, String body, int status, String reason) {

@@ -50,8 +50,8 @@ class BindWhileProcessingTests {
 		String train = uploadedFile("classifier", SentimentDataset.asJson());
 		this.clock.advance(Duration.ofMillis(500));
 		String validate = uploadedFile("classifier", SentimentDataset.asJson());
-		assertThat(fileStatus(train)).isEqualTo("fileloading");
-		assertThat(fileStatus(validate)).isEqualTo("fileinqueue");
+		assertThat(ApiStatus.file(this.client, train)).isEqualTo("fileloading");
+		assertThat(ApiStatus.file(this.client, validate)).isEqualTo("fileinqueue");
 		assertThat(
 				bind(id, train, validate).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody())
 			.containsEntry("status", "DatasetsLoaded");
@@ -59,14 +59,14 @@ class BindWhileProcessingTests {
 			.containsEntry("status", "TrainRequested");
 		List<String> statuses = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			statuses.add(modelStatus(id));
+			statuses.add(ApiStatus.model(this.client, id));
 			this.clock.advance(Duration.ofMillis(500));
 		}
 		// the validation file is ready 1s after fit; training takes 3s from there
 		assertThat(statuses).containsExactly("TrainRequested", "TrainRequested", "TrainRequested", "TrainRequested",
 				"InQueue");
 		this.clock.advance(Duration.ofMillis(1500));
-		assertThat(modelStatus(id)).isEqualTo("Ready");
+		assertThat(ApiStatus.model(this.client, id)).isEqualTo("Ready");
 		post("/v0/models/" + id + "/classify", "{\"input\": \"friendly and helpful\"}").expectStatus().isOk();
 	}
 
@@ -78,10 +78,10 @@ class BindWhileProcessingTests {
 		bind(id, train, broken).expectStatus().isOk();
 		post("/v0/models/" + id + "/fit", "").expectStatus().isOk();
 		this.clock.advance(Duration.ofMillis(999));
-		assertThat(modelStatus(id)).isEqualTo("TrainRequested");
+		assertThat(ApiStatus.model(this.client, id)).isEqualTo("TrainRequested");
 		this.clock.advance(Duration.ofMillis(1));
-		assertThat(fileStatus(broken)).isEqualTo("filefailed");
-		assertThat(modelStatus(id)).isEqualTo("FitFailed");
+		assertThat(ApiStatus.file(this.client, broken)).isEqualTo("filefailed");
+		assertThat(ApiStatus.model(this.client, id)).isEqualTo("FitFailed");
 	}
 
 	@Test
@@ -91,7 +91,7 @@ class BindWhileProcessingTests {
 		bind(id, file, file).expectStatus().isOk();
 		this.client.delete().uri("/v0/files/{id}/delete", file).exchange().expectStatus().isOk();
 		post("/v0/models/" + id + "/fit", "").expectStatus().isOk();
-		assertThat(modelStatus(id)).isEqualTo("FitFailed");
+		assertThat(ApiStatus.model(this.client, id)).isEqualTo("FitFailed");
 	}
 
 	@Test
@@ -114,7 +114,7 @@ class BindWhileProcessingTests {
 			.expectBody(String.class)
 			.isEqualTo("File " + failed + " cannot be bound: its status is filefailed");
 		bind(id, ready, "unknown").expectStatus().isNotFound();
-		assertThat(modelStatus(id)).isEqualTo("Created");
+		assertThat(ApiStatus.model(this.client, id)).isEqualTo("Created");
 	}
 
 	@Test
@@ -153,26 +153,6 @@ class BindWhileProcessingTests {
 	private WebTestClient.ResponseSpec bind(String id, String train, String validate) {
 		return post("/v0/models/" + id + "/bind",
 				"{\"train_file\": \"" + train + "\", \"validate_file\": \"" + validate + "\"}");
-	}
-
-	private String fileStatus(String id) {
-		return (String) this.client.get()
-			.uri("/v0/files/{id}/status", id)
-			.exchange()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("status");
-	}
-
-	private String modelStatus(String id) {
-		return (String) this.client.get()
-			.uri("/v0/models/{id}/status", id)
-			.exchange()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("status");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -64,7 +64,7 @@ class LargeUploadTests {
 		RawHttp.Response response = put((String) file.get("upload_url"), dataset);
 		assertThat(response.status()).isEqualTo(200);
 		String id = (String) file.get("file_id");
-		assertThat(fileStatus(id)).isEqualTo("fileready");
+		assertThat(ApiStatus.file(this.client, id)).isEqualTo("fileready");
 		await().atMost(Duration.ofSeconds(5)).until(() -> uploadFiles().isEmpty());
 		String model = (String) post("/v0/models",
 				"{\"model_type\": \"classifier\", \"model_params\": " + "{\"num_classes\": 2}}")
@@ -116,16 +116,6 @@ class LargeUploadTests {
 
 	private Map<String, Object> createFile() {
 		return post("/v0/files", "{\"name\": \"train\", \"task_type\": \"classifier\"}");
-	}
-
-	private String fileStatus(String id) {
-		return (String) this.client.get()
-			.uri("/v0/files/{id}/status", id)
-			.exchange()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("status");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -194,7 +194,7 @@ class TuneTheModelEmulatorTests {
 		Map<String, Object> negative = createFile("train", "classifier");
 		upload((String) negative.get("upload_url"), classifierDataset(40, 2).replace("[0,", "[-1,"));
 		assertThat(fileStatuses((String) empty.get("file_id"), 4)).last().isEqualTo("filefailed");
-		assertThat(fileStatus((String) negative.get("file_id"))).isEqualTo("filefailed");
+		assertThat(ApiStatus.file(this.client, (String) negative.get("file_id"))).isEqualTo("filefailed");
 	}
 
 	@Test
@@ -212,7 +212,7 @@ class TuneTheModelEmulatorTests {
 			.exchange()
 			.expectStatus()
 			.isEqualTo(501);
-		assertThat(fileStatus((String) file.get("file_id"))).isEqualTo("filecreated");
+		assertThat(ApiStatus.file(this.client, (String) file.get("file_id"))).isEqualTo("filecreated");
 	}
 
 	@Test
@@ -242,7 +242,7 @@ class TuneTheModelEmulatorTests {
 			.isEqualTo("TrainRequested");
 		List<String> statuses = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
-			statuses.add(modelStatus(id));
+			statuses.add(ApiStatus.model(this.client, id));
 			this.clock.advance(Duration.ofSeconds(1));
 		}
 		assertThat(statuses).containsExactly("TrainRequested", "InQueue", "Training", "Ready");
@@ -276,7 +276,7 @@ class TuneTheModelEmulatorTests {
 		post("/v0/models/" + id + "/bind", "{\"train_file\": \"" + train + "\", \"validate_file\": \"" + train + "\"}");
 		post("/v0/models/" + id + "/fit", "");
 		this.clock.advance(Duration.ofSeconds(3));
-		assertThat(modelStatus(id)).isEqualTo("FitFailed");
+		assertThat(ApiStatus.model(this.client, id)).isEqualTo("FitFailed");
 	}
 
 	@Test
@@ -388,37 +388,17 @@ class TuneTheModelEmulatorTests {
 		Map<String, Object> file = createFile("data", taskType);
 		upload((String) file.get("upload_url"), dataset).expectStatus().isOk();
 		this.clock.advance(Duration.ofMillis(300));
-		assertThat(fileStatus((String) file.get("file_id"))).isEqualTo("fileready");
+		assertThat(ApiStatus.file(this.client, (String) file.get("file_id"))).isEqualTo("fileready");
 		return (String) file.get("file_id");
 	}
 
 	private List<String> fileStatuses(String id, int count) {
 		List<String> statuses = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			statuses.add(fileStatus(id));
+			statuses.add(ApiStatus.file(this.client, id));
 			this.clock.advance(Duration.ofMillis(100));
 		}
 		return statuses;
-	}
-
-	private String fileStatus(String id) {
-		return (String) this.client.get()
-			.uri("/v0/files/{id}/status", id)
-			.exchange()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("status");
-	}
-
-	private String modelStatus(String id) {
-		return (String) this.client.get()
-			.uri("/v0/models/{id}/status", id)
-			.exchange()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("status");
 	}
 
 	private WebTestClient.BodyContentSpec generate(String id, String body) {
