@@ -151,8 +151,7 @@ final class CsvRows extends DatasetRows {
 		}
 	}
 
-	// only blanks may stand between a closing quote and the separator or the end of the
-	// line
+	// only blanks may follow a closing quote before the separator or the line's end
 	private int afterQuote() {
 		int c = read();
 		while (c == ' ' || c == '\t') {

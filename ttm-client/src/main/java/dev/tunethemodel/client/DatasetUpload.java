@@ -46,8 +46,7 @@ final class DatasetUpload {
 			ModelType taskType = ArgumentChecks.requireNonNull("task type of the file", file.taskType());
 			ArgumentChecks.requireNonNull("examples", examples);
 			DatasetRules rules = new DatasetRules(taskType, numClasses, dataset, new ExamplePositions());
-			// the spool is a resource before any file exists, so a cancel cannot lose its
-			// files
+			// the spool exists before its files, so a cancel cannot lose them
 			return Mono.usingWhen(
 					Mono.fromSupplier(
 							() -> new DatasetSpool(this.temporaryDirectory, rules, this.transport.jsonMapper())),
@@ -57,12 +56,11 @@ final class DatasetUpload {
 						.contextWrite(Context.of(ExamplePositions.class, rules.positions()))
 						.then(offEventLoop(spool::finish))
 						.then(this.transport.upload(uploadUrl, spool)),
-					(spool) -> Mono.fromRunnable(spool::delete).subscribeOn(Schedulers.boundedElastic()));
+					(spool) -> offEventLoop(spool::delete));
 		});
 	}
 
-	// a fresh worker each time: publishOn's would be disposed by a cancel, and a late
-	// example rejected
+	// a fresh worker each time: publishOn's, disposed by a cancel, rejects a late example
 	private static Mono<Void> offEventLoop(Runnable task) {
 		return Mono.fromRunnable(task).subscribeOn(Schedulers.boundedElastic()).then();
 	}

@@ -47,8 +47,7 @@ final class Failures {
 			return false;
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			// Netty's epoll transport reads a socket the server reset as not yet
-			// connected
+			// epoll reports a socket the server reset as not yet connected
 			if (cause instanceof IOException || cause instanceof NotYetConnectedException || isReadTimeout(cause)) {
 				return true;
 			}

@@ -78,8 +78,7 @@ final class KeyRedactor {
 		return matcher.find() ? matcher : null;
 	}
 
-	// the first MIN_CUT_KEY_LENGTH characters, then each further one only after the one
-	// before
+	// the first MIN_CUT_KEY_LENGTH characters, then each further one after the one before
 	private static String cutAtTheEnd(List<String> characters) {
 		StringBuilder further = new StringBuilder();
 		for (int i = characters.size() - 1; i >= MIN_CUT_KEY_LENGTH; i--) {

@@ -17,8 +17,7 @@ class TuneTheModelEmulatorTestExecutionListener extends AbstractTestExecutionLis
 
 	@Override
 	public int getOrder() {
-		// after-methods run in reverse order: this one before a listener closes the
-		// context
+		// after-methods run in reverse order: this one before the context may close
 		return Ordered.LOWEST_PRECEDENCE - 100;
 	}
 
