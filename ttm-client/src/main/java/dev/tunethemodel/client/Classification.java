@@ -31,4 +31,20 @@ public record Classification(List<Double> scores) {
 		return best;
 	}
 
+	/**
+	 * Return the name of the class with the highest probability, as {@link #bestClass()}
+	 * chooses it.
+	 * @param labels the names of the model's classes, one for each score
+	 * @return the name of the likeliest class
+	 * @throws IllegalArgumentException if there are not as many labels as scores
+	 */
+	public String bestLabel(ClassLabels labels) {
+		ArgumentChecks.requireNonNull("labels", labels);
+		if (labels.size() != this.scores.size()) {
+			throw new IllegalArgumentException("The classification has " + this.scores.size()
+					+ " score(s), one for each class, but there are " + labels.size() + " labels: " + labels);
+		}
+		return labels.name(bestClass());
+	}
+
 }

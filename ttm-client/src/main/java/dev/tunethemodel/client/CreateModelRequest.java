@@ -29,6 +29,16 @@ public record CreateModelRequest(ModelType type, @Nullable String name, @Nullabl
 	}
 
 	/**
+	 * Return a request for a classifier of the given labels, one class for each name.
+	 * @param name a name for the model, {@code null} for none
+	 * @param labels the names of the classes, which give their number
+	 * @return the request
+	 */
+	public static CreateModelRequest classifier(@Nullable String name, ClassLabels labels) {
+		return classifier(name, ArgumentChecks.requireNonNull("labels", labels).size());
+	}
+
+	/**
 	 * Return a request for a generator.
 	 * @param name a name for the model, {@code null} for none
 	 * @return the request

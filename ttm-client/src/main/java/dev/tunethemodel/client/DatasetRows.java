@@ -91,7 +91,16 @@ abstract class DatasetRows implements Closeable {
 			return value;
 		}
 
-		int label(String field) {
+		/**
+		 * Read a label: a name of the labels when there are labels, else a whole number.
+		 * @param field the field of the label
+		 * @param labels the names of the classes, {@code null} for numbers
+		 * @return the index of the label's class
+		 */
+		int label(String field, @Nullable ClassLabels labels) {
+			if (labels != null) {
+				return namedLabel(field, labels);
+			}
 			String value = text(field).trim();
 			try {
 				return Integer.parseInt(value);
@@ -100,6 +109,29 @@ abstract class DatasetRows implements Closeable {
 				throw invalid("has the label " + ArgumentChecks.quote(value) + " in its " + kind() + " \"" + field
 						+ "\", which is not a whole number");
 			}
+		}
+
+		private int namedLabel(String field, ClassLabels labels) {
+			String name = text(field);
+			if (holdsNumber(field)) {
+				throw invalid("has a number, not a label's name, in its " + kind() + " \"" + field
+						+ "\": the labels are " + labels.list());
+			}
+			int index = labels.indexOf(name);
+			if (index < 0) {
+				throw invalid("has the label " + ArgumentChecks.quote(name) + " in its " + kind() + " \"" + field
+						+ "\": the labels are " + labels.list());
+			}
+			return index;
+		}
+
+		/**
+		 * Return whether a field holds a number rather than a text, as JSON tells.
+		 * @param field the field
+		 * @return {@code true} for a number
+		 */
+		boolean holdsNumber(String field) {
+			return false;
 		}
 
 		/**

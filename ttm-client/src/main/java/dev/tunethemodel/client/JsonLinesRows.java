@@ -88,6 +88,12 @@ final class JsonLinesRows extends DatasetRows {
 			}
 
 			@Override
+			boolean holdsNumber(String field) {
+				JsonNode value = object.get(field);
+				return value != null && value.isNumber();
+			}
+
+			@Override
 			String kind() {
 				return "field";
 			}

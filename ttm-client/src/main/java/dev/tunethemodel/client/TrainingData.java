@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.SplittableRandom;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SynchronousSink;
@@ -21,7 +22,8 @@ import reactor.core.scheduler.Schedulers;
  * Files are UTF-8, with or without a byte order mark. CSV files have a header row that
  * names the columns; JSON Lines files have one JSON object per line. Blank lines are
  * skipped in both, and still counted. Labels are whole numbers, in JSON as numbers or
- * strings.
+ * strings; a reader given {@link ClassLabels} reads their names instead, matched exactly,
+ * in JSON as strings.
  * <p>
  * A text may have at most 1 MiB of UTF-8, more than the API has use for, unless a reader
  * is given another size; a line of JSON Lines or a record of CSV may have four times as
@@ -43,7 +45,7 @@ public final class TrainingData {
 	 * @return the examples, read lazily
 	 */
 	public static Flux<ClassifierExample> classifierCsv(Path file, String inputColumn, String labelColumn) {
-		return classifierCsv(file, inputColumn, labelColumn, DatasetLimits.DEFAULT);
+		return classifierCsv(file, inputColumn, labelColumn, null, DatasetLimits.DEFAULT);
 	}
 
 	/**
@@ -58,7 +60,41 @@ public final class TrainingData {
 	 */
 	public static Flux<ClassifierExample> classifierCsv(Path file, String inputColumn, String labelColumn,
 			DataSize maxTextSize) {
-		return classifierCsv(file, inputColumn, labelColumn, DatasetLimits.of(maxTextSize));
+		return classifierCsv(file, inputColumn, labelColumn, null, DatasetLimits.of(maxTextSize));
+	}
+
+	/**
+	 * Read a classifier's examples from a CSV file whose labels are names, with texts of
+	 * up to 1 MiB.
+	 * @param file the file, with a header row
+	 * @param inputColumn the column of the texts
+	 * @param labelColumn the column of the labels' names
+	 * @param labels the names of the classes; another name in the file is an
+	 * {@link InvalidDatasetException}
+	 * @return the examples, read lazily
+	 */
+	public static Flux<ClassifierExample> classifierCsv(Path file, String inputColumn, String labelColumn,
+			ClassLabels labels) {
+		return classifierCsv(file, inputColumn, labelColumn, ArgumentChecks.requireNonNull("labels", labels),
+				DatasetLimits.DEFAULT);
+	}
+
+	/**
+	 * Read a classifier's examples from a CSV file whose labels are names, with texts of
+	 * up to a chosen size.
+	 * @param file the file, with a header row
+	 * @param inputColumn the column of the texts
+	 * @param labelColumn the column of the labels' names
+	 * @param labels the names of the classes; another name in the file is an
+	 * {@link InvalidDatasetException}
+	 * @param maxTextSize the most a value may have, in bytes of UTF-8, from 1 byte to 256
+	 * MiB; a record may have four times as much
+	 * @return the examples, read lazily
+	 */
+	public static Flux<ClassifierExample> classifierCsv(Path file, String inputColumn, String labelColumn,
+			ClassLabels labels, DataSize maxTextSize) {
+		return classifierCsv(file, inputColumn, labelColumn, ArgumentChecks.requireNonNull("labels", labels),
+				DatasetLimits.of(maxTextSize));
 	}
 
 	/**
@@ -95,7 +131,7 @@ public final class TrainingData {
 	 * @return the examples, read lazily
 	 */
 	public static Flux<ClassifierExample> classifierJsonLines(Path file, String inputField, String labelField) {
-		return classifierJsonLines(file, inputField, labelField, DatasetLimits.DEFAULT);
+		return classifierJsonLines(file, inputField, labelField, null, DatasetLimits.DEFAULT);
 	}
 
 	/**
@@ -111,7 +147,41 @@ public final class TrainingData {
 	 */
 	public static Flux<ClassifierExample> classifierJsonLines(Path file, String inputField, String labelField,
 			DataSize maxTextSize) {
-		return classifierJsonLines(file, inputField, labelField, DatasetLimits.of(maxTextSize));
+		return classifierJsonLines(file, inputField, labelField, null, DatasetLimits.of(maxTextSize));
+	}
+
+	/**
+	 * Read a classifier's examples from a JSON Lines file whose labels are names, as
+	 * strings, with texts of up to 1 MiB.
+	 * @param file the file, one JSON object per line
+	 * @param inputField the field of the texts
+	 * @param labelField the field of the labels' names
+	 * @param labels the names of the classes; another name or a number in the file is an
+	 * {@link InvalidDatasetException}
+	 * @return the examples, read lazily
+	 */
+	public static Flux<ClassifierExample> classifierJsonLines(Path file, String inputField, String labelField,
+			ClassLabels labels) {
+		return classifierJsonLines(file, inputField, labelField, ArgumentChecks.requireNonNull("labels", labels),
+				DatasetLimits.DEFAULT);
+	}
+
+	/**
+	 * Read a classifier's examples from a JSON Lines file whose labels are names, as
+	 * strings, with texts of up to a chosen size.
+	 * @param file the file, one JSON object per line
+	 * @param inputField the field of the texts
+	 * @param labelField the field of the labels' names
+	 * @param labels the names of the classes; another name or a number in the file is an
+	 * {@link InvalidDatasetException}
+	 * @param maxTextSize the most a text may have, in bytes of UTF-8, from 1 byte to 256
+	 * MiB; a line may have four times as much
+	 * @return the examples, read lazily
+	 */
+	public static Flux<ClassifierExample> classifierJsonLines(Path file, String inputField, String labelField,
+			ClassLabels labels, DataSize maxTextSize) {
+		return classifierJsonLines(file, inputField, labelField, ArgumentChecks.requireNonNull("labels", labels),
+				DatasetLimits.of(maxTextSize));
 	}
 
 	/**
@@ -184,9 +254,9 @@ public final class TrainingData {
 	}
 
 	private static Flux<ClassifierExample> classifierCsv(Path file, String inputColumn, String labelColumn,
-			DatasetLimits limits) {
+			@Nullable ClassLabels labels, DatasetLimits limits) {
 		return read(file, () -> DatasetRows.csv(file, limits, inputColumn, labelColumn),
-				(row) -> new ClassifierExample(row.text(inputColumn), row.label(labelColumn)));
+				(row) -> new ClassifierExample(row.text(inputColumn), row.label(labelColumn, labels)));
 	}
 
 	private static Flux<GeneratorExample> generatorCsv(Path file, String inputColumn, String outputColumn,
@@ -196,9 +266,9 @@ public final class TrainingData {
 	}
 
 	private static Flux<ClassifierExample> classifierJsonLines(Path file, String inputField, String labelField,
-			DatasetLimits limits) {
+			@Nullable ClassLabels labels, DatasetLimits limits) {
 		return read(file, () -> DatasetRows.jsonLines(file, limits),
-				(row) -> new ClassifierExample(row.text(inputField), row.label(labelField)));
+				(row) -> new ClassifierExample(row.text(inputField), row.label(labelField, labels)));
 	}
 
 	private static Flux<GeneratorExample> generatorJsonLines(Path file, String inputField, String outputField,

@@ -26,6 +26,25 @@ class ClassificationTests {
 	}
 
 	@Test
+	void bestLabelIsTheNameOfTheBestClass() {
+		ClassLabels labels = ClassLabels.of("negative", "neutral", "positive");
+		assertThat(new Classification(List.of(0.1, 0.7, 0.2)).bestLabel(labels)).isEqualTo("neutral");
+		assertThat(new Classification(List.of(0.1, 0.2, 0.7)).bestLabel(labels)).isEqualTo("positive");
+		assertThat(new Classification(List.of(0.4, 0.2, 0.4)).bestLabel(labels)).isEqualTo("negative");
+	}
+
+	@Test
+	void bestLabelWithAnotherNumberOfLabelsThanScoresIsRefused() {
+		Classification classification = new Classification(List.of(0.1, 0.7, 0.2));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> classification.bestLabel(ClassLabels.of("negative", "positive")))
+			.withMessage("The classification has 3 score(s), one for each class, but there are 2 labels: "
+					+ "ClassLabels[negative, positive]");
+		assertThatIllegalArgumentException().isThrownBy(() -> classification.bestLabel(null))
+			.withMessage("The labels must not be null");
+	}
+
+	@Test
 	void classificationWithoutScoresIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Classification(List.of()))
 			.withMessage("A classification has at least one score");

@@ -1,6 +1,8 @@
 package dev.tunethemodel.client;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,6 +84,32 @@ class EmulatorFlowTests {
 			.verify(VERIFY);
 		StepVerifier.create(template.listFiles().map(DatasetFile::status).distinct())
 			.expectNext(FileStatus.READY)
+			.expectComplete()
+			.verify(VERIFY);
+	}
+
+	@Test
+	void classifierIsTrainedOnNamedLabelsAndAnswersWithTheirNames() throws URISyntaxException, IOException {
+		TuneTheModelTemplate template = template();
+		Path numbered = Path.of(getClass().getResource("/datasets/reviews.csv").toURI());
+		String named = Files.readString(numbered)
+			.replaceAll("(?m),0\\r?$", ",negative")
+			.replaceAll("(?m),1\\r?$", ",positive");
+		Path reviews = Files.writeString(this.spoolDirectory.resolve("named-reviews.csv"), named);
+		ClassLabels labels = ClassLabels.of("negative", "positive");
+		TrainingData.Split<ClassifierExample> split = TrainingData
+			.split(TrainingData.classifierCsv(reviews, "text", "sentiment", labels), 0.2, 42);
+		StepVerifier
+			.create(template
+				.train(CreateModelRequest.classifier("sentiment", labels), split.training(), split.validation())
+				.flatMap((model) -> template.awaitReady(model.id(), Duration.ofSeconds(10)))
+				.flatMap((model) -> Flux
+					.just("The staff were friendly and the food was wonderful.",
+							"Rude staff, awful food, a waste of money.")
+					.concatMap((text) -> template.classify(model.id(), text))
+					.map((classification) -> classification.bestLabel(labels))
+					.collectList()))
+			.assertNext((answers) -> assertThat(answers).containsExactly("positive", "negative"))
 			.expectComplete()
 			.verify(VERIFY);
 	}

@@ -138,7 +138,7 @@ class TrainingDataLimitsTests {
 			.isThrownBy(() -> TrainingData.generatorJsonLines(file, "in", "out", DataSize.ofMegabytes(257)))
 			.withMessage("maxTextSize must be between 1 byte and 256 MiB, but is 257 MiB");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TrainingData.classifierJsonLines(file, "text", "label", null))
+			.isThrownBy(() -> TrainingData.classifierJsonLines(file, "text", "label", (DataSize) null))
 			.withMessage("maxTextSize must not be null");
 		StepVerifier.create(TrainingData.generatorCsv(file, "in", "out", DataSize.ofMegabytes(256)))
 			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageStartingWith("Could not read " + file))

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -127,6 +128,84 @@ class TrainingDataTests {
 						assertThat(invalid.line()).isEqualTo(3);
 					}))
 			.verify(VERIFY);
+	}
+
+	@Test
+	void classifierCsvWithLabelsReadsTheirNames() throws IOException {
+		Path file = write("reviews.csv", "text,sentiment\ngood,positive\n\"bad, really\",negative\nmeh,neutral\n");
+		ClassLabels labels = ClassLabels.of("negative", "neutral", "positive");
+		StepVerifier.create(TrainingData.classifierCsv(file, "text", "sentiment", labels))
+			.expectNext(new ClassifierExample("good", 2), new ClassifierExample("bad, really", 0),
+					new ClassifierExample("meh", 1))
+			.expectComplete()
+			.verify(VERIFY);
+		StepVerifier.create(TrainingData.classifierCsv(file, "text", "sentiment", labels, DataSize.ofBytes(9)))
+			.expectNext(new ClassifierExample("good", 2))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(InvalidDatasetException.class)
+				.hasMessageStartingWith("Line 3 of " + file + " has a value longer than 9 bytes"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void unknownLabelNameInCsvIsReportedWithItsLineAndTheKnownNames() throws IOException {
+		Path file = write("reviews.csv", "text,sentiment\ngood,positive\n\nfine,neutral\nbad,Negative\n");
+		StepVerifier
+			.create(TrainingData.classifierCsv(file, "text", "sentiment", ClassLabels.of("negative", "positive")))
+			.expectNextCount(1)
+			.expectErrorSatisfies(invalid(4, "Line 4 of " + file
+					+ " has the label \"neutral\" in its column \"sentiment\": the labels are negative, positive"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void classifierJsonLinesWithLabelsReadTheirNames() throws IOException {
+		Path file = write("train.jsonl", """
+				{"text": "good", "label": "positive"}
+				{"text": "bad", "label": "negative"}
+				""");
+		ClassLabels labels = ClassLabels.of("negative", "positive");
+		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label", labels))
+			.expectNext(new ClassifierExample("good", 1), new ClassifierExample("bad", 0))
+			.expectComplete()
+			.verify(VERIFY);
+		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label", labels, DataSize.ofBytes(3)))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(InvalidDatasetException.class)
+				.hasMessageStartingWith("Line 1 of " + file + " is longer than 12 bytes"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void unknownLabelNameInJsonLinesIsReportedWithItsLineAndTheKnownNames() throws IOException {
+		Path file = write("train.jsonl", "{\"text\": \"good\", \"label\": \"positive \"}\n");
+		StepVerifier
+			.create(TrainingData.classifierJsonLines(file, "text", "label", ClassLabels.of("negative", "positive")))
+			.expectErrorSatisfies(invalid(1,
+					"Line 1 of " + file
+							+ " has the label \"positive \" in its field \"label\": the labels are negative, positive"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void numberWhereALabelNameIsExpectedInJsonLinesIsReported() throws IOException {
+		Path file = write("train.jsonl",
+				"{\"text\": \"good\", \"label\": \"positive\"}\n{\"text\": \"bad\", \"label\": 0}\n");
+		StepVerifier
+			.create(TrainingData.classifierJsonLines(file, "text", "label", ClassLabels.of("negative", "positive")))
+			.expectNextCount(1)
+			.expectErrorSatisfies(invalid(2, "Line 2 of " + file
+					+ " has a number, not a label's name, in its field \"label\": the labels are negative, positive"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void readerWithoutLabelsIsRefused() {
+		Path file = this.directory.resolve("train.csv");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TrainingData.classifierCsv(file, "text", "label", (ClassLabels) null))
+			.withMessage("The labels must not be null");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TrainingData.classifierJsonLines(file, "text", "label", (ClassLabels) null))
+			.withMessage("The labels must not be null");
 	}
 
 	@Test
