@@ -93,8 +93,8 @@ final class EmulatorApi {
 
 	Map<String, Object> bind(String id, JsonNode body) {
 		ModelRecord model = find(id);
-		FileRecord train = bindableFile(text(body, "train_file"), model);
-		FileRecord validate = bindableFile(text(body, "validate_file"), model);
+		FileRecord train = bindableFile(JsonFields.text(body, "train_file"), model);
+		FileRecord validate = bindableFile(JsonFields.text(body, "validate_file"), model);
 		model.bind(train.id(), validate.id(), now());
 		return model(model);
 	}
@@ -328,13 +328,8 @@ final class EmulatorApi {
 		return text.substring(0, end);
 	}
 
-	private static @Nullable String text(JsonNode body, String field) {
-		JsonNode value = body.get(field);
-		return (value != null && value.isString()) ? value.asString() : null;
-	}
-
 	private static String requiredText(JsonNode body, String field) {
-		String text = text(body, field);
+		String text = JsonFields.text(body, field);
 		if (text == null || text.isBlank()) {
 			throw EmulatorException.badRequest(field + " must not be empty");
 		}
@@ -342,7 +337,7 @@ final class EmulatorApi {
 	}
 
 	private static String taskType(JsonNode body, String field) {
-		String type = text(body, field);
+		String type = JsonFields.text(body, field);
 		if (!"classifier".equals(type) && !"generator".equals(type)) {
 			throw EmulatorException.badRequest(field + " must be classifier or generator");
 		}
