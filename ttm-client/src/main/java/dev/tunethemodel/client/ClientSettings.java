@@ -29,10 +29,11 @@ import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
  * @param datasetProcessingTimeout how long a training waits for its datasets to be
  * processed
  * @param maxListEntries the most entries a list answer may have
+ * @param bulkMaxConcurrency the most calls a bulk call makes at once
  */
 record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, Path temporaryDirectory,
 		RetrySettings retrySettings, Duration timeout, Duration pollInterval, Duration datasetPollInterval,
-		Duration datasetProcessingTimeout, int maxListEntries) {
+		Duration datasetProcessingTimeout, int maxListEntries, int bulkMaxConcurrency) {
 
 	private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
@@ -56,12 +57,16 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 			throw new IllegalArgumentException(
 					"The most entries of a list must be more than zero, but is " + maxListEntries);
 		}
+		if (bulkMaxConcurrency <= 0) {
+			throw new IllegalArgumentException(
+					"The most calls of a bulk call at once must be more than zero, but is " + bulkMaxConcurrency);
+		}
 	}
 
 	ClientSettings withRetrySettings(RetrySettings retrySettings) {
 		return new ClientSettings(this.baseUrl, this.apiKey, this.allowInsecureHttp, this.temporaryDirectory,
 				retrySettings, this.timeout, this.pollInterval, this.datasetPollInterval, this.datasetProcessingTimeout,
-				this.maxListEntries);
+				this.maxListEntries, this.bulkMaxConcurrency);
 	}
 
 	// not the record's default: the key must never be printed

@@ -15,6 +15,8 @@ final class Retries {
 
 	private static final int TOO_MANY_REQUESTS = 429;
 
+	private static final int SERVICE_UNAVAILABLE = 503;
+
 	private final RetrySettings settings;
 
 	Retries(RetrySettings settings) {
@@ -34,6 +36,39 @@ final class Retries {
 		if (retry > this.settings.maxRetries() || !isRetryable(failure, repeatable)) {
 			return null;
 		}
+		return wait(failure, retry, remainingNanos);
+	}
+
+	/**
+	 * Decide on a repeat after a failed attempt of one input of a bulk call, where a 429
+	 * lowers the concurrency instead of using up the repeats: it is waited out as long as
+	 * repeats are allowed at all and the wait ends in time.
+	 * @param failure the failure of the attempt
+	 * @param repeatable whether the request may be repeated after it may have reached the
+	 * API
+	 * @param retry the number of the repeat that would follow, 429s not counted, from 1
+	 * @param rejection the number of 429s so far, from 1 when the failure is one
+	 * @param remainingNanos the time left before the call's timeout
+	 * @return how long to wait before repeating, or {@code null} not to repeat
+	 */
+	@Nullable Duration delayWaitingOutRateLimits(Throwable failure, boolean repeatable, long retry, long rejection,
+			long remainingNanos) {
+		if (isRateLimited(failure) && this.settings.maxRetries() > 0) {
+			return wait(failure, rejection, remainingNanos);
+		}
+		return delay(failure, repeatable, retry, remainingNanos);
+	}
+
+	static boolean isOverloaded(ErrorAnswer answer) {
+		int status = answer.status().value();
+		return status == TOO_MANY_REQUESTS || status == SERVICE_UNAVAILABLE;
+	}
+
+	static boolean isRateLimited(Throwable failure) {
+		return failure instanceof ErrorAnswer answer && answer.status().value() == TOO_MANY_REQUESTS;
+	}
+
+	private @Nullable Duration wait(Throwable failure, long retry, long remainingNanos) {
 		Duration retryAfter = (failure instanceof ErrorAnswer answer) ? answer.retryAfter() : null;
 		if (retryAfter != null && retryAfter.compareTo(this.settings.maxRetryAfter()) > 0) {
 			return null;

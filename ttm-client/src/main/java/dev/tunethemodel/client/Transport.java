@@ -115,13 +115,29 @@ final class Transport {
 	 */
 	<T> Mono<T> call(Endpoint endpoint, @Nullable Object body, Function<ResponseDecoders, ResponseDecoder<T>> decoder,
 			@Nullable String id) {
+		ScheduledCall<T> call = scheduledCall(endpoint, body, decoder, id);
+		return withPolicies(call::description, endpoint.repeatable(), call::attempt);
+	}
+
+	/**
+	 * Return a call of an endpoint whose attempts the caller makes and repeats itself.
+	 * @param <T> the type of the answer
+	 * @param endpoint the endpoint
+	 * @param body the request body, {@code null} for none
+	 * @param decoder chooses the decoder of the answer
+	 * @param id the id in the endpoint's URI, checked to need no encoding; {@code null}
+	 * for an endpoint without one
+	 * @return the call
+	 */
+	<T> ScheduledCall<T> scheduledCall(Endpoint endpoint, @Nullable Object body,
+			Function<ResponseDecoders, ResponseDecoder<T>> decoder, @Nullable String id) {
 		Wire wire = this.wire.obtain();
 		byte[] json = (body != null) ? wire.writer.writeValueAsBytes(body) : null;
 		// described only when something goes wrong
 		Supplier<String> request = () -> (id != null) ? endpoint + " [" + id + "]" : endpoint.toString();
 		ResponseDecoder<T> responseDecoder = decoder.apply(wire.decoders);
-		return withPolicies(request, endpoint.repeatable(),
-				() -> exchange(wire, endpoint, json, id, responseDecoder, request));
+		return new ScheduledCall<>(() -> exchange(wire, endpoint, json, id, responseDecoder, request), request,
+				endpoint.repeatable(), this.retries, this.errors, this.timeout);
 	}
 
 	/**

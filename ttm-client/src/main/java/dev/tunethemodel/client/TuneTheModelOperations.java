@@ -107,6 +107,34 @@ public interface TuneTheModelOperations {
 	Mono<Generation> generate(String modelId, GenerateRequest request);
 
 	/**
+	 * Classify many texts with a classifier, as many at once as the API takes.
+	 * <p>
+	 * The results come in the order of the inputs. Inputs are read as calls can start, so
+	 * that a million of them from a file stream through in flat memory, and no more are
+	 * under way than the subscriber asked for plus the most calls at once. How many calls
+	 * are made at once adapts: it grows while answers come back fine and no slower, and
+	 * halves when the API answers 429 or 503, waiting as its {@code Retry-After} says; it
+	 * never exceeds the client's bulk concurrency (32 by default). A failed attempt is
+	 * repeated as {@link RetrySettings} says, a 429 without using up the repeats, and
+	 * each input's call ends within the client's timeout. An input that fails for good
+	 * ends the results, after those of every input before it, with a
+	 * {@link TuneTheModelInputFailedException} that names its position.
+	 * @param modelId the classifier's id
+	 * @param inputs the texts to classify, none empty
+	 * @return one classification for each input, in input order
+	 */
+	Flux<Classification> classifyAll(String modelId, Flux<String> inputs);
+
+	/**
+	 * Generate texts for many requests with a generator, as
+	 * {@link #classifyAll(String, Flux)} classifies many texts.
+	 * @param modelId the generator's id
+	 * @param requests what to generate
+	 * @return one generation for each request, in request order
+	 */
+	Flux<Generation> generateAll(String modelId, Flux<GenerateRequest> requests);
+
+	/**
 	 * Create an empty dataset file, to be filled with {@link #upload}.
 	 * @param name a name for the file, not empty
 	 * @param taskType the kind of model the dataset trains

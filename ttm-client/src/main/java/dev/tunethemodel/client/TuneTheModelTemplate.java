@@ -25,40 +25,28 @@ import reactor.core.publisher.Mono;
  */
 public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
-	/**
-	 * The base URL of the Tune the Model API.
-	 */
+	/** The base URL of the Tune the Model API. */
 	public static final String DEFAULT_BASE_URL = "https://api.tunethemodel.com";
 
-	/**
-	 * The longest time a call may take by default, its repeats included.
-	 */
+	/** The longest time a call may take by default, its repeats included. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-	/**
-	 * How often {@link #watch} reads a model's status by default.
-	 */
+	/** How often {@link #watch} reads a model's status by default. */
 	public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(30);
 
-	/**
-	 * How often a training reads the status of its datasets by default.
-	 */
+	/** How often a training reads the status of its datasets by default. */
 	public static final Duration DEFAULT_DATASET_POLL_INTERVAL = Duration.ofSeconds(1);
 
-	/**
-	 * How long a training waits for the API to process its datasets by default.
-	 */
+	/** How long a training waits for the API to process its datasets by default. */
 	public static final Duration DEFAULT_DATASET_PROCESSING_TIMEOUT = Duration.ofMinutes(10);
 
-	/**
-	 * The most entries a list answer may have by default, far more than any account has.
-	 */
+	/** The most entries of a list answer by default, far more than any account has. */
 	public static final int DEFAULT_MAX_LIST_ENTRIES = 100_000;
 
-	/**
-	 * The {@code User-Agent} of every request, such as
-	 * {@code ttm-spring-boot-starter/0.1.0}.
-	 */
+	/** The most calls at once of a bulk call, such as {@link #classifyAll}. */
+	public static final int DEFAULT_BULK_MAX_CONCURRENCY = 32;
+
+	/** The {@code User-Agent} of every request: {@code ttm-spring-boot-starter/0.1.0}. */
 	public static final String USER_AGENT = Transport.USER_AGENT;
 
 	private final Transport transport;
@@ -70,6 +58,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	private final FileResource files;
 
 	private final InferenceResource inference;
+
+	private final BulkInference bulk;
 
 	private final DatasetUpload uploads;
 
@@ -83,6 +73,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		this.models = new ModelResource(transport);
 		this.files = new FileResource(transport);
 		this.inference = new InferenceResource(transport);
+		this.bulk = new BulkInference(this.inference, settings.bulkMaxConcurrency(), settings.timeout());
 		this.uploads = new DatasetUpload(transport, settings.temporaryDirectory());
 		this.watcher = new ModelWatcher(this.models, settings.pollInterval());
 		this.trainer = new Trainer(this.models, this.files, this.uploads, this.watcher,
@@ -97,12 +88,6 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		return new Builder();
 	}
 
-	/**
-	 * Return a copy of this template that repeats failed requests as the given settings
-	 * say; it shares this template's connections.
-	 * @param retrySettings the retry settings of the copy
-	 * @return the copy
-	 */
 	@Override
 	public TuneTheModelTemplate withRetrySettings(RetrySettings retrySettings) {
 		ClientSettings settings = this.settings.withRetrySettings(retrySettings);
@@ -155,6 +140,16 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	}
 
 	@Override
+	public Flux<Classification> classifyAll(String modelId, Flux<String> inputs) {
+		return this.bulk.classifyAll(modelId, inputs);
+	}
+
+	@Override
+	public Flux<Generation> generateAll(String modelId, Flux<GenerateRequest> requests) {
+		return this.bulk.generateAll(modelId, requests);
+	}
+
+	@Override
 	public Mono<DatasetFile> createFile(String name, ModelType taskType) {
 		return this.files.create(name, taskType);
 	}
@@ -174,13 +169,6 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		return this.files.delete(fileId);
 	}
 
-	/**
-	 * {@inheritDoc}
-	 * <p>
-	 * The examples are read once. The {@code PUT} is repeated as {@link RetrySettings}
-	 * says, each time with the whole body, read again from the temporary files; it is
-	 * bounded by the template's timeout, reading the examples is not.
-	 */
 	@Override
 	public Mono<Void> upload(DatasetFile file, Flux<? extends TrainingExample> examples) {
 		return Mono.defer(() -> this.uploads.upload(ArgumentChecks.requireNonNull("file", file), examples, null,
@@ -214,9 +202,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		return "TuneTheModelTemplate[baseUrl=" + this.settings.baseUrl() + "]";
 	}
 
-	/**
-	 * Builds a {@link TuneTheModelTemplate}.
-	 */
+	/** Builds a {@link TuneTheModelTemplate}. */
 	public static final class Builder {
 
 		private Supplier<WebClient.Builder> webClientBuilder = WebClient::builder;
@@ -240,6 +226,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		private Duration datasetProcessingTimeout = DEFAULT_DATASET_PROCESSING_TIMEOUT;
 
 		private int maxListEntries = DEFAULT_MAX_LIST_ENTRIES;
+
+		private int bulkMaxConcurrency = DEFAULT_BULK_MAX_CONCURRENCY;
 
 		private Builder() {
 		}
@@ -302,8 +290,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Set the directory where {@link TuneTheModelTemplate#upload uploads} spool their
-		 * dataset. Defaults to {@code java.io.tmpdir}.
+		 * Set where uploads spool their dataset. Defaults to {@code java.io.tmpdir}.
 		 * @param temporaryDirectory the directory
 		 * @return this builder
 		 */
@@ -324,8 +311,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Set the longest time a call may take, its repeats included. Defaults to 60
-		 * seconds.
+		 * Set the longest time a call may take, its repeats included. Defaults to 60s.
 		 * @param timeout the timeout, more than zero
 		 * @return this builder
 		 */
@@ -380,6 +366,19 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
+		 * Set the most calls a bulk call, such as
+		 * {@link TuneTheModelTemplate#classifyAll}, makes at once; no more than the
+		 * connections the client may open. Defaults to
+		 * {@value TuneTheModelTemplate#DEFAULT_BULK_MAX_CONCURRENCY}.
+		 * @param bulkMaxConcurrency the most calls, more than zero
+		 * @return this builder
+		 */
+		public Builder bulkMaxConcurrency(int bulkMaxConcurrency) {
+			this.bulkMaxConcurrency = bulkMaxConcurrency;
+			return this;
+		}
+
+		/**
 		 * Build the template.
 		 * @return the template
 		 * @throws TuneTheModelConfigurationException if the API key is missing or
@@ -391,7 +390,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 					: Path.of(System.getProperty("java.io.tmpdir"));
 			ClientSettings settings = new ClientSettings(this.baseUrl, this.apiKey, this.allowInsecureHttp, directory,
 					this.retrySettings, this.timeout, this.pollInterval, this.datasetPollInterval,
-					this.datasetProcessingTimeout, this.maxListEntries);
+					this.datasetProcessingTimeout, this.maxListEntries, this.bulkMaxConcurrency);
 			return new TuneTheModelTemplate(new Transport(this.webClientBuilder, settings), settings);
 		}
 

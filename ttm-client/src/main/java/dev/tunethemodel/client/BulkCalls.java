@@ -1,0 +1,398 @@
+package dev.tunethemodel.client;
+
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+/**
+ * Makes one call for each input of a bulk call and passes the results on in input order.
+ * <p>
+ * Inputs are read as calls can start. At most as many attempts are in flight as
+ * {@link AdaptiveConcurrency} allows; inputs started and not yet passed on are at most
+ * {@link #window(int) a window}, and at most the results asked for plus the most attempts
+ * in flight, so that a slow subscriber holds few inputs. Each input's call is repeated as
+ * the retry settings say, a 429 without using up the repeats, and ends within the
+ * client's timeout. An input whose call fails for good ends the results, after those of
+ * every input before it, with a {@link TuneTheModelInputFailedException}; an error of the
+ * inputs themselves ends them as it is. Everything runs in one drain loop, entered by one
+ * thread at a time; other threads only queue what happened.
+ *
+ * @param <I> the type of an input
+ * @param <T> the type of the answer of a call
+ * @param <R> the type of a result
+ */
+final class BulkCalls<I, T, R> {
+
+	private static final int MIN_WINDOW = 1024;
+
+	private static final int INPUT_BATCH = 32;
+
+	/**
+	 * Return the results of the calls of the given inputs, in input order.
+	 * @param <I> the type of an input
+	 * @param <T> the type of the answer of a call
+	 * @param <R> the type of a result
+	 * @param inputs the inputs
+	 * @param calls returns the call of an input; an exception fails that input
+	 * @param results returns the result of an input from its answer; an exception fails
+	 * that input
+	 * @param maxConcurrency the most attempts in flight
+	 * @param timeout the client's timeout, the longest a wait the API asks for holds the
+	 * concurrency back
+	 * @return the results
+	 */
+	static <I, T, R> Flux<R> run(Flux<I> inputs, Function<I, ScheduledCall<T>> calls, BiFunction<I, T, R> results,
+			int maxConcurrency, Duration timeout) {
+		return Flux.create((sink) -> new BulkCalls<>(sink, calls, results, maxConcurrency, timeout).start(inputs));
+	}
+
+	/**
+	 * Return how many inputs may be started and not yet passed on: enough that the others
+	 * go on while the earliest waits out a {@code Retry-After} of about a second.
+	 * @param maxConcurrency the most attempts in flight
+	 * @return the size of the window
+	 */
+	static int window(int maxConcurrency) {
+		return Math.max(MIN_WINDOW, 4 * maxConcurrency);
+	}
+
+	private final FluxSink<R> sink;
+
+	private final Function<I, ScheduledCall<T>> calls;
+
+	private final BiFunction<I, T, R> results;
+
+	private final int maxConcurrency;
+
+	private final AdaptiveConcurrency concurrency;
+
+	private final AtomicInteger work = new AtomicInteger();
+
+	private final Queue<I> arrived = new ConcurrentLinkedQueue<>();
+
+	private final Queue<BulkInput<I, T>> waitedOut = new ConcurrentLinkedQueue<>();
+
+	private final Queue<Attempt> ended = new ConcurrentLinkedQueue<>();
+
+	private final Disposable.Composite pending = Disposables.composite();
+
+	private final Inputs inputs = new Inputs();
+
+	private final InOrderResults<R> answered;
+
+	private volatile boolean inputsSubscribed;
+
+	private volatile boolean inputsDone;
+
+	private volatile @Nullable Throwable inputsError;
+
+	private volatile boolean cancelled;
+
+	// the fields below are read and written by the drain loop only
+
+	private long started;
+
+	private int inFlight;
+
+	private int inputsAskedFor;
+
+	private long wakeUpAt;
+
+	private boolean finished;
+
+	private BulkCalls(FluxSink<R> sink, Function<I, ScheduledCall<T>> calls, BiFunction<I, T, R> results,
+			int maxConcurrency, Duration timeout) {
+		this.sink = sink;
+		this.calls = calls;
+		this.results = results;
+		this.maxConcurrency = maxConcurrency;
+		this.answered = new InOrderResults<>(window(maxConcurrency));
+		long now = System.nanoTime();
+		this.concurrency = new AdaptiveConcurrency(maxConcurrency, timeout, now);
+		this.wakeUpAt = now;
+	}
+
+	void start(Flux<I> source) {
+		this.sink.onRequest((n) -> drain());
+		this.sink.onDispose(() -> {
+			this.cancelled = true;
+			drain();
+		});
+		source.subscribe(this.inputs);
+		drain();
+	}
+
+	private void drain() {
+		if (this.work.getAndIncrement() != 0) {
+			return;
+		}
+		int missed = 1;
+		do {
+			if (!this.finished) {
+				step();
+			}
+			missed = this.work.addAndGet(-missed);
+		}
+		while (missed != 0);
+	}
+
+	private void step() {
+		if (this.cancelled) {
+			finish();
+			return;
+		}
+		long now = System.nanoTime();
+		for (Attempt attempt = this.ended.poll(); attempt != null; attempt = this.ended.poll()) {
+			this.inFlight--;
+			settle(attempt, now);
+		}
+		Throwable inputsError = this.inputsError;
+		if (inputsError != null && this.arrived.isEmpty()) {
+			this.answered.fail(this.started, inputsError);
+		}
+		passOn();
+		if (!this.finished) {
+			startAttempts(now);
+			askForInputs();
+		}
+	}
+
+	private void settle(Attempt attempt, long now) {
+		BulkInput<I, T> input = attempt.input;
+		if (!this.answered.counts(input.position())) {
+			return;
+		}
+		Throwable failure = attempt.failure;
+		if (failure == null) {
+			this.concurrency.succeeded(now - attempt.startedAt, now);
+			answered(input, attempt.answer);
+			return;
+		}
+		if (failure instanceof ErrorAnswer answer && Retries.isOverloaded(answer)) {
+			this.concurrency.overloaded(attempt.epoch, answer.retryAfter(), now);
+		}
+		Duration delay = input.repeatDelay(failure, now);
+		if (delay == null) {
+			failInput(input.position(), input.failure(failure));
+			return;
+		}
+		watch(Mono.delay(delay), new Wait(input));
+	}
+
+	private void answered(BulkInput<I, T> input, @Nullable T answer) {
+		if (answer == null) {
+			failInput(input.position(), input.failure(new IllegalStateException("no answer")));
+			return;
+		}
+		R result;
+		try {
+			result = this.results.apply(input.value(), answer);
+		}
+		catch (RuntimeException ex) {
+			failInput(input.position(), ex);
+			return;
+		}
+		this.answered.put(input.position(), result);
+	}
+
+	private void failInput(long position, Throwable cause) {
+		this.answered.fail(position, new TuneTheModelInputFailedException(position, cause));
+	}
+
+	private void passOn() {
+		Throwable failure = this.answered.passOn(this.sink, this.started);
+		if (failure != null) {
+			finish();
+			this.sink.error(failure);
+		}
+		else if (this.inputsDone && this.inputsError == null && this.arrived.isEmpty()
+				&& this.answered.passedOn() == this.started) {
+			finish();
+			this.sink.complete();
+		}
+	}
+
+	private void startAttempts(long now) {
+		int permits = this.concurrency.permits(now);
+		if (permits == 0 && this.wakeUpAt != this.concurrency.pausedUntil()) {
+			this.wakeUpAt = this.concurrency.pausedUntil();
+			watch(Mono.delay(Duration.ofNanos(Math.max(0, this.wakeUpAt - now))), new Wait(null));
+		}
+		while (this.inFlight < permits) {
+			BulkInput<I, T> input = this.waitedOut.poll();
+			if (input == null) {
+				I value = mayStartNew() ? this.arrived.poll() : null;
+				if (value == null) {
+					return;
+				}
+				this.inputsAskedFor--;
+				input = newInput(value);
+			}
+			if (input != null && this.answered.counts(input.position())) {
+				attempt(input, now);
+			}
+		}
+	}
+
+	private boolean mayStartNew() {
+		long open = this.started - this.answered.passedOn();
+		long demand = this.sink.requestedFromDownstream();
+		return !this.answered.failed() && open < this.answered.window()
+				&& (demand > Long.MAX_VALUE - this.maxConcurrency || open < demand + this.maxConcurrency);
+	}
+
+	private @Nullable BulkInput<I, T> newInput(I value) {
+		long position = this.started++;
+		try {
+			return new BulkInput<>(position, value, this.calls.apply(value));
+		}
+		catch (RuntimeException ex) {
+			failInput(position, ex);
+			return null;
+		}
+	}
+
+	private void attempt(BulkInput<I, T> input, long now) {
+		Mono<T> attempt = input.nextAttempt(now);
+		if (attempt == null) {
+			failInput(input.position(), input.timedOut());
+			return;
+		}
+		this.inFlight++;
+		watch(attempt, new Attempt(input, this.concurrency.epoch(), now));
+	}
+
+	private void askForInputs() {
+		int more = INPUT_BATCH - this.inputsAskedFor;
+		if (this.inputsSubscribed && !this.inputsDone && more >= INPUT_BATCH / 2 && mayStartNew()) {
+			this.inputsAskedFor += more;
+			this.inputs.request(more);
+		}
+	}
+
+	private <V> void watch(Mono<V> source, BaseSubscriber<V> subscriber) {
+		if (this.pending.add(subscriber)) {
+			source.subscribe(subscriber);
+		}
+	}
+
+	private void finish() {
+		this.finished = true;
+		this.inputs.cancel();
+		this.pending.dispose();
+		this.arrived.clear();
+		this.waitedOut.clear();
+		this.ended.clear();
+		this.answered.clear();
+	}
+
+	/**
+	 * One attempt of an input's call, queued for the drain loop when it ends.
+	 */
+	private final class Attempt extends BaseSubscriber<T> {
+
+		private final BulkInput<I, T> input;
+
+		private final long epoch;
+
+		private final long startedAt;
+
+		private @Nullable T answer;
+
+		private @Nullable Throwable failure;
+
+		Attempt(BulkInput<I, T> input, long epoch, long startedAt) {
+			this.input = input;
+			this.epoch = epoch;
+			this.startedAt = startedAt;
+		}
+
+		@Override
+		protected void hookOnNext(T value) {
+			this.answer = value;
+		}
+
+		@Override
+		protected void hookOnError(Throwable throwable) {
+			this.failure = throwable;
+		}
+
+		@Override
+		protected void hookFinally(SignalType type) {
+			if (type != SignalType.CANCEL) {
+				BulkCalls.this.pending.remove(this);
+				BulkCalls.this.ended.offer(this);
+				drain();
+			}
+		}
+
+	}
+
+	/**
+	 * A wait before an input's next attempt, or until a pause ends.
+	 */
+	private final class Wait extends BaseSubscriber<Long> {
+
+		private final @Nullable BulkInput<I, T> input;
+
+		Wait(@Nullable BulkInput<I, T> input) {
+			this.input = input;
+		}
+
+		@Override
+		protected void hookOnComplete() {
+			BulkCalls.this.pending.remove(this);
+			if (this.input != null) {
+				BulkCalls.this.waitedOut.offer(this.input);
+			}
+			drain();
+		}
+
+	}
+
+	/**
+	 * Reads the inputs as the drain loop asks for them.
+	 */
+	private final class Inputs extends BaseSubscriber<I> {
+
+		@Override
+		protected void hookOnSubscribe(Subscription subscription) {
+			BulkCalls.this.inputsSubscribed = true;
+			drain();
+		}
+
+		@Override
+		protected void hookOnNext(I value) {
+			BulkCalls.this.arrived.offer(value);
+			drain();
+		}
+
+		@Override
+		protected void hookOnComplete() {
+			BulkCalls.this.inputsDone = true;
+			drain();
+		}
+
+		@Override
+		protected void hookOnError(Throwable throwable) {
+			BulkCalls.this.inputsError = throwable;
+			BulkCalls.this.inputsDone = true;
+			drain();
+		}
+
+	}
+
+}

@@ -1,0 +1,95 @@
+package dev.tunethemodel.client;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * A call whose attempts its caller makes, spaces and ends itself, as a bulk call does to
+ * schedule the attempts of all its inputs together; the retry settings and the timeout
+ * still decide when it may repeat and when it is over.
+ *
+ * @param <T> the type of the answer
+ */
+final class ScheduledCall<T> {
+
+	private final Supplier<Mono<T>> attempt;
+
+	private final Supplier<String> request;
+
+	private final boolean repeatable;
+
+	private final Retries retries;
+
+	private final ApiErrors errors;
+
+	private final Duration timeout;
+
+	ScheduledCall(Supplier<Mono<T>> attempt, Supplier<String> request, boolean repeatable, Retries retries,
+			ApiErrors errors, Duration timeout) {
+		this.attempt = attempt;
+		this.request = request;
+		this.repeatable = repeatable;
+		this.retries = retries;
+		this.errors = errors;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Return one attempt, failing with what went wrong as it is.
+	 * @return the attempt
+	 */
+	Mono<T> attempt() {
+		return this.attempt.get();
+	}
+
+	/**
+	 * Describe the request, for messages.
+	 * @return the method, URI template and id
+	 */
+	String description() {
+		return this.request.get();
+	}
+
+	/**
+	 * Decide on a repeat after a failed attempt; a 429 does not use up the repeats.
+	 * @param failure the failure of the attempt
+	 * @param retry the number of the repeat that would follow, 429s not counted, from 1
+	 * @param rejection the number of 429s so far
+	 * @param remainingNanos the time left before the call's timeout
+	 * @return how long to wait before repeating, or {@code null} not to repeat
+	 */
+	@Nullable Duration repeatDelay(Throwable failure, long retry, long rejection, long remainingNanos) {
+		return this.retries.delayWaitingOutRateLimits(failure, this.repeatable, retry, rejection, remainingNanos);
+	}
+
+	/**
+	 * Return the exception that ends the call after its last attempt failed.
+	 * @param failure the failure of the last attempt
+	 * @param attempts how many attempts were made
+	 * @return the exception
+	 */
+	TuneTheModelException failure(Throwable failure, int attempts) {
+		return this.errors.callFailure(this.request.get(), failure, attempts);
+	}
+
+	/**
+	 * Return the exception of a call that did not end within its timeout.
+	 * @param attempts how many attempts were started
+	 * @return the exception
+	 */
+	TuneTheModelTimeoutException timedOut(int attempts) {
+		return this.errors.timeout(this.request.get(), this.timeout, attempts);
+	}
+
+	/**
+	 * Return the longest time the call may take, its repeats included.
+	 * @return the timeout
+	 */
+	Duration timeout() {
+		return this.timeout;
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.tunethemodel.client;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests of {@link AdaptiveConcurrency}, on a clock of its own.
+ */
+class AdaptiveConcurrencyTests {
+
+	private static final long MS = 1_000_000;
+
+	private static final long LATENCY = 20 * MS;
+
+	private long now = 1_000 * MS;
+
+	private final AdaptiveConcurrency concurrency = new AdaptiveConcurrency(32, Duration.ofSeconds(60), this.now);
+
+	@Test
+	void startsAtOneAndGrowsByOnePerAnswerUpToTheMost() {
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(1);
+		succeed(1);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(2);
+		succeed(2);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(4);
+		succeed(100);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(32);
+	}
+
+	@Test
+	void slowerAnswersHoldTheGrowth() {
+		succeed(7);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(8);
+		for (int i = 0; i < 5; i++) {
+			this.concurrency.succeeded(3 * LATENCY, this.now);
+		}
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(8);
+	}
+
+	@Test
+	void overloadHalvesAndHoldsBelowTheRefusedLevelForTheRetryAfter() {
+		succeed(16);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(17);
+		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ofSeconds(1), this.now);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(8);
+		succeed(50);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(16);
+		this.now += 1_001 * MS;
+		succeed(15);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(16);
+		succeed(2);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(17);
+	}
+
+	@Test
+	void aboveTheAcceptedLevelGrowthIsOnePerRoundTrip() {
+		succeed(16);
+		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ZERO, this.now);
+		succeed(8);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(16);
+		succeed(15);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(16);
+		succeed(2);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(17);
+	}
+
+	@Test
+	void refusalsOfOneRoundCountOnce() {
+		succeed(15);
+		long epoch = this.concurrency.epoch();
+		for (int i = 0; i < 10; i++) {
+			this.concurrency.overloaded(epoch, Duration.ofSeconds(1), this.now);
+		}
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(8);
+		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ofSeconds(1), this.now);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(4);
+	}
+
+	@Test
+	void overloadAtOneAttemptPausesUntilTheRetryAfterPasses() {
+		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ofSeconds(2), this.now);
+		assertThat(this.concurrency.permits(this.now)).isZero();
+		assertThat(this.concurrency.pausedUntil()).isEqualTo(this.now + 2_000 * MS);
+		assertThat(this.concurrency.permits(this.now + 1_999 * MS)).isZero();
+		assertThat(this.concurrency.permits(this.now + 2_000 * MS)).isEqualTo(1);
+	}
+
+	@Test
+	void hugeRetryAfterHoldsForTheMostHoldOnly() {
+		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ofSeconds(Long.MAX_VALUE), this.now);
+		assertThat(this.concurrency.pausedUntil()).isEqualTo(this.now + 60_000 * MS);
+	}
+
+	private void succeed(int answers) {
+		for (int i = 0; i < answers; i++) {
+			this.concurrency.succeeded(LATENCY, this.now);
+		}
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.tunethemodel.client;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * An inference API on loopback whose capacity is known: each classification takes a given
+ * time and echoes its input as the first score; above a number of calls at once it
+ * answers 429. It counts what it accepted and refused, and the most calls it ever had at
+ * once.
+ */
+final class InferenceStub implements AutoCloseable {
+
+	private static final Pattern INPUT = Pattern.compile("\"input\"\\s*:\\s*\"([^\"]*)\"");
+
+	private final int capacity;
+
+	private final Function<String, Duration> latency;
+
+	private final String retryAfter;
+
+	private final AtomicInteger active = new AtomicInteger();
+
+	private final AtomicInteger mostActive = new AtomicInteger();
+
+	private final AtomicInteger accepted = new AtomicInteger();
+
+	private final AtomicInteger rejected = new AtomicInteger();
+
+	private final DisposableServer server;
+
+	private volatile Function<String, HttpResponseStatus> statuses = (input) -> HttpResponseStatus.OK;
+
+	/**
+	 * Start a stub.
+	 * @param capacity the most calls at once it accepts
+	 * @param latency how long the call of an input takes
+	 * @param retryAfter the {@code Retry-After} of a 429, in seconds
+	 */
+	InferenceStub(int capacity, Function<String, Duration> latency, String retryAfter) {
+		this.capacity = capacity;
+		this.latency = latency;
+		this.retryAfter = retryAfter;
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.route((routes) -> routes.post("/v0/models/{model}/classify",
+					(request, response) -> request.receive()
+						.aggregate()
+						.asString()
+						.flatMap((body) -> answer(input(body), response))
+						.then()))
+			.bindNow();
+	}
+
+	InferenceStub answering(Function<String, HttpResponseStatus> statuses) {
+		this.statuses = statuses;
+		return this;
+	}
+
+	TuneTheModelTemplate.Builder client() {
+		return TuneTheModelTemplate.builder().baseUrl("http://127.0.0.1:" + this.server.port()).apiKey("stub-key");
+	}
+
+	int mostActive() {
+		return this.mostActive.get();
+	}
+
+	int accepted() {
+		return this.accepted.get();
+	}
+
+	int rejected() {
+		return this.rejected.get();
+	}
+
+	@Override
+	public void close() {
+		this.server.disposeNow();
+	}
+
+	private Mono<Void> answer(String input, HttpServerResponse response) {
+		HttpResponseStatus status = this.statuses.apply(input);
+		if (status != HttpResponseStatus.OK) {
+			return response.status(status).sendString(Mono.just("{\"error\": \"" + status + "\"}")).then();
+		}
+		int now = this.active.incrementAndGet();
+		if (now > this.capacity) {
+			this.active.decrementAndGet();
+			this.rejected.incrementAndGet();
+			return response.status(HttpResponseStatus.TOO_MANY_REQUESTS)
+				.header("Retry-After", this.retryAfter)
+				.sendString(Mono.just("{\"error\": \"too many requests\"}"))
+				.then();
+		}
+		this.mostActive.accumulateAndGet(now, Math::max);
+		this.accepted.incrementAndGet();
+		// before the answer is sent, or the client could count a new call first
+		return Mono.delay(this.latency.apply(input))
+			.doOnTerminate(this.active::decrementAndGet)
+			.doOnCancel(this.active::decrementAndGet)
+			.then(response.header("Content-Type", "application/json")
+				.sendString(Mono.just("{\"answer\": {\"scores\": [" + input + ", 0]}}"))
+				.then());
+	}
+
+	private static String input(String body) {
+		Matcher matcher = INPUT.matcher(body);
+		return matcher.find() ? matcher.group(1) : "";
+	}
+
+}
