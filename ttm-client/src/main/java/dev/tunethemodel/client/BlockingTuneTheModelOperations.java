@@ -103,6 +103,35 @@ public interface BlockingTuneTheModelOperations {
 	Generation generate(String modelId, GenerateRequest request);
 
 	/**
+	 * Classify many texts with a classifier, as many at once as the API takes, as
+	 * {@link TuneTheModelOperations#classifyAll} does; the action is called with each
+	 * classification, in input order, on the calling thread. If it throws, the calls stop
+	 * and the exception is thrown.
+	 * @param modelId the classifier's id
+	 * @param inputs the texts to classify, none empty
+	 * @param results called with the classification of each input, in input order
+	 */
+	void classifyAll(String modelId, Iterable<String> inputs, Consumer<? super Classification> results);
+
+	/**
+	 * Generate texts for many requests with a generator, as
+	 * {@link #classifyAll(String, Iterable, Consumer)} classifies many texts.
+	 * @param modelId the generator's id
+	 * @param requests what to generate
+	 * @param results called with the generation of each request, in request order
+	 */
+	void generateAll(String modelId, Iterable<GenerateRequest> requests, Consumer<? super Generation> results);
+
+	/**
+	 * Measure how well a classifier does on labelled examples, as
+	 * {@link TuneTheModelOperations#evaluate} does.
+	 * @param modelId the classifier's id
+	 * @param examples the examples, at least one
+	 * @return the evaluation
+	 */
+	Evaluation evaluate(String modelId, Iterable<ClassifierExample> examples);
+
+	/**
 	 * Create a dataset file, to upload examples to.
 	 * @param name the file's name
 	 * @param taskType the type of model the examples are for
@@ -158,7 +187,8 @@ public interface BlockingTuneTheModelOperations {
 	 * @param model the model to create
 	 * @param training the examples to train with
 	 * @param validation the examples to validate with
-	 * @param progress told each step, ending with {@link TrainingEvent.Ready}
+	 * @param progress told each step, ending with {@link TrainingEvent.Evaluated} for a
+	 * classifier, {@link TrainingEvent.Ready} for a generator
 	 * @return the ready model
 	 * @see TuneTheModelOperations#trainWithProgress
 	 */

@@ -29,6 +29,9 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelOperations {
 
+	// enough results waiting for the caller that the calls go on while it handles one
+	private static final int RESULTS_PREFETCH = 256;
+
 	private final TuneTheModelOperations operations;
 
 	/**
@@ -90,6 +93,23 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 	}
 
 	@Override
+	public void classifyAll(String modelId, Iterable<String> inputs, Consumer<? super Classification> results) {
+		ArgumentChecks.requireNonNull("result action", results);
+		follow(this.operations.classifyAll(modelId, flux("inputs", inputs)), results, RESULTS_PREFETCH);
+	}
+
+	@Override
+	public void generateAll(String modelId, Iterable<GenerateRequest> requests, Consumer<? super Generation> results) {
+		ArgumentChecks.requireNonNull("result action", results);
+		follow(this.operations.generateAll(modelId, flux("requests", requests)), results, RESULTS_PREFETCH);
+	}
+
+	@Override
+	public Evaluation evaluate(String modelId, Iterable<ClassifierExample> examples) {
+		return await(this.operations.evaluate(modelId, flux("examples", examples)));
+	}
+
+	@Override
 	public DatasetFile createFile(String name, ModelType taskType) {
 		return await(this.operations.createFile(name, taskType));
 	}
@@ -126,9 +146,12 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 			Iterable<? extends TrainingExample> validation, Consumer<? super TrainingEvent> progress) {
 		ArgumentChecks.requireNonNull("progress listener", progress);
 		TrainingEvent last = follow(this.operations.trainWithProgress(model, flux("training examples", training),
-				flux("validation examples", validation)), progress);
+				flux("validation examples", validation)), progress, 1);
 		if (last instanceof TrainingEvent.Ready ready) {
 			return ready.model();
+		}
+		if (last instanceof TrainingEvent.Evaluated evaluated) {
+			return evaluated.model();
 		}
 		throw new TuneTheModelException("The training ended without its model being ready");
 	}
@@ -136,7 +159,7 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 	@Override
 	public Model watch(String modelId, Consumer<? super Model> changes) {
 		ArgumentChecks.requireNonNull("change listener", changes);
-		Model last = follow(this.operations.watch(modelId), changes);
+		Model last = follow(this.operations.watch(modelId), changes, 1);
 		if (last == null) {
 			throw new TuneTheModelException("Watching the model ended without its status");
 		}
@@ -168,11 +191,11 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 		}
 	}
 
-	private static <T> @Nullable T follow(Flux<T> steps, Consumer<? super T> listener) {
+	private static <T> @Nullable T follow(Flux<T> steps, Consumer<? super T> listener, int prefetch) {
 		requireBlockingAllowed();
 		T last = null;
 		// closing the stream cancels the call, also when the listener throws
-		try (Stream<T> stream = steps.toStream(1)) {
+		try (Stream<T> stream = steps.toStream(prefetch)) {
 			Iterator<T> iterator = stream.iterator();
 			while (iterator.hasNext()) {
 				last = iterator.next();
@@ -210,7 +233,7 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 	}
 
 	@SuppressWarnings("unchecked")
-	private static <T extends TrainingExample> Flux<T> flux(String what, Iterable<T> examples) {
+	private static <T> Flux<T> flux(String what, Iterable<T> examples) {
 		ArgumentChecks.requireNonNull(what, examples);
 		if (examples instanceof TrainingData.FileExamples<?> file) {
 			return (Flux<T>) file.examples();

@@ -7,7 +7,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Trains models in one call: each training is a {@link TrainingRun} up to the request to
- * fit, then, for {@code trainWithProgress}, the model's status until it is ready.
+ * fit, then, for {@code trainWithProgress}, the model's status until it is ready and, for
+ * a classifier, its evaluation on the validation examples, read again.
  */
 final class Trainer {
 
@@ -21,17 +22,20 @@ final class Trainer {
 
 	private final Deletions deletions;
 
+	private final BulkInference bulk;
+
 	private final Duration datasetPollInterval;
 
 	private final Duration datasetProcessingTimeout;
 
 	Trainer(ModelResource models, FileResource files, DatasetUpload uploads, ModelWatcher watcher, Deletions deletions,
-			ClientSettings settings) {
+			BulkInference bulk, ClientSettings settings) {
 		this.models = models;
 		this.files = files;
 		this.uploads = uploads;
 		this.watcher = watcher;
 		this.deletions = deletions;
+		this.bulk = bulk;
 		this.datasetPollInterval = settings.datasetPollInterval();
 		this.datasetProcessingTimeout = settings.datasetProcessingTimeout();
 	}
@@ -54,8 +58,20 @@ final class Trainer {
 							(polled) -> ModelWatcher.sameStatus(polled, fitted) && polled.status() != ModelStatus.READY)
 					.map((polled) -> (polled.status() == ModelStatus.READY) ? new TrainingEvent.Ready(polled)
 							: new TrainingEvent.StatusChanged(polled));
-			}));
+			}))
+				.concatMap(
+						(event) -> (event instanceof TrainingEvent.Ready ready && model.type() == ModelType.CLASSIFIER)
+								? Flux.concat(Mono.just(event), evaluation(ready.model(), validation))
+								: Mono.just(event));
 		});
+	}
+
+	private Mono<TrainingEvent> evaluation(Model model, Flux<? extends TrainingExample> validation) {
+		return this.bulk.evaluate(model.id(), validation.cast(ClassifierExample.class))
+			.<TrainingEvent>map((evaluation) -> new TrainingEvent.Evaluated(model, evaluation))
+			.onErrorMap((ex) -> new TuneTheModelException("The model " + model.id()
+					+ " is trained and kept, but evaluating it on the validation examples failed: " + ex.getMessage(),
+					ex));
 	}
 
 	private TrainingRun run(CreateModelRequest model, Flux<? extends TrainingExample> training,

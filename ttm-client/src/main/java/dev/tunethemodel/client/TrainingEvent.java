@@ -3,7 +3,8 @@ package dev.tunethemodel.client;
 /**
  * A step of {@link TuneTheModelOperations#trainWithProgress}, in the order they happen:
  * the model is created, both datasets are uploaded (with progress), processed and bound,
- * fit is requested, then the status changes until the model is {@link Ready}.
+ * fit is requested, then the status changes until the model is {@link Ready}; a
+ * classifier is then {@link Evaluated} on the validation examples.
  *
  * @since 0.1.0
  */
@@ -68,11 +69,23 @@ public sealed interface TrainingEvent {
 	}
 
 	/**
-	 * The model is trained and ready; the last event.
+	 * The model is trained and ready; the last event of a generator.
 	 *
 	 * @param model the ready model
 	 */
 	record Ready(Model model) implements TrainingEvent {
+
+	}
+
+	/**
+	 * The ready classifier was evaluated on the validation examples, read a second time;
+	 * the last event of a classifier. Name its classes with
+	 * {@link Evaluation#withLabels(ClassLabels)}.
+	 *
+	 * @param model the ready model
+	 * @param evaluation how well it classifies the validation examples
+	 */
+	record Evaluated(Model model, Evaluation evaluation) implements TrainingEvent {
 
 	}
 

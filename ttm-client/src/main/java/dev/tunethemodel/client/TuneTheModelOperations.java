@@ -135,6 +135,21 @@ public interface TuneTheModelOperations {
 	Flux<Generation> generateAll(String modelId, Flux<GenerateRequest> requests);
 
 	/**
+	 * Measure how well a classifier does on labelled examples, such as its validation
+	 * dataset: it classifies their texts as {@link #classifyAll(String, Flux)} does and
+	 * compares the best class with each example's label, in one pass, keeping only the
+	 * counts of the confusion matrix. Name the classes with
+	 * {@link Evaluation#withLabels(ClassLabels)}.
+	 * @param modelId the classifier's id
+	 * @param examples the examples, at least one, labelled from 0 to the number of
+	 * classes less one
+	 * @return the evaluation; an {@link IllegalArgumentException} if there are no
+	 * examples, a {@link TuneTheModelInputFailedException} naming the first example whose
+	 * label is out of range or whose call failed
+	 */
+	Mono<Evaluation> evaluate(String modelId, Flux<ClassifierExample> examples);
+
+	/**
 	 * Create an empty dataset file, to be filled with {@link #upload}.
 	 * @param name a name for the file, not empty
 	 * @param taskType the kind of model the dataset trains
@@ -211,11 +226,16 @@ public interface TuneTheModelOperations {
 
 	/**
 	 * Train a model as {@link #train} does, then watch it until it is ready, telling each
-	 * step as a {@link TrainingEvent}, for a progress bar or a log.
+	 * step as a {@link TrainingEvent}, for a progress bar or a log. A ready classifier is
+	 * then evaluated on the validation examples as {@link #evaluate} does, which reads
+	 * them a second time: a source that can be read once only ends the events with an
+	 * error after {@link TrainingEvent.Ready}, and the model is kept.
 	 * @param model the model to create
 	 * @param training the training examples, read once
-	 * @param validation the validation examples, read once
-	 * @return the events, the last a {@link TrainingEvent.Ready}; fails with a
+	 * @param validation the validation examples, read once to upload and, for a
+	 * classifier, once more to evaluate the model
+	 * @return the events, the last a {@link TrainingEvent.Evaluated} for a classifier, a
+	 * {@link TrainingEvent.Ready} for a generator; fails with a
 	 * {@link TuneTheModelTrainingFailedException} if training fails
 	 */
 	Flux<TrainingEvent> trainWithProgress(CreateModelRequest model, Flux<? extends TrainingExample> training,

@@ -18,8 +18,7 @@ import reactor.core.publisher.Mono;
  * repeats included, ends within the template's timeout, with a
  * {@link TuneTheModelTimeoutException} otherwise. The API key is sent in the
  * {@code Authorization} header of requests to the base URL only, and appears in no
- * message, log line or {@code toString()}. Request URIs are built from templates, so that
- * HTTP client metrics are tagged by template, never by id.
+ * message, log line or {@code toString()}. Request URIs are built from templates.
  *
  * @since 0.1.0
  */
@@ -77,7 +76,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		this.uploads = new DatasetUpload(transport, settings.temporaryDirectory());
 		this.watcher = new ModelWatcher(this.models, settings.pollInterval());
 		this.trainer = new Trainer(this.models, this.files, this.uploads, this.watcher,
-				new Deletions(transport, settings.retrySettings()), settings);
+				new Deletions(transport, settings.retrySettings()), this.bulk, settings);
 	}
 
 	/**
@@ -147,6 +146,11 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	@Override
 	public Flux<Generation> generateAll(String modelId, Flux<GenerateRequest> requests) {
 		return this.bulk.generateAll(modelId, requests);
+	}
+
+	@Override
+	public Mono<Evaluation> evaluate(String modelId, Flux<ClassifierExample> examples) {
+		return this.bulk.evaluate(modelId, examples);
 	}
 
 	@Override
@@ -233,9 +237,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Build the client's {@link WebClient} from a copy of the given builder, so that
-		 * its connector, codecs, filters and observation apply; the builder itself is not
-		 * changed. Defaults to {@link WebClient#builder()}.
+		 * Build the client's {@link WebClient} from a copy of the given builder, with its
+		 * connector, codecs, filters and observation. Defaults to a new one.
 		 * @param webClientBuilder the builder to copy
 		 * @return this builder
 		 */
@@ -245,9 +248,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Build the client's {@link WebClient} from the builder the supplier gives, asked
-		 * for on the first call, so that building the template costs nothing at startup:
-		 * a Spring Boot application's builder comes with its HTTP connector.
+		 * Build the client's {@link WebClient} from the builder the supplier gives on the
+		 * first call, so that building the template costs nothing at startup.
 		 * @param webClientBuilder supplies the builder to copy
 		 * @return this builder
 		 */
@@ -280,7 +282,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Set the API key, sent as the {@code Authorization} header. Required.
+		 * Set the API key, the {@code Authorization} header. Required.
 		 * @param apiKey the API key
 		 * @return this builder
 		 */
@@ -354,9 +356,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Set the most entries a list answer may have: a longer list ends its call with a
-		 * {@link TuneTheModelException} after that many. Defaults to
-		 * {@value TuneTheModelTemplate#DEFAULT_MAX_LIST_ENTRIES}.
+		 * Set the most entries of a list answer; a longer list ends its call with a
+		 * {@link TuneTheModelException}. Defaults to {@value #DEFAULT_MAX_LIST_ENTRIES}.
 		 * @param maxListEntries the most entries, more than zero
 		 * @return this builder
 		 */

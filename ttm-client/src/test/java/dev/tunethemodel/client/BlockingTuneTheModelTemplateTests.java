@@ -12,7 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,7 +85,7 @@ class BlockingTuneTheModelTemplateTests {
 		assertThat(model.status()).isEqualTo(ModelStatus.READY);
 		assertThat(events).extracting((event) -> event.getClass().getSimpleName())
 			.containsSubsequence("ModelCreated", "UploadProgress", "DatasetsProcessed", "DatasetsBound", "FitRequested",
-					"Ready");
+					"Ready", "Evaluated");
 		assertThat(listenerThreads).containsOnly(caller);
 		assertThat(this.blocking.getModel(model.id()).status()).isEqualTo(ModelStatus.READY);
 		assertThat(this.blocking.awaitReady(model.id(), Duration.ofSeconds(5)).id()).isEqualTo(model.id());
@@ -93,9 +95,46 @@ class BlockingTuneTheModelTemplateTests {
 		assertThat(this.blocking.listModels()).extracting(Model::id).contains(model.id());
 		assertThat(this.blocking.classify(model.id(), "wonderful friendly staff, great food").bestClass()).isOne();
 		assertThat(this.blocking.classify(model.id(), "rude staff, awful food").bestClass()).isZero();
+		List<Integer> classes = new ArrayList<>();
+		List<Thread> resultThreads = new ArrayList<>();
+		this.blocking.classifyAll(model.id(), List.of("rude staff, awful food", "wonderful friendly staff, great food"),
+				(classification) -> {
+					classes.add(classification.bestClass());
+					resultThreads.add(Thread.currentThread());
+				});
+		assertThat(classes).containsExactly(0, 1);
+		assertThat(resultThreads).containsOnly(caller);
+		Evaluation evaluation = this.blocking.evaluate(model.id(), TrainingData.iterable(split.validation()));
+		assertThat(evaluation.count()).isEqualTo(split.validation().count().block(VERIFY));
+		assertThat(evaluation.accuracy()).isGreaterThan(0.8);
 		assertThat(this.blocking.deleteModel(model.id()).id()).isEqualTo(model.id());
 		assertThatExceptionOfType(TuneTheModelNotFoundException.class)
 			.isThrownBy(() -> this.blocking.getModel(model.id()));
+	}
+
+	@Test
+	void resultActionThatThrowsStopsTheCallsAndIsThrown() throws InterruptedException {
+		IllegalStateException stop = new IllegalStateException("enough");
+		AtomicInteger read = new AtomicInteger();
+		Iterable<GenerateRequest> requests = () -> IntStream.range(0, 100_000)
+			.peek((i) -> read.incrementAndGet())
+			.mapToObj((i) -> GenerateRequest.of("text " + i))
+			.iterator();
+		List<Generation> seen = new ArrayList<>();
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.blocking.generateAll("default-generator", requests, (generation) -> {
+				seen.add(generation);
+				if (seen.size() == 3) {
+					throw stop;
+				}
+			}))
+			.isSameAs(stop);
+		Thread.sleep(300);
+		int readAfterStop = read.get();
+		Thread.sleep(300);
+		assertThat(seen).hasSize(3);
+		// the results waiting for the caller, the calls at once and a batch of inputs
+		assertThat(read.get()).isEqualTo(readAfterStop).isLessThanOrEqualTo(3 + 256 + 32 + 32);
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -210,6 +211,52 @@ class BulkInferenceTests {
 		StepVerifier.create(template.generateAll("m-1", null))
 			.expectError(IllegalArgumentException.class)
 			.verify(VERIFY);
+	}
+
+	@Test
+	void evaluationCountsEachExampleOnceInTheConfusionMatrix() {
+		// the stub's first score is the text: "5" is classified as 0, "-5" as 1
+		Flux<ClassifierExample> examples = Flux.concat(examples("5", 0, 3), examples("5", 1, 1), examples("-5", 1, 4),
+				examples("-5", 0, 2));
+		try (InferenceStub stub = new InferenceStub(Integer.MAX_VALUE, (input) -> Duration.ofMillis(2), "1")) {
+			Evaluation evaluation = stub.client().build().evaluate("m-1", examples).block(VERIFY);
+			// by hand: [[3, 2], [1, 4]]; precision 3/4 and 4/6, recall 3/5 and 4/5, F1
+			// 6/9 and 8/11
+			assertThat(evaluation.confusionMatrix()).isDeepEqualTo(new long[][] { { 3, 2 }, { 1, 4 } });
+			assertThat(evaluation.count()).isEqualTo(10);
+			assertThat(evaluation.accuracy()).isCloseTo(7.0 / 10, within(1e-12));
+			assertThat(evaluation.figures(0).precision()).isCloseTo(3.0 / 4, within(1e-12));
+			assertThat(evaluation.figures(1).recall()).isCloseTo(4.0 / 5, within(1e-12));
+			assertThat(evaluation.macroF1()).isCloseTo(23.0 / 33, within(1e-12));
+			assertThat(evaluation.withLabels(ClassLabels.of("positive", "negative")).figures("negative").f1())
+				.isCloseTo(8.0 / 11, within(1e-12));
+		}
+	}
+
+	@Test
+	void evaluationNamesTheFirstExampleWhoseLabelTheModelDoesNotHave() {
+		try (InferenceStub stub = new InferenceStub(Integer.MAX_VALUE, (input) -> Duration.ZERO, "1")) {
+			StepVerifier
+				.create(stub.client().build().evaluate("m-1", Flux.concat(examples("5", 1, 4), examples("5", 2, 1))))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelInputFailedException.class)
+					.hasMessage(
+							"The input at position 4 (from 0) failed: There is no actual class 2: the classes are 0 to 1"))
+				.verify(VERIFY);
+		}
+	}
+
+	@Test
+	void evaluationOfNoExamplesIsRefused() {
+		try (InferenceStub stub = new InferenceStub(Integer.MAX_VALUE, (input) -> Duration.ZERO, "1")) {
+			StepVerifier.create(stub.client().build().evaluate("m-1", Flux.empty()))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalArgumentException.class)
+					.hasMessage("There are no examples to evaluate"))
+				.verify(VERIFY);
+		}
+	}
+
+	private static Flux<ClassifierExample> examples(String text, int label, int count) {
+		return Flux.range(0, count).map((i) -> new ClassifierExample(text, label));
 	}
 
 	private static Flux<String> numbers(int count) {

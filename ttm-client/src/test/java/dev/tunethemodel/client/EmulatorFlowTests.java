@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
-import dev.tunethemodel.client.TrainingEvent.Ready;
+import dev.tunethemodel.client.TrainingEvent.Evaluated;
 import dev.tunethemodel.emulator.Fault;
 import dev.tunethemodel.emulator.TuneTheModelEmulator;
 
@@ -61,11 +61,13 @@ class EmulatorFlowTests {
 			.thenConsumeWhile((event) -> true)
 			.expectComplete()
 			.verify(VERIFY);
-		assertThat(events.get(events.size() - 1)).isInstanceOf(Ready.class);
 		assertThat(events).extracting((event) -> event.getClass().getSimpleName())
 			.containsSubsequence("ModelCreated", "UploadProgress", "UploadProgress", "DatasetsProcessed",
-					"DatasetsBound", "FitRequested", "StatusChanged", "Ready");
-		Model model = ((Ready) events.get(events.size() - 1)).model();
+					"DatasetsBound", "FitRequested", "StatusChanged", "Ready", "Evaluated");
+		Evaluated evaluated = (Evaluated) events.get(events.size() - 1);
+		assertThat(evaluated.evaluation().count()).isEqualTo(split.validation().count().block(VERIFY));
+		assertThat(evaluated.evaluation().accuracy()).isGreaterThan(0.8);
+		Model model = evaluated.model();
 		StepVerifier.create(template.watch(model.id()).map(Model::status))
 			.expectNext(ModelStatus.READY)
 			.expectComplete()
@@ -99,19 +101,25 @@ class EmulatorFlowTests {
 		ClassLabels labels = ClassLabels.of("negative", "positive");
 		TrainingData.Split<ClassifierExample> split = TrainingData
 			.split(TrainingData.classifierCsv(reviews, "text", "sentiment", labels), 0.2, 42);
+		Model model = template
+			.train(CreateModelRequest.classifier("sentiment", labels), split.training(), split.validation())
+			.flatMap((created) -> template.awaitReady(created.id(), Duration.ofSeconds(10)))
+			.block(VERIFY);
 		StepVerifier
 			.create(template
-				.train(CreateModelRequest.classifier("sentiment", labels), split.training(), split.validation())
-				.flatMap((model) -> template.awaitReady(model.id(), Duration.ofSeconds(10)))
-				.flatMap((model) -> Flux
-					.just("The staff were friendly and the food was wonderful.",
-							"Rude staff, awful food, a waste of money.")
-					.concatMap((text) -> template.classify(model.id(), text))
-					.map((classification) -> classification.bestLabel(labels))
-					.collectList()))
-			.assertNext((answers) -> assertThat(answers).containsExactly("positive", "negative"))
+				.classifyAll(model.id(),
+						Flux.just("The staff were friendly and the food was wonderful.",
+								"Rude staff, awful food, a waste of money."))
+				.map((classification) -> classification.bestLabel(labels)))
+			.expectNext("positive", "negative")
 			.expectComplete()
 			.verify(VERIFY);
+		Evaluation evaluation = template.evaluate(model.id(), split.validation()).block(VERIFY).withLabels(labels);
+		assertThat(evaluation.figures("positive").support() + evaluation.figures("negative").support())
+			.isEqualTo(evaluation.count())
+			.isEqualTo(split.validation().count().block(VERIFY));
+		assertThat(evaluation.figures("positive").recall()).isGreaterThan(0.8);
+		assertThat(evaluation.toString()).contains("negative", "positive", "accuracy");
 	}
 
 	@Test

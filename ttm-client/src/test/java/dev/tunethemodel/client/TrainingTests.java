@@ -26,6 +26,7 @@ import reactor.test.StepVerifier;
 import dev.tunethemodel.client.TrainingEvent.Dataset;
 import dev.tunethemodel.client.TrainingEvent.DatasetsBound;
 import dev.tunethemodel.client.TrainingEvent.DatasetsProcessed;
+import dev.tunethemodel.client.TrainingEvent.Evaluated;
 import dev.tunethemodel.client.TrainingEvent.FitRequested;
 import dev.tunethemodel.client.TrainingEvent.ModelCreated;
 import dev.tunethemodel.client.TrainingEvent.Ready;
@@ -41,6 +42,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -112,6 +114,8 @@ class TrainingTests extends WireMockTemplateTests {
 	void trainWithProgressTellsEveryStepUntilTheModelIsReady() {
 		stubTheWholeSequence();
 		stubStatuses("TrainRequested", "TrainRequested", "InQueue", "Training", "Training", "Ready");
+		wireMock
+			.stubFor(post("/v0/models/m-1/classify").willReturn(okJson("{\"answer\": {\"scores\": [0.1, 0.2, 0.7]}}")));
 		List<TrainingEvent> events = Collections.synchronizedList(new ArrayList<>());
 		StepVerifier
 			.create(this.template
@@ -120,7 +124,7 @@ class TrainingTests extends WireMockTemplateTests {
 			.thenConsumeWhile((event) -> true)
 			.expectComplete()
 			.verify(VERIFY);
-		assertThat(events).hasSize(11);
+		assertThat(events).hasSize(12);
 		assertThat(events.get(0)).isInstanceOf(ModelCreated.class);
 		assertThat(events.subList(1, 5)).containsExactly(new UploadProgress(Dataset.TRAINING, 10_000, false),
 				new UploadProgress(Dataset.TRAINING, 20_000, false), new UploadProgress(Dataset.TRAINING, 25_000, true),
@@ -137,6 +141,32 @@ class TrainingTests extends WireMockTemplateTests {
 			.containsExactly(ModelStatus.IN_QUEUE, ModelStatus.TRAINING);
 		assertThat(events.get(10)).isInstanceOfSatisfying(Ready.class,
 				(ready) -> assertThat(ready.model().status()).isEqualTo(ModelStatus.READY));
+		// the validation examples are read again: labels 0, 1, 2 in turn, all classified
+		// as 2
+		assertThat(events.get(11)).isInstanceOfSatisfying(Evaluated.class, (evaluated) -> {
+			assertThat(evaluated.model().status()).isEqualTo(ModelStatus.READY);
+			assertThat(evaluated.evaluation().confusionMatrix())
+				.isDeepEqualTo(new long[][] { { 0, 0, 14 }, { 0, 0, 13 }, { 0, 0, 13 } });
+		});
+		wireMock.verify(40, postRequestedFor(urlEqualTo("/v0/models/m-1/classify")));
+	}
+
+	@Test
+	void evaluationThatFailsAfterTheModelIsReadyKeepsTheModel() {
+		stubTheWholeSequence();
+		stubStatuses("Ready");
+		wireMock.stubFor(post("/v0/models/m-1/classify").willReturn(aResponse().withStatus(400)));
+		StepVerifier
+			.create(this.template.trainWithProgress(CreateModelRequest.classifier("sentiment", 3), classifier(40),
+					classifier(40)))
+			.thenConsumeWhile((event) -> !(event instanceof Ready))
+			.expectNextMatches(Ready.class::isInstance)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelException.class)
+				.hasMessageStartingWith("The model m-1 is trained and kept, but evaluating it on the validation "
+						+ "examples failed: The input at position 0 (from 0) failed: POST /v0/models/{model}/classify")
+				.hasCauseInstanceOf(TuneTheModelInputFailedException.class))
+			.verify(VERIFY);
+		wireMock.verify(0, deleteRequestedFor(anyUrl()));
 	}
 
 	static Stream<Arguments> failingSteps() {
