@@ -70,6 +70,9 @@ public final class TuneTheModelAutoConfiguration {
 			.datasetPollInterval(properties.getDatasetPollInterval())
 			.datasetProcessingTimeout(properties.getDatasetProcessingTimeout())
 			.maxListEntries(properties.getMaxListEntries())
+			// waiting for a connection would look like the API slowing down
+			.bulkMaxConcurrency(
+					Math.min(properties.getBulk().getMaxConcurrency(), properties.getPool().getMaxConnections()))
 			.retrySettings(new RetrySettings(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 					retry.getMaxRetryAfter()));
 		return template.build();

@@ -74,6 +74,8 @@ public class TuneTheModelProperties {
 
 	private final Pool pool = new Pool();
 
+	private final Bulk bulk = new Bulk();
+
 	private final Health health = new Health();
 
 	private final Ssl ssl = new Ssl();
@@ -166,6 +168,10 @@ public class TuneTheModelProperties {
 		return this.pool;
 	}
 
+	public Bulk getBulk() {
+		return this.bulk;
+	}
+
 	public Health getHealth() {
 		return this.health;
 	}
@@ -234,6 +240,25 @@ public class TuneTheModelProperties {
 
 		public void setMaxRetryAfter(Duration maxRetryAfter) {
 			this.maxRetryAfter = maxRetryAfter;
+		}
+
+	}
+
+	public static class Bulk {
+
+		/**
+		 * Most calls a bulk call, such as classifyAll or evaluate, makes at once; it
+		 * starts lower and adapts to what the API takes, and never exceeds
+		 * pool.max-connections.
+		 */
+		private int maxConcurrency = 32;
+
+		public int getMaxConcurrency() {
+			return this.maxConcurrency;
+		}
+
+		public void setMaxConcurrency(int maxConcurrency) {
+			this.maxConcurrency = maxConcurrency;
 		}
 
 	}
