@@ -27,8 +27,10 @@ import reactor.core.publisher.SignalType;
  * the retry settings say, a 429 without using up the repeats, and ends within the
  * client's timeout. An input whose call fails for good ends the results, after those of
  * every input before it, with a {@link TuneTheModelInputFailedException}; an error of the
- * inputs themselves ends them as it is. Everything runs in one drain loop, entered by one
- * thread at a time; other threads only queue what happened.
+ * inputs themselves ends them as it is. When the results end or are cancelled, no input
+ * is read and no attempt started any more; those in flight end by themselves, within the
+ * timeout, and their answers are dropped. Everything runs in one drain loop, entered by
+ * one thread at a time; other threads only queue what happened.
  *
  * @param <I> the type of an input
  * @param <T> the type of the answer of a call
@@ -87,7 +89,7 @@ final class BulkCalls<I, T, R> {
 
 	private final Queue<Attempt> ended = new ConcurrentLinkedQueue<>();
 
-	private final Disposable.Composite pending = Disposables.composite();
+	private final Disposable.Composite waits = Disposables.composite();
 
 	private final Inputs inputs = new Inputs();
 
@@ -111,7 +113,7 @@ final class BulkCalls<I, T, R> {
 
 	private long wakeUpAt;
 
-	private boolean finished;
+	private volatile boolean finished;
 
 	private BulkCalls(FluxSink<R> sink, Function<I, ScheduledCall<T>> calls, BiFunction<I, T, R> results,
 			int maxConcurrency, Duration timeout) {
@@ -189,7 +191,7 @@ final class BulkCalls<I, T, R> {
 			failInput(input.position(), input.failure(failure));
 			return;
 		}
-		watch(Mono.delay(delay), new Wait(input));
+		wait(delay, new Wait(input));
 	}
 
 	private void answered(BulkInput<I, T> input, @Nullable T answer) {
@@ -229,7 +231,7 @@ final class BulkCalls<I, T, R> {
 		int permits = this.concurrency.permits(now);
 		if (permits == 0 && this.wakeUpAt != this.concurrency.pausedUntil()) {
 			this.wakeUpAt = this.concurrency.pausedUntil();
-			watch(Mono.delay(Duration.ofNanos(Math.max(0, this.wakeUpAt - now))), new Wait(null));
+			wait(Duration.ofNanos(Math.max(0, this.wakeUpAt - now)), new Wait(null));
 		}
 		while (this.inFlight < permits) {
 			BulkInput<I, T> input = this.waitedOut.poll();
@@ -272,7 +274,7 @@ final class BulkCalls<I, T, R> {
 			return;
 		}
 		this.inFlight++;
-		watch(attempt, new Attempt(input, this.concurrency.epoch(), now));
+		attempt.subscribe(new Attempt(input, this.concurrency.epoch(), now));
 	}
 
 	private void askForInputs() {
@@ -283,16 +285,17 @@ final class BulkCalls<I, T, R> {
 		}
 	}
 
-	private <V> void watch(Mono<V> source, BaseSubscriber<V> subscriber) {
-		if (this.pending.add(subscriber)) {
-			source.subscribe(subscriber);
+	private void wait(Duration delay, Wait wait) {
+		if (this.waits.add(wait)) {
+			Mono.delay(delay).subscribe(wait);
 		}
 	}
 
+	// attempts in flight end by themselves: a cancelled exchange closes its connection
 	private void finish() {
 		this.finished = true;
 		this.inputs.cancel();
-		this.pending.dispose();
+		this.waits.dispose();
 		this.arrived.clear();
 		this.waitedOut.clear();
 		this.ended.clear();
@@ -332,8 +335,7 @@ final class BulkCalls<I, T, R> {
 
 		@Override
 		protected void hookFinally(SignalType type) {
-			if (type != SignalType.CANCEL) {
-				BulkCalls.this.pending.remove(this);
+			if (!BulkCalls.this.finished) {
 				BulkCalls.this.ended.offer(this);
 				drain();
 			}
@@ -354,7 +356,7 @@ final class BulkCalls<I, T, R> {
 
 		@Override
 		protected void hookOnComplete() {
-			BulkCalls.this.pending.remove(this);
+			BulkCalls.this.waits.remove(this);
 			if (this.input != null) {
 				BulkCalls.this.waitedOut.offer(this.input);
 			}

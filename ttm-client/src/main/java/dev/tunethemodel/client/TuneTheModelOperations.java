@@ -118,7 +118,9 @@ public interface TuneTheModelOperations {
 	 * repeated as {@link RetrySettings} says, a 429 without using up the repeats, and
 	 * each input's call ends within the client's timeout. An input that fails for good
 	 * ends the results, after those of every input before it, with a
-	 * {@link TuneTheModelInputFailedException} that names its position.
+	 * {@link TuneTheModelInputFailedException} that names its position. A cancel stops
+	 * reading inputs and starting calls; the calls in flight are let end, within the
+	 * timeout, so that their connections stay open for the next calls.
 	 * @param modelId the classifier's id
 	 * @param inputs the texts to classify, none empty
 	 * @return one classification for each input, in input order

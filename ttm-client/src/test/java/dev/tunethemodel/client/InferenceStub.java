@@ -1,6 +1,8 @@
 package dev.tunethemodel.client;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -71,6 +73,10 @@ final class InferenceStub implements AutoCloseable {
 		return TuneTheModelTemplate.builder().baseUrl("http://127.0.0.1:" + this.server.port()).apiKey("stub-key");
 	}
 
+	int active() {
+		return this.active.get();
+	}
+
 	int mostActive() {
 		return this.mostActive.get();
 	}
@@ -91,7 +97,7 @@ final class InferenceStub implements AutoCloseable {
 	private Mono<Void> answer(String input, HttpServerResponse response) {
 		HttpResponseStatus status = this.statuses.apply(input);
 		if (status != HttpResponseStatus.OK) {
-			return response.status(status).sendString(Mono.just("{\"error\": \"" + status + "\"}")).then();
+			return response.status(status).sendByteArray(Mono.just(json("{\"error\": \"" + status + "\"}"))).then();
 		}
 		int now = this.active.incrementAndGet();
 		if (now > this.capacity) {
@@ -99,18 +105,29 @@ final class InferenceStub implements AutoCloseable {
 			this.rejected.incrementAndGet();
 			return response.status(HttpResponseStatus.TOO_MANY_REQUESTS)
 				.header("Retry-After", this.retryAfter)
-				.sendString(Mono.just("{\"error\": \"too many requests\"}"))
+				.sendByteArray(Mono.just(json("{\"error\": \"too many requests\"}")))
 				.then();
 		}
 		this.mostActive.accumulateAndGet(now, Math::max);
 		this.accepted.incrementAndGet();
-		// before the answer is sent, or the client could count a new call first
+		// counted down before the answer is sent, once: a cancel may race the end
+		AtomicBoolean ended = new AtomicBoolean();
+		Runnable end = () -> {
+			if (ended.compareAndSet(false, true)) {
+				this.active.decrementAndGet();
+			}
+		};
 		return Mono.delay(this.latency.apply(input))
-			.doOnTerminate(this.active::decrementAndGet)
-			.doOnCancel(this.active::decrementAndGet)
+			.doOnTerminate(end)
+			.doOnCancel(end)
 			.then(response.header("Content-Type", "application/json")
-				.sendString(Mono.just("{\"answer\": {\"scores\": [" + input + ", 0]}}"))
+				.sendByteArray(Mono.just(json("{\"answer\": {\"scores\": [" + input + ", 0]}}")))
 				.then());
+	}
+
+	// wrapped, not allocated: an answer cut off by a cancel leaves no buffer to release
+	private static byte[] json(String json) {
+		return json.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static String input(String body) {
