@@ -10,10 +10,9 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 import dev.tunethemodel.client.ClassifierExample;
-import dev.tunethemodel.client.Model;
 import dev.tunethemodel.client.TrainingData;
 import dev.tunethemodel.client.TrainingEvent;
-import dev.tunethemodel.client.TrainingEvent.Ready;
+import dev.tunethemodel.client.TrainingEvent.Evaluated;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.sample.demo.DemoLog;
 import dev.tunethemodel.sample.demo.DemoReport;
@@ -21,10 +20,11 @@ import dev.tunethemodel.sample.demo.SentimentDemoScript;
 
 /**
  * The demo the sample runs on start, in the background while it serves: train a sentiment
- * classifier on the bundled reviews, with a line per step, then classify three sentences.
- * It runs when {@code sample.demo.enabled} is true: by default on the local emulator, not
- * with an API key. Decided at run time, not by a condition, which AOT processing would
- * fix at build time.
+ * classifier on the bundled reviews, with a line per step, show its figures on the
+ * validation reviews, then classify three sentences. It runs when
+ * {@code sample.demo.enabled} is true: by default on the local emulator, not with an API
+ * key. Decided at run time, not by a condition, which AOT processing would fix at build
+ * time.
  */
 @Component
 class SentimentDemo implements ApplicationRunner {
@@ -60,9 +60,9 @@ class SentimentDemo implements ApplicationRunner {
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMapMany(this::train)
 			.doOnNext(DemoLog::step)
-			.ofType(Ready.class)
-			.next()
-			.flatMap((ready) -> classify(ready.model()))
+			.ofType(Evaluated.class)
+			.single()
+			.flatMap(this::classify)
 			.subscribe(this.report::tryEmitValue, (ex) -> {
 				DemoLog.failed(ex);
 				this.report.tryEmitError(ex);
@@ -75,13 +75,15 @@ class SentimentDemo implements ApplicationRunner {
 				reviews.validation());
 	}
 
-	private Mono<DemoReport> classify(Model model) {
-		return Flux.fromIterable(SentimentDemoScript.SENTENCES)
-			.concatMap((sentence) -> this.tuneTheModel.classify(model.id(), sentence)
-				.map((classification) -> DemoReport.Verdict.of(sentence, classification)))
+	// classifyAll answers in input order: each classification pairs with its sentence
+	private Mono<DemoReport> classify(Evaluated evaluated) {
+		String modelId = evaluated.model().id();
+		return this.tuneTheModel.classifyAll(modelId, Flux.fromIterable(SentimentDemoScript.SENTENCES))
+			.zipWithIterable(SentimentDemoScript.SENTENCES,
+					(classification, sentence) -> DemoReport.Verdict.of(sentence, classification))
 			.doOnNext(DemoLog::verdict)
 			.collectList()
-			.map((verdicts) -> new DemoReport(model.id(), verdicts))
+			.map((verdicts) -> new DemoReport(modelId, DemoReport.Figures.of(evaluated.evaluation()), verdicts))
 			.doOnNext(DemoLog::done);
 	}
 

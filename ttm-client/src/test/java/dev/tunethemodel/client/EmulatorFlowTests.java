@@ -48,9 +48,13 @@ class EmulatorFlowTests {
 	}
 
 	@Test
-	void classifierIsTrainedOnTheReviewsThenWatchedAndClassifies() throws URISyntaxException {
+	void classifierIsTrainedOnTheReviewsThenWatchedAndClassifies() throws URISyntaxException, IOException {
 		TuneTheModelTemplate template = template();
-		Path reviews = Path.of(getClass().getResource("/datasets/reviews.csv").toURI());
+		Path named = Path.of(getClass().getResource("/datasets/reviews.csv").toURI());
+		String numbered = Files.readString(named)
+			.replaceAll("(?m),negative\\r?$", ",0")
+			.replaceAll("(?m),positive\\r?$", ",1");
+		Path reviews = Files.writeString(this.spoolDirectory.resolve("numbered-reviews.csv"), numbered);
 		TrainingData.Split<ClassifierExample> split = TrainingData
 			.split(TrainingData.classifierCsv(reviews, "text", "sentiment"), 0.2, 42);
 		List<TrainingEvent> events = new ArrayList<>();
@@ -91,13 +95,9 @@ class EmulatorFlowTests {
 	}
 
 	@Test
-	void classifierIsTrainedOnNamedLabelsAndAnswersWithTheirNames() throws URISyntaxException, IOException {
+	void classifierIsTrainedOnNamedLabelsAndAnswersWithTheirNames() throws URISyntaxException {
 		TuneTheModelTemplate template = template();
-		Path numbered = Path.of(getClass().getResource("/datasets/reviews.csv").toURI());
-		String named = Files.readString(numbered)
-			.replaceAll("(?m),0\\r?$", ",negative")
-			.replaceAll("(?m),1\\r?$", ",positive");
-		Path reviews = Files.writeString(this.spoolDirectory.resolve("named-reviews.csv"), named);
+		Path reviews = Path.of(getClass().getResource("/datasets/reviews.csv").toURI());
 		ClassLabels labels = ClassLabels.of("negative", "positive");
 		TrainingData.Split<ClassifierExample> split = TrainingData
 			.split(TrainingData.classifierCsv(reviews, "text", "sentiment", labels), 0.2, 42);

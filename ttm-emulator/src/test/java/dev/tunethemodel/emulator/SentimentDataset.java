@@ -11,9 +11,13 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sample application's dataset of reviews, labelled 0 (negative) or 1 (positive).
+ * The sample application's dataset of reviews, labelled {@code negative} (class 0) or
+ * {@code positive} (class 1).
  */
 final class SentimentDataset {
+
+	// the names in the label column, by class
+	private static final List<String> LABELS = List.of("negative", "positive");
 
 	private SentimentDataset() {
 	}
@@ -23,7 +27,7 @@ final class SentimentDataset {
 	}
 
 	static List<Integer> labels() {
-		return rows().stream().map((row) -> Integer.parseInt(row[1])).toList();
+		return rows().stream().map((row) -> classOf(row[1])).toList();
 	}
 
 	static String asJson() {
@@ -42,6 +46,14 @@ final class SentimentDataset {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static int classOf(String label) {
+		int index = LABELS.indexOf(label);
+		if (index < 0) {
+			throw new IllegalStateException("Unknown label in the reviews: " + label);
+		}
+		return index;
 	}
 
 	// the dataset's CSV: a text, quoted when it has a comma, then the label

@@ -1,11 +1,15 @@
 package dev.tunethemodel.sample.demo;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.tunethemodel.client.TrainingEvent;
 import dev.tunethemodel.client.TrainingEvent.DatasetsBound;
 import dev.tunethemodel.client.TrainingEvent.DatasetsProcessed;
+import dev.tunethemodel.client.TrainingEvent.Evaluated;
 import dev.tunethemodel.client.TrainingEvent.FitRequested;
 import dev.tunethemodel.client.TrainingEvent.ModelCreated;
 import dev.tunethemodel.client.TrainingEvent.Ready;
@@ -13,7 +17,8 @@ import dev.tunethemodel.client.TrainingEvent.StatusChanged;
 import dev.tunethemodel.client.TrainingEvent.UploadProgress;
 
 /**
- * The log lines of the sentiment demo, a line per step.
+ * The log lines of the sentiment demo: a line per step, and the table of the trained
+ * model's figures on the validation reviews.
  *
  * @since 0.1.0
  */
@@ -66,6 +71,10 @@ public final class DemoLog {
 		else if (event instanceof Ready ready) {
 			logger.info("Demo: model {} is ready", ready.model().id());
 		}
+		else if (event instanceof Evaluated evaluated) {
+			logger.info("Demo: evaluated on the validation reviews\n{}",
+					evaluated.evaluation().withLabels(SentimentDemoScript.LABELS));
+		}
 	}
 
 	/**
@@ -73,8 +82,11 @@ public final class DemoLog {
 	 * @param verdict the verdict on the sentence
 	 */
 	public static void verdict(DemoReport.Verdict verdict) {
-		logger.info("Demo: \"{}\" is {} (negative {}, positive {})", verdict.sentence(), verdict.sentiment(),
-				percent(verdict.scores().get(0)), percent(verdict.scores().get(1)));
+		List<String> scores = new ArrayList<>(verdict.scores().size());
+		for (int i = 0; i < verdict.scores().size(); i++) {
+			scores.add(SentimentDemoScript.LABELS.name(i) + " " + percent(verdict.scores().get(i)));
+		}
+		logger.info("Demo: \"{}\" is {} ({})", verdict.sentence(), verdict.sentiment(), String.join(", ", scores));
 	}
 
 	/**

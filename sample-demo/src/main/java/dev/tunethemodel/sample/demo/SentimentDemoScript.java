@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.springframework.core.io.ClassPathResource;
 
+import dev.tunethemodel.client.ClassLabels;
 import dev.tunethemodel.client.ClassifierExample;
 import dev.tunethemodel.client.CreateModelRequest;
 import dev.tunethemodel.client.TrainingData;
@@ -39,27 +40,31 @@ public final class SentimentDemoScript {
 	 */
 	public static final String ENABLED_PROPERTY = "sample.demo.enabled";
 
-	// the labels of the reviews, by class
-	static final List<String> SENTIMENTS = List.of("negative", "positive");
+	/**
+	 * The labels of the reviews, as their CSV names them: {@code negative} is class 0,
+	 * {@code positive} class 1.
+	 */
+	public static final ClassLabels LABELS = ClassLabels.of("negative", "positive");
 
 	private SentimentDemoScript() {
 	}
 
 	/**
 	 * Return the model the demo trains.
-	 * @return a classifier of the two sentiments
+	 * @return a classifier of the two sentiments, as {@link #LABELS} names them
 	 */
 	public static CreateModelRequest model() {
-		return CreateModelRequest.classifier(MODEL_NAME, SENTIMENTS.size());
+		return CreateModelRequest.classifier(MODEL_NAME, LABELS);
 	}
 
 	/**
 	 * Return the bundled reviews, split into the training and the validation part; reads
 	 * and writes a file, so not for an event-loop thread.
-	 * @return the two parts, read lazily from a copy of the bundled reviews
+	 * @return the two parts, read lazily from a copy of the bundled reviews, whose label
+	 * column names the sentiment as {@link #LABELS} does
 	 */
 	public static TrainingData.Split<ClassifierExample> reviews() {
-		return TrainingData.split(TrainingData.classifierCsv(reviewsFile(), "text", "sentiment"), 0.2, 42);
+		return TrainingData.split(TrainingData.classifierCsv(reviewsFile(), "text", "sentiment", LABELS), 0.2, 42);
 	}
 
 	// the readers take files: the bundled reviews are copied out of the jar

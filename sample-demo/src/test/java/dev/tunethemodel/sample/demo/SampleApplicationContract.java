@@ -62,10 +62,34 @@ public abstract class SampleApplicationContract {
 			.returnResult()
 			.getResponseBody();
 		assertThat(report.verdicts()).extracting(DemoReport.Verdict::sentence).isEqualTo(SentimentDemoScript.SENTENCES);
-		assertThat(report.verdicts().get(0).sentiment()).isEqualTo("positive");
-		assertThat(report.verdicts().get(1).sentiment()).isEqualTo("negative");
+		assertThat(report.verdicts()).extracting(DemoReport.Verdict::sentiment)
+			.startsWith("positive", "negative")
+			.allSatisfy((sentiment) -> assertThat(SentimentDemoScript.LABELS.names()).contains(sentiment));
 		assertThat(report.verdicts()).allSatisfy((verdict) -> assertThat(verdict.scores()).hasSize(2));
+		assertEvaluationOfTheValidationReviews(report.evaluation());
 		return report;
+	}
+
+	/**
+	 * Check that the figures of a sample's demo are those of a model that learned the
+	 * bundled reviews, measured on all the validation reviews, each label by its name.
+	 * @param evaluation the figures of the demo's report
+	 */
+	public static void assertEvaluationOfTheValidationReviews(DemoReport.Figures evaluation) {
+		long validationReviews = SentimentDemoScript.reviews().validation().count().block(DEMO);
+		assertThat(evaluation.examples()).isEqualTo(validationReviews).isPositive();
+		assertThat(evaluation.accuracy()).isGreaterThan(0.7).isLessThanOrEqualTo(1);
+		assertThat(evaluation.macroF1()).isGreaterThan(0.7).isLessThanOrEqualTo(1);
+		assertThat(evaluation.labels()).extracting(DemoReport.LabelFigures::label)
+			.containsExactly("negative", "positive");
+		assertThat(evaluation.labels()).allSatisfy((label) -> {
+			assertThat(label.precision()).isBetween(0.0, 1.0);
+			assertThat(label.recall()).isBetween(0.0, 1.0);
+			assertThat(label.f1()).isGreaterThan(0.5).isLessThanOrEqualTo(1);
+			assertThat(label.support()).isPositive();
+		});
+		assertThat(evaluation.labels().stream().mapToLong(DemoReport.LabelFigures::support).sum())
+			.isEqualTo(validationReviews);
 	}
 
 	/**
@@ -97,6 +121,28 @@ public abstract class SampleApplicationContract {
 			.isEqualTo("READY")
 			.jsonPath("$.name")
 			.isEqualTo(SentimentDemoScript.MODEL_NAME);
+	}
+
+	@Test
+	protected void demoAnswersItsEvaluationAsJsonWithNamedLabels() {
+		this.client.get()
+			.uri("/demo")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.evaluation.examples")
+			.isNumber()
+			.jsonPath("$.evaluation.accuracy")
+			.value((Double accuracy) -> assertThat(accuracy).isGreaterThan(0.7))
+			.jsonPath("$.evaluation.macroF1")
+			.value((Double macroF1) -> assertThat(macroF1).isGreaterThan(0.7))
+			.jsonPath("$.evaluation.labels[*].label")
+			.isEqualTo(List.of("negative", "positive"))
+			.jsonPath("$.evaluation.labels[1].f1")
+			.value((Double f1) -> assertThat(f1).isGreaterThan(0.5))
+			.jsonPath("$.verdicts[0].sentiment")
+			.isEqualTo("positive");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,21 +15,23 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
 
 import dev.tunethemodel.client.BlockingTuneTheModelOperations;
 import dev.tunethemodel.client.ClassifierExample;
-import dev.tunethemodel.client.Model;
 import dev.tunethemodel.client.TrainingData;
+import dev.tunethemodel.client.TrainingEvent.Evaluated;
 import dev.tunethemodel.sample.demo.DemoLog;
 import dev.tunethemodel.sample.demo.DemoReport;
 import dev.tunethemodel.sample.demo.SentimentDemoScript;
 
 /**
  * The demo the sample runs on start, on a thread of its own while it serves: train a
- * sentiment classifier on the bundled reviews, with a line per step, then classify three
- * sentences. It runs when {@code sample.demo.enabled} is true: by default on the local
- * emulator, not with an API key. Decided at run time, not by a condition, which AOT
- * processing would fix at build time.
+ * sentiment classifier on the bundled reviews, with a line per step, show its figures on
+ * the validation reviews, then classify three sentences. It runs when
+ * {@code sample.demo.enabled} is true: by default on the local emulator, not with an API
+ * key. Decided at run time, not by a condition, which AOT processing would fix at build
+ * time.
  */
 @Component
 class SentimentDemo implements ApplicationRunner {
@@ -82,8 +85,10 @@ class SentimentDemo implements ApplicationRunner {
 
 	private void runDemo() {
 		try {
-			Model model = train(SentimentDemoScript.reviews());
-			DemoReport report = new DemoReport(model.id(), classify(model));
+			Evaluated evaluated = train(SentimentDemoScript.reviews());
+			String modelId = evaluated.model().id();
+			DemoReport report = new DemoReport(modelId, DemoReport.Figures.of(evaluated.evaluation()),
+					classify(modelId));
 			DemoLog.done(report);
 			this.report.complete(report);
 		}
@@ -93,20 +98,31 @@ class SentimentDemo implements ApplicationRunner {
 		}
 	}
 
-	private Model train(TrainingData.Split<ClassifierExample> reviews) {
+	// the evaluation on the validation reviews is the last event the listener sees
+	private Evaluated train(TrainingData.Split<ClassifierExample> reviews) {
 		DemoLog.training();
-		return this.tuneTheModel.trainWithProgress(SentimentDemoScript.model(),
-				TrainingData.iterable(reviews.training()), TrainingData.iterable(reviews.validation()), DemoLog::step);
+		AtomicReference<@Nullable Evaluated> evaluated = new AtomicReference<>();
+		this.tuneTheModel.trainWithProgress(SentimentDemoScript.model(), TrainingData.iterable(reviews.training()),
+				TrainingData.iterable(reviews.validation()), (event) -> {
+					DemoLog.step(event);
+					if (event instanceof Evaluated evaluation) {
+						evaluated.set(evaluation);
+					}
+				});
+		Evaluated result = evaluated.get();
+		Assert.state(result != null, "The training of the classifier ended without its evaluation");
+		return result;
 	}
 
-	private List<DemoReport.Verdict> classify(Model model) {
+	// classifyAll answers in input order: each classification pairs with its sentence
+	private List<DemoReport.Verdict> classify(String modelId) {
 		List<DemoReport.Verdict> verdicts = new ArrayList<>();
-		for (String sentence : SentimentDemoScript.SENTENCES) {
-			DemoReport.Verdict verdict = DemoReport.Verdict.of(sentence,
-					this.tuneTheModel.classify(model.id(), sentence));
+		this.tuneTheModel.classifyAll(modelId, SentimentDemoScript.SENTENCES, (classification) -> {
+			DemoReport.Verdict verdict = DemoReport.Verdict.of(SentimentDemoScript.SENTENCES.get(verdicts.size()),
+					classification);
 			DemoLog.verdict(verdict);
 			verdicts.add(verdict);
-		}
+		});
 		return verdicts;
 	}
 
