@@ -29,7 +29,10 @@ class TuneTheModelHealthIndicatorTests {
 
 	private static final String API_KEY = "ttm-health-key-5e2d";
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	// far longer than a probe takes on a loaded machine, for the tests not about timeouts
+	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
 
 	@RegisterExtension
 	static final WireMockExtension wireMock = WireMockExtension.newInstance()
@@ -41,7 +44,7 @@ class TuneTheModelHealthIndicatorTests {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("""
 				{"models": [{"model_name": "a"}, {"model_name": "b"}, {"model_name": "c"}]}
 				""")));
-		StepVerifier.create(indicator(wireMock.baseUrl(), Duration.ofSeconds(3)).health()).assertNext((health) -> {
+		StepVerifier.create(indicator(wireMock.baseUrl(), PROBE_TIMEOUT).health()).assertNext((health) -> {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("baseUrl", wireMock.baseUrl())
 				.containsEntry("models", 3L)
@@ -54,26 +57,26 @@ class TuneTheModelHealthIndicatorTests {
 	@Test
 	void downWhenAuthenticationFails() {
 		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(401).withBody("bad key " + API_KEY)));
-		assertDown(indicator(wireMock.baseUrl(), Duration.ofSeconds(3)), "authentication failed", 401);
+		assertDown(indicator(wireMock.baseUrl(), PROBE_TIMEOUT), "authentication failed", 401);
 	}
 
 	@Test
 	void downWhenTheServerFails() {
 		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(500)));
-		assertDown(indicator(wireMock.baseUrl(), Duration.ofSeconds(3)), "server error", 500,
+		assertDown(indicator(wireMock.baseUrl(), PROBE_TIMEOUT), "server error", 500,
 				"GET /v0/models failed with 500 Internal Server Error and no body");
 	}
 
 	@Test
 	void downWhenRateLimited() {
 		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withStatus(429)));
-		assertDown(indicator(wireMock.baseUrl(), Duration.ofSeconds(3)), "rate limited", 429);
+		assertDown(indicator(wireMock.baseUrl(), PROBE_TIMEOUT), "rate limited", 429);
 	}
 
 	@Test
 	void downWhenTheConnectionFails() {
 		wireMock.stubFor(get("/v0/models").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-		assertDown(indicator(wireMock.baseUrl(), Duration.ofSeconds(3)), "unreachable", null);
+		assertDown(indicator(wireMock.baseUrl(), PROBE_TIMEOUT), "unreachable", null);
 	}
 
 	@Test
@@ -99,7 +102,7 @@ class TuneTheModelHealthIndicatorTests {
 			.maxListEntries(2)
 			.build();
 		TuneTheModelHealthIndicator indicator = new TuneTheModelHealthIndicator(template, wireMock.baseUrl(),
-				Duration.ofSeconds(3), Duration.ofSeconds(10));
+				PROBE_TIMEOUT, Duration.ofSeconds(10));
 		assertDown(indicator, "unreadable response", null,
 				"GET /v0/models answered 200 with more than 2 entries in \"models\", the client's limit "
 						+ "(maxListEntries of the template's builder, tunethemodel.max-list-entries in Spring Boot)");
@@ -108,13 +111,13 @@ class TuneTheModelHealthIndicatorTests {
 	@Test
 	void downWhenTheAnswerCannotBeRead() {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("<html>")));
-		assertDown(indicator(wireMock.baseUrl(), Duration.ofSeconds(3)), "unreadable response", null);
+		assertDown(indicator(wireMock.baseUrl(), PROBE_TIMEOUT), "unreadable response", null);
 	}
 
 	@Test
 	void probesWithinTheCacheTtlShareOneRequest() {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(100)));
-		TuneTheModelHealthIndicator indicator = indicator(wireMock.baseUrl(), Duration.ofSeconds(3));
+		TuneTheModelHealthIndicator indicator = indicator(wireMock.baseUrl(), PROBE_TIMEOUT);
 		// five at once, then five one after another
 		StepVerifier.create(Flux.merge(Flux.range(0, 5).map((i) -> indicator.health())).map(Health::getStatus))
 			.expectNext(Status.UP, Status.UP, Status.UP, Status.UP, Status.UP)
@@ -131,7 +134,7 @@ class TuneTheModelHealthIndicatorTests {
 	void probeAfterTheCacheTtlCallsAgain() {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}")));
 		TuneTheModelHealthIndicator indicator = new TuneTheModelHealthIndicator(template(wireMock.baseUrl()),
-				wireMock.baseUrl(), Duration.ofSeconds(3), Duration.ofMillis(100));
+				wireMock.baseUrl(), PROBE_TIMEOUT, Duration.ofMillis(100));
 		StepVerifier.create(indicator.health().then(Mono.delay(Duration.ofMillis(300))).then(indicator.health()))
 			.expectNextCount(1)
 			.expectComplete()
