@@ -75,12 +75,12 @@ class SentimentDemo implements ApplicationRunner {
 				reviews.validation());
 	}
 
-	// classifyAll answers in input order: each classification pairs with its sentence
+	// classifyAll answers in input order: each classification's index is its sentence's
 	private Mono<DemoReport> classify(Evaluated evaluated) {
 		String modelId = evaluated.model().id();
 		return this.tuneTheModel.classifyAll(modelId, Flux.fromIterable(SentimentDemoScript.SENTENCES))
-			.zipWithIterable(SentimentDemoScript.SENTENCES,
-					(classification, sentence) -> DemoReport.Verdict.of(sentence, classification))
+			.index((index, classification) -> DemoReport.Verdict.of(SentimentDemoScript.SENTENCES.get(index.intValue()),
+					classification))
 			.doOnNext(DemoLog::verdict)
 			.collectList()
 			.map((verdicts) -> new DemoReport(modelId, DemoReport.Figures.of(evaluated.evaluation()), verdicts))

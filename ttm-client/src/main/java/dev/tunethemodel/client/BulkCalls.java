@@ -8,7 +8,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.BaseSubscriber;
@@ -16,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
+import reactor.util.context.Context;
 
 /**
  * Makes one call for each input of a bulk call and passes the results on in input order.
@@ -40,8 +40,6 @@ final class BulkCalls<I, T, R> {
 
 	private static final int MIN_WINDOW = 1024;
 
-	private static final int INPUT_BATCH = 32;
-
 	/**
 	 * Return the results of the calls of the given inputs, in input order.
 	 * @param <I> the type of an input
@@ -54,11 +52,13 @@ final class BulkCalls<I, T, R> {
 	 * @param maxConcurrency the most attempts in flight
 	 * @param timeout the client's timeout, the longest a wait the API asks for holds the
 	 * concurrency back
+	 * @param observed counts the attempts, {@code null} when the call is not observed
 	 * @return the results
 	 */
 	static <I, T, R> Flux<R> run(Flux<I> inputs, Function<I, ScheduledCall<T>> calls, BiFunction<I, T, R> results,
-			int maxConcurrency, Duration timeout) {
-		return Flux.create((sink) -> new BulkCalls<>(sink, calls, results, maxConcurrency, timeout).start(inputs));
+			int maxConcurrency, Duration timeout, @Nullable TuneTheModelObservationContext observed) {
+		return Flux
+			.create((sink) -> new BulkCalls<>(sink, calls, results, maxConcurrency, timeout, observed).start(inputs));
 	}
 
 	/**
@@ -81,9 +81,9 @@ final class BulkCalls<I, T, R> {
 
 	private final AdaptiveConcurrency concurrency;
 
-	private final AtomicInteger work = new AtomicInteger();
+	private final @Nullable TuneTheModelObservationContext observed;
 
-	private final Queue<I> arrived = new ConcurrentLinkedQueue<>();
+	private final AtomicInteger work = new AtomicInteger();
 
 	private final Queue<BulkInput<I, T>> waitedOut = new ConcurrentLinkedQueue<>();
 
@@ -91,15 +91,9 @@ final class BulkCalls<I, T, R> {
 
 	private final Disposable.Composite waits = Disposables.composite();
 
-	private final Inputs inputs = new Inputs();
+	private final InputReader<I> inputs = new InputReader<>(this::drain);
 
 	private final InOrderResults<R> answered;
-
-	private volatile boolean inputsSubscribed;
-
-	private volatile boolean inputsDone;
-
-	private volatile @Nullable Throwable inputsError;
 
 	private volatile boolean cancelled;
 
@@ -109,14 +103,13 @@ final class BulkCalls<I, T, R> {
 
 	private int inFlight;
 
-	private int inputsAskedFor;
-
 	private long wakeUpAt;
 
 	private volatile boolean finished;
 
 	private BulkCalls(FluxSink<R> sink, Function<I, ScheduledCall<T>> calls, BiFunction<I, T, R> results,
-			int maxConcurrency, Duration timeout) {
+			int maxConcurrency, Duration timeout, @Nullable TuneTheModelObservationContext observed) {
+		this.observed = observed;
 		this.sink = sink;
 		this.calls = calls;
 		this.results = results;
@@ -161,8 +154,8 @@ final class BulkCalls<I, T, R> {
 			this.inFlight--;
 			settle(attempt, now);
 		}
-		Throwable inputsError = this.inputsError;
-		if (inputsError != null && this.arrived.isEmpty()) {
+		Throwable inputsError = this.inputs.failure();
+		if (inputsError != null) {
 			this.answered.fail(this.started, inputsError);
 		}
 		passOn();
@@ -220,8 +213,7 @@ final class BulkCalls<I, T, R> {
 			finish();
 			this.sink.error(failure);
 		}
-		else if (this.inputsDone && this.inputsError == null && this.arrived.isEmpty()
-				&& this.answered.passedOn() == this.started) {
+		else if (this.inputs.isExhausted() && this.answered.passedOn() == this.started) {
 			finish();
 			this.sink.complete();
 		}
@@ -236,11 +228,10 @@ final class BulkCalls<I, T, R> {
 		while (this.inFlight < permits) {
 			BulkInput<I, T> input = this.waitedOut.poll();
 			if (input == null) {
-				I value = mayStartNew() ? this.arrived.poll() : null;
+				I value = mayStartNew() ? this.inputs.poll() : null;
 				if (value == null) {
 					return;
 				}
-				this.inputsAskedFor--;
 				input = newInput(value);
 			}
 			if (input != null && this.answered.counts(input.position())) {
@@ -274,14 +265,15 @@ final class BulkCalls<I, T, R> {
 			return;
 		}
 		this.inFlight++;
+		if (this.observed != null) {
+			this.observed.setAttempts(this.observed.getAttempts() + 1);
+		}
 		attempt.subscribe(new Attempt(input, this.concurrency.epoch(), now));
 	}
 
 	private void askForInputs() {
-		int more = INPUT_BATCH - this.inputsAskedFor;
-		if (this.inputsSubscribed && !this.inputsDone && more >= INPUT_BATCH / 2 && mayStartNew()) {
-			this.inputsAskedFor += more;
-			this.inputs.request(more);
+		if (mayStartNew()) {
+			this.inputs.askForMore();
 		}
 	}
 
@@ -294,9 +286,8 @@ final class BulkCalls<I, T, R> {
 	// attempts in flight end by themselves: a cancelled exchange closes its connection
 	private void finish() {
 		this.finished = true;
-		this.inputs.cancel();
+		this.inputs.stop();
 		this.waits.dispose();
-		this.arrived.clear();
 		this.waitedOut.clear();
 		this.ended.clear();
 		this.answered.clear();
@@ -321,6 +312,12 @@ final class BulkCalls<I, T, R> {
 			this.input = input;
 			this.epoch = epoch;
 			this.startedAt = startedAt;
+		}
+
+		// the bulk call's context: its observation is the parent of the attempts'
+		@Override
+		public Context currentContext() {
+			return Context.of(BulkCalls.this.sink.contextView());
 		}
 
 		@Override
@@ -360,38 +357,6 @@ final class BulkCalls<I, T, R> {
 			if (this.input != null) {
 				BulkCalls.this.waitedOut.offer(this.input);
 			}
-			drain();
-		}
-
-	}
-
-	/**
-	 * Reads the inputs as the drain loop asks for them.
-	 */
-	private final class Inputs extends BaseSubscriber<I> {
-
-		@Override
-		protected void hookOnSubscribe(Subscription subscription) {
-			BulkCalls.this.inputsSubscribed = true;
-			drain();
-		}
-
-		@Override
-		protected void hookOnNext(I value) {
-			BulkCalls.this.arrived.offer(value);
-			drain();
-		}
-
-		@Override
-		protected void hookOnComplete() {
-			BulkCalls.this.inputsDone = true;
-			drain();
-		}
-
-		@Override
-		protected void hookOnError(Throwable throwable) {
-			BulkCalls.this.inputsError = throwable;
-			BulkCalls.this.inputsDone = true;
 			drain();
 		}
 

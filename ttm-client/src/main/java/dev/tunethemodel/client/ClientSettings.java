@@ -7,9 +7,12 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
 
@@ -137,6 +140,58 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The settings of a {@link TuneTheModelTemplate.Builder} as they are set, with their
+	 * defaults, and what it observes the calls with.
+	 */
+	static final class Draft {
+
+		Supplier<WebClient.Builder> webClientBuilder = WebClient::builder;
+
+		String baseUrl = TuneTheModelTemplate.DEFAULT_BASE_URL;
+
+		@Nullable String apiKey;
+
+		@Nullable Path temporaryDirectory;
+
+		boolean allowInsecureHttp;
+
+		RetrySettings retrySettings = RetrySettings.defaults();
+
+		Duration timeout = TuneTheModelTemplate.DEFAULT_TIMEOUT;
+
+		Duration pollInterval = TuneTheModelTemplate.DEFAULT_POLL_INTERVAL;
+
+		Duration datasetPollInterval = TuneTheModelTemplate.DEFAULT_DATASET_POLL_INTERVAL;
+
+		Duration datasetProcessingTimeout = TuneTheModelTemplate.DEFAULT_DATASET_PROCESSING_TIMEOUT;
+
+		int maxListEntries = TuneTheModelTemplate.DEFAULT_MAX_LIST_ENTRIES;
+
+		int bulkMaxConcurrency = TuneTheModelTemplate.DEFAULT_BULK_MAX_CONCURRENCY;
+
+		ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		@Nullable TuneTheModelObservationConvention observationConvention;
+
+		@Nullable TuneTheModelTrainingObservationConvention trainingObservationConvention;
+
+		/**
+		 * Check the settings.
+		 * @return the settings
+		 */
+		ClientSettings settings() {
+			Path directory = (this.temporaryDirectory != null) ? this.temporaryDirectory
+					: Path.of(System.getProperty("java.io.tmpdir"));
+			ArgumentChecks.requireNonNull("web client builder", this.webClientBuilder);
+			ArgumentChecks.requireNonNull("observation registry", this.observationRegistry);
+			return new ClientSettings(this.baseUrl, this.apiKey, this.allowInsecureHttp, directory, this.retrySettings,
+					this.timeout, this.pollInterval, this.datasetPollInterval, this.datasetProcessingTimeout,
+					this.maxListEntries, this.bulkMaxConcurrency);
+		}
+
 	}
 
 }

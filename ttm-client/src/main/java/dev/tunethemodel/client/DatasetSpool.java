@@ -143,6 +143,14 @@ final class DatasetSpool {
 	}
 
 	/**
+	 * Return the number of examples appended.
+	 * @return the number of examples
+	 */
+	synchronized long count() {
+		return this.count;
+	}
+
+	/**
 	 * Return the number of bytes of the request body.
 	 * @return the length of the content, known once the spool is {@link #finish()
 	 * finished}

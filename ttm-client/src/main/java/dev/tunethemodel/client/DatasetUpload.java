@@ -16,6 +16,8 @@ import reactor.util.context.Context;
  */
 final class DatasetUpload {
 
+	private static final String OPERATION = "upload";
+
 	private static final int BATCH_SIZE = 64;
 
 	// the examples read ahead while a batch is written: reading and writing overlap
@@ -46,18 +48,30 @@ final class DatasetUpload {
 			ModelType taskType = ArgumentChecks.requireNonNull("task type of the file", file.taskType());
 			ArgumentChecks.requireNonNull("examples", examples);
 			DatasetRules rules = new DatasetRules(taskType, numClasses, dataset, new ExamplePositions());
-			// the spool exists before its files, so a cancel cannot lose them
-			return Mono.usingWhen(
-					Mono.fromSupplier(
-							() -> new DatasetSpool(this.temporaryDirectory, rules, this.transport.jsonMapper())),
-					(spool) -> offEventLoop(spool::open).thenMany(examples)
-						.buffer(BATCH_SIZE)
-						.concatMap((batch) -> offEventLoop(() -> batch.forEach(spool::append)), BATCHES_READ_AHEAD)
-						.contextWrite(Context.of(ExamplePositions.class, rules.positions()))
-						.then(offEventLoop(spool::finish))
-						.then(this.transport.upload(uploadUrl, spool)),
-					(spool) -> offEventLoop(spool::delete));
+			return this.transport.observations()
+				.operation(() -> new TuneTheModelObservationContext(OPERATION, null, file.id()),
+						(observed) -> spoolAndSend(uploadUrl, examples, rules, observed));
 		});
+	}
+
+	// the spool exists before its files, so a cancel cannot lose them
+	private Mono<Void> spoolAndSend(URI uploadUrl, Flux<? extends TrainingExample> examples, DatasetRules rules,
+			@Nullable TuneTheModelObservationContext observed) {
+		return Mono.usingWhen(
+				Mono.fromSupplier(() -> new DatasetSpool(this.temporaryDirectory, rules, this.transport.jsonMapper())),
+				(spool) -> offEventLoop(spool::open).thenMany(examples)
+					.buffer(BATCH_SIZE)
+					.concatMap((batch) -> offEventLoop(() -> batch.forEach(spool::append)), BATCHES_READ_AHEAD)
+					.contextWrite(Context.of(ExamplePositions.class, rules.positions()))
+					.then(offEventLoop(spool::finish))
+					.then(this.transport.upload(uploadUrl, spool, observed))
+					.then(Mono.fromRunnable(() -> {
+						if (observed != null) {
+							observed.setExamples(spool.count());
+							observed.setBytes(spool.contentLength());
+						}
+					})),
+				(spool) -> offEventLoop(spool::delete));
 	}
 
 	// a fresh worker each time: publishOn's, disposed by a cancel, rejects a late example

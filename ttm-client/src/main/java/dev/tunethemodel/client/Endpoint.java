@@ -1,5 +1,8 @@
 package dev.tunethemodel.client;
 
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -44,6 +47,8 @@ enum Endpoint {
 
 	private final String description;
 
+	private final String operation;
+
 	Endpoint(HttpMethod method, String uriTemplate) {
 		this(method, uriTemplate, true);
 	}
@@ -53,6 +58,7 @@ enum Endpoint {
 		this.uriTemplate = uriTemplate;
 		this.repeatable = repeatable;
 		this.description = method.name() + " " + uriTemplate;
+		this.operation = name().toLowerCase(Locale.ROOT);
 	}
 
 	HttpMethod method() {
@@ -61,6 +67,24 @@ enum Endpoint {
 
 	String uriTemplate() {
 		return this.uriTemplate;
+	}
+
+	/**
+	 * Return the name of the operation, for observations, such as {@code get_model}.
+	 * @return the name
+	 */
+	String operation() {
+		return this.operation;
+	}
+
+	/**
+	 * Return the context of an observation of a call of this endpoint.
+	 * @param id the id in the URI, {@code null} for an endpoint without one
+	 * @return a new context
+	 */
+	TuneTheModelObservationContext observationContext(@Nullable String id) {
+		boolean file = this.uriTemplate.contains("{file}");
+		return new TuneTheModelObservationContext(this.operation, file ? null : id, file ? id : null);
 	}
 
 	/**

@@ -1,20 +1,31 @@
 package dev.tunethemodel.client;
 
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.tunethemodel.client.WireFormat.GenerateBody;
 import dev.tunethemodel.client.WireFormat.InputBody;
 
 /**
- * The calls that use a trained model: classify and generate, one at a time or scheduled
- * by a bulk call. Arguments are checked before anything is sent.
+ * The calls that use a trained model: classify and generate, one input at a time or many
+ * together through {@link BulkCalls}, and evaluate a classifier on labelled examples.
+ * Arguments are checked before anything is sent.
  */
 final class InferenceResource {
 
 	private final Transport transport;
 
-	InferenceResource(Transport transport) {
+	private final int maxConcurrency;
+
+	private final Duration timeout;
+
+	InferenceResource(Transport transport, int maxConcurrency, Duration timeout) {
 		this.transport = transport;
+		this.maxConcurrency = maxConcurrency;
+		this.timeout = timeout;
 	}
 
 	Mono<Classification> classify(String modelId, String input) {
@@ -53,12 +64,76 @@ final class InferenceResource {
 				model);
 	}
 
+	Flux<Classification> classifyAll(String modelId, Flux<String> inputs) {
+		return Flux.defer(() -> {
+			String model = ArgumentChecks.requireId("model", modelId);
+			ArgumentChecks.requireNonNull("inputs", inputs);
+			return this.transport.observations()
+				.operationMany(() -> new TuneTheModelObservationContext("classify_all", model, null),
+						(observed) -> BulkCalls.run(inputs, (input) -> scheduledClassify(model, input),
+								(input, answer) -> answer, this.maxConcurrency, this.timeout, observed));
+		});
+	}
+
+	Flux<Generation> generateAll(String modelId, Flux<GenerateRequest> requests) {
+		return Flux.defer(() -> {
+			String model = ArgumentChecks.requireId("model", modelId);
+			ArgumentChecks.requireNonNull("requests", requests);
+			return this.transport.observations()
+				.operationMany(() -> new TuneTheModelObservationContext("generate_all", model, null),
+						(observed) -> BulkCalls.run(requests, (request) -> scheduledGenerate(model, request),
+								(request, answer) -> answer, this.maxConcurrency, this.timeout, observed));
+		});
+	}
+
+	Mono<Evaluation> evaluate(String modelId, Flux<ClassifierExample> examples) {
+		return Mono.defer(() -> {
+			String model = ArgumentChecks.requireId("model", modelId);
+			ArgumentChecks.requireNonNull("examples", examples);
+			return this.transport.observations()
+				.operation(() -> new TuneTheModelObservationContext("evaluate", model, null), (observed) -> {
+					Counts counts = new Counts();
+					return BulkCalls
+						.run(examples, (example) -> scheduledClassify(model, example.input()), counts::add,
+								this.maxConcurrency, this.timeout, observed)
+						.then(Mono.fromSupplier(counts::result));
+				});
+		});
+	}
+
 	private static InputBody classifyBody(String input) {
 		return new InputBody(ArgumentChecks.requireText("input", input));
 	}
 
 	private static GenerateBody generateBody(GenerateRequest request) {
 		return GenerateBody.of(ArgumentChecks.requireValid(request));
+	}
+
+	/**
+	 * The tally of an evaluation, sized by the first classification: the API gives one
+	 * score for each class. Used by the bulk call's drain loop only.
+	 */
+	private static final class Counts {
+
+		private Evaluation.@Nullable Tally tally;
+
+		Classification add(ClassifierExample example, Classification classification) {
+			Evaluation.Tally tally = this.tally;
+			if (tally == null) {
+				tally = new Evaluation.Tally(classification.scores().size());
+				this.tally = tally;
+			}
+			tally.add(example.label(), classification.bestClass());
+			return classification;
+		}
+
+		Evaluation result() {
+			if (this.tally == null) {
+				throw new IllegalArgumentException("There are no examples to evaluate");
+			}
+			return this.tally.result();
+		}
+
 	}
 
 }

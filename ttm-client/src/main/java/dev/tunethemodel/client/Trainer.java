@@ -22,27 +22,32 @@ final class Trainer {
 
 	private final Deletions deletions;
 
-	private final BulkInference bulk;
+	private final InferenceResource inference;
+
+	private final Observations observations;
 
 	private final Duration datasetPollInterval;
 
 	private final Duration datasetProcessingTimeout;
 
 	Trainer(ModelResource models, FileResource files, DatasetUpload uploads, ModelWatcher watcher, Deletions deletions,
-			BulkInference bulk, ClientSettings settings) {
+			InferenceResource inference, Observations observations, ClientSettings settings) {
 		this.models = models;
 		this.files = files;
 		this.uploads = uploads;
 		this.watcher = watcher;
 		this.deletions = deletions;
-		this.bulk = bulk;
+		this.inference = inference;
+		this.observations = observations;
 		this.datasetPollInterval = settings.datasetPollInterval();
 		this.datasetProcessingTimeout = settings.datasetProcessingTimeout();
 	}
 
 	Mono<Model> train(CreateModelRequest model, Flux<? extends TrainingExample> training,
 			Flux<? extends TrainingExample> validation) {
-		return Flux.defer(() -> run(model, training, validation).untilFit())
+		return Flux
+			.defer(() -> this.observations.training(ArgumentChecks.requireValid(model).type(),
+					run(model, training, validation).untilFit(), TrainingEvent.FitRequested.class::isInstance))
 			.last()
 			.map((fitRequested) -> ((TrainingEvent.FitRequested) fitRequested).model());
 	}
@@ -51,14 +56,16 @@ final class Trainer {
 			Flux<? extends TrainingExample> validation) {
 		return Flux.defer(() -> {
 			TrainingRun run = run(model, training, validation);
-			return run.untilFit().concatWith(Flux.defer(() -> {
+			Flux<TrainingEvent> untilReady = run.untilFit().concatWith(Flux.defer(() -> {
 				Model fitted = run.model();
 				return this.watcher.watch(fitted.id())
 					.skipWhile(
 							(polled) -> ModelWatcher.sameStatus(polled, fitted) && polled.status() != ModelStatus.READY)
 					.map((polled) -> (polled.status() == ModelStatus.READY) ? new TrainingEvent.Ready(polled)
 							: new TrainingEvent.StatusChanged(polled));
-			}))
+			}));
+			// the evaluation is not part of the training: its observation comes after
+			return this.observations.training(model.type(), untilReady, TrainingEvent.Ready.class::isInstance)
 				.concatMap(
 						(event) -> (event instanceof TrainingEvent.Ready ready && model.type() == ModelType.CLASSIFIER)
 								? Flux.concat(Mono.just(event), evaluation(ready.model(), validation))
@@ -67,7 +74,7 @@ final class Trainer {
 	}
 
 	private Mono<TrainingEvent> evaluation(Model model, Flux<? extends TrainingExample> validation) {
-		return this.bulk.evaluate(model.id(), validation.cast(ClassifierExample.class))
+		return this.inference.evaluate(model.id(), validation.cast(ClassifierExample.class))
 			.<TrainingEvent>map((evaluation) -> new TrainingEvent.Evaluated(model, evaluation))
 			.onErrorMap((ex) -> new TuneTheModelException("The model " + model.id()
 					+ " is trained and kept, but evaluating it on the validation examples failed: " + ex.getMessage(),

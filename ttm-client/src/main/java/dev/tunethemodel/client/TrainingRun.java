@@ -150,7 +150,7 @@ final class TrainingRun {
 	 * @return the answer of the creation
 	 */
 	private <T> Mono<T> create(Mono<T> creation, Consumer<T> created) {
-		return Mono.defer(() -> {
+		return Mono.deferContextual((context) -> {
 			CompletableFuture<T> answer = new CompletableFuture<>();
 			this.creation = answer;
 			// a clean-up that started before this creation was known does not await it
@@ -158,7 +158,9 @@ final class TrainingRun {
 				answer.complete(null);
 				return Mono.empty();
 			}
+			// with the caller's context, which holds the training's observation
 			creation.doOnNext(created)
+				.contextWrite(context)
 				.subscribe(answer::complete, answer::completeExceptionally, () -> answer.complete(null));
 			return Mono.fromFuture(answer, true);
 		});

@@ -51,18 +51,22 @@ final class Transport {
 
 	private final Duration timeout;
 
+	private final Observations observations;
+
 	/**
 	 * Create the transport of a client.
 	 * @param webClientBuilder supplies the builder to copy, asked for on the first call
 	 * @param settings the client's settings
+	 * @param observations observes the calls
 	 */
-	Transport(Supplier<WebClient.Builder> webClientBuilder, ClientSettings settings) {
+	Transport(Supplier<WebClient.Builder> webClientBuilder, ClientSettings settings, Observations observations) {
 		this.errors = new ApiErrors(settings.apiKey(), Clock.systemUTC());
 		this.wire = SingletonSupplier
 			.of(() -> new Wire(webClientBuilder.get(), settings.apiKey(), settings.maxListEntries(), this.errors));
 		this.routes = new Routes(settings.baseUrl());
 		this.retries = new Retries(settings.retrySettings());
 		this.timeout = settings.timeout();
+		this.observations = observations;
 	}
 
 	private Transport(Transport transport, RetrySettings retrySettings) {
@@ -71,6 +75,7 @@ final class Transport {
 		this.errors = transport.errors;
 		this.retries = new Retries(retrySettings);
 		this.timeout = transport.timeout;
+		this.observations = transport.observations;
 	}
 
 	/**
@@ -81,6 +86,14 @@ final class Transport {
 	 */
 	Transport withRetrySettings(RetrySettings retrySettings) {
 		return new Transport(this, retrySettings);
+	}
+
+	/**
+	 * Return what observes the calls.
+	 * @return the observations
+	 */
+	Observations observations() {
+		return this.observations;
 	}
 
 	/**
@@ -116,7 +129,8 @@ final class Transport {
 	<T> Mono<T> call(Endpoint endpoint, @Nullable Object body, Function<ResponseDecoders, ResponseDecoder<T>> decoder,
 			@Nullable String id) {
 		ScheduledCall<T> call = scheduledCall(endpoint, body, decoder, id);
-		return withPolicies(call::description, endpoint.repeatable(), call::attempt);
+		return this.observations.operation(() -> endpoint.observationContext(id),
+				(observed) -> withPolicies(call::description, endpoint.repeatable(), call::attempt, observed));
 	}
 
 	/**
@@ -151,18 +165,18 @@ final class Transport {
 	 * @return the call
 	 */
 	<T> Flux<T> list(Endpoint endpoint, Function<ResponseDecoders, ListDecoder<T>> decoder) {
-		return Flux.defer(() -> {
+		return this.observations.operationMany(() -> endpoint.observationContext(null), (observed) -> Flux.defer(() -> {
 			Wire wire = this.wire.obtain();
 			Supplier<String> request = endpoint::toString;
 			ListDecoder<T> listDecoder = decoder.apply(wire.decoders);
-			Attempts attempts = new Attempts(System.nanoTime() + this.timeout.toNanos());
+			Attempts attempts = new Attempts(System.nanoTime() + this.timeout.toNanos(), observed);
 			Flux<T> entries = attemptList(attempts, () -> requestSpec(wire, endpoint, null, null)
 				.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
 						? listDecoder.decode(response, request) : wire.decoders.<T>errorAnswer(response).flux()))
 				.onErrorMap((ex) -> this.errors.callFailure(request.get(), ex, attempts.count));
 			return WaitingTimeout.apply(entries, this.timeout,
 					() -> this.errors.timeout(request.get(), this.timeout, attempts.count));
-		});
+		}));
 	}
 
 	/**
@@ -171,10 +185,11 @@ final class Transport {
 	 * again.
 	 * @param uploadUrl the upload URL
 	 * @param spool the finished spool
+	 * @param observed counts the attempts, {@code null} when the upload is not observed
 	 * @return completes when the dataset is stored
 	 */
-	Mono<Void> upload(URI uploadUrl, DatasetSpool spool) {
-		return withPolicies(() -> UPLOAD_REQUEST, true, () -> put(this.wire.obtain(), uploadUrl, spool));
+	Mono<Void> upload(URI uploadUrl, DatasetSpool spool, @Nullable TuneTheModelObservationContext observed) {
+		return withPolicies(() -> UPLOAD_REQUEST, true, () -> put(this.wire.obtain(), uploadUrl, spool), observed);
 	}
 
 	/**
@@ -184,12 +199,14 @@ final class Transport {
 	 * @param repeatable whether the request may be repeated after it may have reached the
 	 * API
 	 * @param attempt makes one attempt
+	 * @param observed counts the attempts, {@code null} when the call is not observed
 	 * @return the call, repeated as the retry settings say, ended by the timeout, failing
 	 * with the client's exceptions only
 	 */
-	private <T> Mono<T> withPolicies(Supplier<String> request, boolean repeatable, Supplier<Mono<T>> attempt) {
+	private <T> Mono<T> withPolicies(Supplier<String> request, boolean repeatable, Supplier<Mono<T>> attempt,
+			@Nullable TuneTheModelObservationContext observed) {
 		return Mono.defer(() -> {
-			Attempts attempts = new Attempts(System.nanoTime() + this.timeout.toNanos());
+			Attempts attempts = new Attempts(System.nanoTime() + this.timeout.toNanos(), observed);
 			return attempt(attempts, repeatable, attempt)
 				.onErrorMap((ex) -> this.errors.callFailure(request.get(), ex, attempts.count))
 				.timeout(this.timeout,
@@ -199,7 +216,7 @@ final class Transport {
 
 	// a repeat only when an attempt fails: nothing is built for calls that succeed
 	private <T> Mono<T> attempt(Attempts attempts, boolean repeatable, Supplier<Mono<T>> attempt) {
-		attempts.count++;
+		attempts.started();
 		return attempt.get().onErrorResume((ex) -> {
 			Duration delay = this.retries.delay(ex, repeatable, attempts.count, attempts.deadline - System.nanoTime());
 			return (delay != null) ? Mono.delay(delay).then(Mono.defer(() -> attempt(attempts, repeatable, attempt)))
@@ -209,7 +226,7 @@ final class Transport {
 
 	// entries passed on cannot be taken back: a repeat only before the first one
 	private <T> Flux<T> attemptList(Attempts attempts, Supplier<Flux<T>> attempt) {
-		attempts.count++;
+		attempts.started();
 		AtomicBoolean passedOn = new AtomicBoolean();
 		return attempt.get().doOnNext((entry) -> passedOn.set(true)).onErrorResume((ex) -> {
 			Duration delay = passedOn.get() ? null
@@ -308,11 +325,21 @@ final class Transport {
 
 		private final long deadline;
 
+		private final @Nullable TuneTheModelObservationContext observed;
+
 		// written and read by one attempt at a time
 		private volatile int count;
 
-		Attempts(long deadline) {
+		Attempts(long deadline, @Nullable TuneTheModelObservationContext observed) {
 			this.deadline = deadline;
+			this.observed = observed;
+		}
+
+		void started() {
+			this.count++;
+			if (this.observed != null) {
+				this.observed.setAttempts(this.count);
+			}
 		}
 
 	}

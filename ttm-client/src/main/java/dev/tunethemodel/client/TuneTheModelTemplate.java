@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import org.jspecify.annotations.Nullable;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,8 +58,6 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
 	private final InferenceResource inference;
 
-	private final BulkInference bulk;
-
 	private final DatasetUpload uploads;
 
 	private final ModelWatcher watcher;
@@ -71,12 +69,11 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		this.settings = settings;
 		this.models = new ModelResource(transport);
 		this.files = new FileResource(transport);
-		this.inference = new InferenceResource(transport);
-		this.bulk = new BulkInference(this.inference, settings.bulkMaxConcurrency(), settings.timeout());
+		this.inference = new InferenceResource(transport, settings.bulkMaxConcurrency(), settings.timeout());
 		this.uploads = new DatasetUpload(transport, settings.temporaryDirectory());
 		this.watcher = new ModelWatcher(this.models, settings.pollInterval());
 		this.trainer = new Trainer(this.models, this.files, this.uploads, this.watcher,
-				new Deletions(transport, settings.retrySettings()), this.bulk, settings);
+				new Deletions(transport, settings.retrySettings()), this.inference, transport.observations(), settings);
 	}
 
 	/**
@@ -140,17 +137,17 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
 	@Override
 	public Flux<Classification> classifyAll(String modelId, Flux<String> inputs) {
-		return this.bulk.classifyAll(modelId, inputs);
+		return this.inference.classifyAll(modelId, inputs);
 	}
 
 	@Override
 	public Flux<Generation> generateAll(String modelId, Flux<GenerateRequest> requests) {
-		return this.bulk.generateAll(modelId, requests);
+		return this.inference.generateAll(modelId, requests);
 	}
 
 	@Override
 	public Mono<Evaluation> evaluate(String modelId, Flux<ClassifierExample> examples) {
-		return this.bulk.evaluate(modelId, examples);
+		return this.inference.evaluate(modelId, examples);
 	}
 
 	@Override
@@ -209,29 +206,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	/** Builds a {@link TuneTheModelTemplate}. */
 	public static final class Builder {
 
-		private Supplier<WebClient.Builder> webClientBuilder = WebClient::builder;
-
-		private String baseUrl = DEFAULT_BASE_URL;
-
-		private @Nullable String apiKey;
-
-		private @Nullable Path temporaryDirectory;
-
-		private boolean allowInsecureHttp;
-
-		private RetrySettings retrySettings = RetrySettings.defaults();
-
-		private Duration timeout = DEFAULT_TIMEOUT;
-
-		private Duration pollInterval = DEFAULT_POLL_INTERVAL;
-
-		private Duration datasetPollInterval = DEFAULT_DATASET_POLL_INTERVAL;
-
-		private Duration datasetProcessingTimeout = DEFAULT_DATASET_PROCESSING_TIMEOUT;
-
-		private int maxListEntries = DEFAULT_MAX_LIST_ENTRIES;
-
-		private int bulkMaxConcurrency = DEFAULT_BULK_MAX_CONCURRENCY;
+		private final ClientSettings.Draft draft = new ClientSettings.Draft();
 
 		private Builder() {
 		}
@@ -254,30 +229,29 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		 * @return this builder
 		 */
 		public Builder webClientBuilder(Supplier<WebClient.Builder> webClientBuilder) {
-			this.webClientBuilder = webClientBuilder;
+			this.draft.webClientBuilder = webClientBuilder;
 			return this;
 		}
 
 		/**
 		 * Set the base URL of the API, an absolute http(s) URL. Defaults to
-		 * {@value TuneTheModelTemplate#DEFAULT_BASE_URL}.
+		 * {@value #DEFAULT_BASE_URL}.
 		 * @param baseUrl the base URL
 		 * @return this builder
 		 */
 		public Builder baseUrl(String baseUrl) {
-			this.baseUrl = baseUrl;
+			this.draft.baseUrl = baseUrl;
 			return this;
 		}
 
 		/**
-		 * Allow a plain {@code http} base URL to a host other than loopback, over which
-		 * the API key would cross the network in clear; for a connection protected
-		 * otherwise, such as a sidecar proxy. Defaults to {@code false}.
+		 * Allow a plain {@code http} base URL to a remote host, such as a sidecar proxy,
+		 * though the key would cross the network in clear. Defaults to {@code false}.
 		 * @param allowInsecureHttp whether to allow it
 		 * @return this builder
 		 */
 		public Builder allowInsecureHttp(boolean allowInsecureHttp) {
-			this.allowInsecureHttp = allowInsecureHttp;
+			this.draft.allowInsecureHttp = allowInsecureHttp;
 			return this;
 		}
 
@@ -287,7 +261,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		 * @return this builder
 		 */
 		public Builder apiKey(String apiKey) {
-			this.apiKey = apiKey;
+			this.draft.apiKey = apiKey;
 			return this;
 		}
 
@@ -297,18 +271,18 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		 * @return this builder
 		 */
 		public Builder temporaryDirectory(Path temporaryDirectory) {
-			this.temporaryDirectory = temporaryDirectory;
+			this.draft.temporaryDirectory = temporaryDirectory;
 			return this;
 		}
 
 		/**
-		 * Set when and how failed requests are repeated. Defaults to
+		 * Set when failed requests are repeated. Defaults to
 		 * {@link RetrySettings#defaults()}.
 		 * @param retrySettings the retry settings
 		 * @return this builder
 		 */
 		public Builder retrySettings(RetrySettings retrySettings) {
-			this.retrySettings = retrySettings;
+			this.draft.retrySettings = retrySettings;
 			return this;
 		}
 
@@ -318,40 +292,38 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		 * @return this builder
 		 */
 		public Builder timeout(Duration timeout) {
-			this.timeout = timeout;
+			this.draft.timeout = timeout;
 			return this;
 		}
 
 		/**
-		 * Set how often {@link TuneTheModelTemplate#watch} reads a model's status.
-		 * Defaults to 30 seconds; training takes 30 minutes to hours.
+		 * Set how often {@link #watch} reads a model's status. Defaults to 30 seconds.
 		 * @param pollInterval the interval, more than zero
 		 * @return this builder
 		 */
 		public Builder pollInterval(Duration pollInterval) {
-			this.pollInterval = pollInterval;
+			this.draft.pollInterval = pollInterval;
 			return this;
 		}
 
 		/**
-		 * Set how often a training reads the status of its uploaded datasets until the
-		 * API has processed them. Defaults to 1 second, as the official SDK.
+		 * Set how often a training reads the status of its datasets. Defaults to 1s.
 		 * @param datasetPollInterval the interval, more than zero
 		 * @return this builder
 		 */
 		public Builder datasetPollInterval(Duration datasetPollInterval) {
-			this.datasetPollInterval = datasetPollInterval;
+			this.draft.datasetPollInterval = datasetPollInterval;
 			return this;
 		}
 
 		/**
-		 * Set how long a training waits for the API to process its uploaded datasets.
-		 * Defaults to 10 minutes.
+		 * Set how long a training waits for its datasets to be processed. Defaults to
+		 * 10m.
 		 * @param datasetProcessingTimeout the timeout, more than zero
 		 * @return this builder
 		 */
 		public Builder datasetProcessingTimeout(Duration datasetProcessingTimeout) {
-			this.datasetProcessingTimeout = datasetProcessingTimeout;
+			this.draft.datasetProcessingTimeout = datasetProcessingTimeout;
 			return this;
 		}
 
@@ -362,37 +334,65 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		 * @return this builder
 		 */
 		public Builder maxListEntries(int maxListEntries) {
-			this.maxListEntries = maxListEntries;
+			this.draft.maxListEntries = maxListEntries;
 			return this;
 		}
 
 		/**
-		 * Set the most calls a bulk call, such as
-		 * {@link TuneTheModelTemplate#classifyAll}, makes at once; no more than the
-		 * connections the client may open. Defaults to
-		 * {@value TuneTheModelTemplate#DEFAULT_BULK_MAX_CONCURRENCY}.
+		 * Set the most calls a bulk call, such as {@link #classifyAll}, makes at once; no
+		 * more than the connections the client may open. Defaults to 32.
 		 * @param bulkMaxConcurrency the most calls, more than zero
 		 * @return this builder
 		 */
 		public Builder bulkMaxConcurrency(int bulkMaxConcurrency) {
-			this.bulkMaxConcurrency = bulkMaxConcurrency;
+			this.draft.bulkMaxConcurrency = bulkMaxConcurrency;
+			return this;
+		}
+
+		/**
+		 * Observe each operation and training in the given registry. Defaults to
+		 * {@link ObservationRegistry#NOOP}: nothing is observed.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.draft.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Use the given convention for the observations of operations.
+		 * @param observationConvention the convention
+		 * @return this builder
+		 */
+		public Builder observationConvention(TuneTheModelObservationConvention observationConvention) {
+			this.draft.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Use the given convention for the observations of trainings.
+		 * @param trainingObservationConvention the convention
+		 * @return this builder
+		 */
+		public Builder trainingObservationConvention(
+				TuneTheModelTrainingObservationConvention trainingObservationConvention) {
+			this.draft.trainingObservationConvention = trainingObservationConvention;
 			return this;
 		}
 
 		/**
 		 * Build the template.
 		 * @return the template
-		 * @throws TuneTheModelConfigurationException if the API key is missing or
-		 * malformed, or the base URL is not an absolute http(s) URL or is plain http to a
-		 * remote host without {@link #allowInsecureHttp(boolean)}
+		 * @throws TuneTheModelConfigurationException if the API key or the base URL is
+		 * missing, malformed or would send the key in clear
 		 */
 		public TuneTheModelTemplate build() {
-			Path directory = (this.temporaryDirectory != null) ? this.temporaryDirectory
-					: Path.of(System.getProperty("java.io.tmpdir"));
-			ClientSettings settings = new ClientSettings(this.baseUrl, this.apiKey, this.allowInsecureHttp, directory,
-					this.retrySettings, this.timeout, this.pollInterval, this.datasetPollInterval,
-					this.datasetProcessingTimeout, this.maxListEntries, this.bulkMaxConcurrency);
-			return new TuneTheModelTemplate(new Transport(this.webClientBuilder, settings), settings);
+			ClientSettings settings = this.draft.settings();
+			return new TuneTheModelTemplate(new Transport(this.draft.webClientBuilder, settings,
+					new Observations(this.draft.observationRegistry, this.draft.observationConvention,
+							this.draft.trainingObservationConvention)),
+					settings);
 		}
 
 	}

@@ -1,10 +1,13 @@
 package dev.tunethemodel.autoconfigure;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,8 +25,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 import dev.tunethemodel.client.BlockingTuneTheModelOperations;
 import dev.tunethemodel.client.BlockingTuneTheModelTemplate;
 import dev.tunethemodel.client.RetrySettings;
+import dev.tunethemodel.client.TuneTheModelObservationConvention;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.TuneTheModelTemplate;
+import dev.tunethemodel.client.TuneTheModelTrainingObservationConvention;
+import dev.tunethemodel.client.UploadMeterObservationHandler;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the Tune the Model client: a
@@ -31,12 +37,16 @@ import dev.tunethemodel.client.TuneTheModelTemplate;
  * say, built from the application's {@link WebClient.Builder}, so that its codecs,
  * customizers and observation apply, on a connector of its own: Reactor Netty with a pool
  * when the application has it, otherwise the JDK's {@code HttpClient}, with the
- * configured timeouts and SSL bundle; and a {@link BlockingTuneTheModelTemplate} that
- * waits for it, for servlet applications.
+ * configured timeouts and SSL bundle, observing its operations and trainings in the
+ * application's {@link ObservationRegistry}; a {@link BlockingTuneTheModelTemplate} that
+ * waits for it, for servlet applications; and the upload meters when the application has
+ * a {@link MeterRegistry}.
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = WebClientAutoConfiguration.class)
+@AutoConfiguration(after = WebClientAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @EnableConfigurationProperties(TuneTheModelProperties.class)
 public final class TuneTheModelAutoConfiguration {
@@ -52,7 +62,10 @@ public final class TuneTheModelAutoConfiguration {
 	TuneTheModelTemplate tuneTheModelTemplate(TuneTheModelProperties properties,
 			TuneTheModelConnectionDetails connectionDetails, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<TuneTheModelConnector> connector,
-			ObjectProvider<TuneTheModelWebClientCustomizer> customizers) {
+			ObjectProvider<TuneTheModelWebClientCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<TuneTheModelObservationConvention> observationConvention,
+			ObjectProvider<TuneTheModelTrainingObservationConvention> trainingObservationConvention) {
 		TuneTheModelProperties.Retry retry = properties.getRetry();
 		TuneTheModelTemplate.Builder template = TuneTheModelTemplate.builder()
 			// on the first call: Boot's builder brings the application's connector
@@ -74,7 +87,10 @@ public final class TuneTheModelAutoConfiguration {
 			.bulkMaxConcurrency(
 					Math.min(properties.getBulk().getMaxConcurrency(), properties.getPool().getMaxConnections()))
 			.retrySettings(new RetrySettings(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
-					retry.getMaxRetryAfter()));
+					retry.getMaxRetryAfter()))
+			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		observationConvention.ifUnique(template::observationConvention);
+		trainingObservationConvention.ifUnique(template::trainingObservationConvention);
 		return template.build();
 	}
 
@@ -119,6 +135,19 @@ public final class TuneTheModelAutoConfiguration {
 								+ bundles.getBundleNames() + ")",
 						ex);
 			}
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean({ MeterRegistry.class, ObservationRegistry.class })
+	static class UploadMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		UploadMeterObservationHandler tuneTheModelUploadMeterObservationHandler(MeterRegistry meterRegistry) {
+			return new UploadMeterObservationHandler(meterRegistry);
 		}
 
 	}

@@ -146,6 +146,35 @@ public abstract class SampleApplicationContract {
 	}
 
 	@Test
+	protected void metricsShowTheDemosOperationsTrainingAndUploads() {
+		DemoReport report = assertDemoTellsPositiveFromNegative(this.client);
+		this.client.get()
+			.uri("/actuator/metrics/tunethemodel.client.operation?tag=tunethemodel.operation:classify_all")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.measurements[?(@.statistic == 'COUNT')].value")
+			.value((List<Double> count) -> assertThat(count).containsExactly(1.0))
+			.jsonPath("$.availableTags[?(@.tag == 'outcome')].values[*]")
+			.value((List<String> outcomes) -> assertThat(outcomes).containsExactly("SUCCESS"));
+		this.client.get()
+			.uri("/actuator/metrics/tunethemodel.training?tag=tunethemodel.model.type:classifier")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.get()
+			.uri("/actuator/metrics/tunethemodel.upload.examples")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.measurements[0].value")
+			// four training reviews for each validation one
+			.value((Double examples) -> assertThat(examples).isEqualTo((double) report.evaluation().examples() * 5));
+	}
+
+	@Test
 	protected void classifyAnswersTheScoresOfTheDemoModel() {
 		String id = await().atMost(DEMO).until(this::readyDemoModelId, (found) -> found != null);
 		String sentence = SentimentDemoScript.SENTENCES.get(1);
