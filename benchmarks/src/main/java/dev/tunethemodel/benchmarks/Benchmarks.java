@@ -32,6 +32,7 @@ import dev.tunethemodel.client.TuneTheModelOperations;
 /**
  * Runs the benchmarks: {@code calls} (the starter against raw Reactor Netty),
  * {@code blocking} (the blocking API against the reactive one, on each transport),
+ * {@code observations} (the client's observations, without and with a registry),
  * {@code upload} (a million examples in 128 MiB of heap), {@code startup} (context
  * startup with and without the starter), or {@code all}.
  *
@@ -61,9 +62,11 @@ public final class Benchmarks {
 			}
 			case "startup" -> StartupBenchmark.run();
 			case "blocking" -> BlockingBenchmark.run();
+			case "observations" -> ObservationBenchmark.run();
 			case "all" -> {
 				fork("-Xms1g", "-Xmx1g", "calls");
 				fork("-Xms1g", "-Xmx1g", "blocking");
+				fork("-Xms1g", "-Xmx1g", "observations");
 				fork("-Xmx128m", "upload");
 				StartupBenchmark.run();
 			}
@@ -116,7 +119,7 @@ public final class Benchmarks {
 				s[3] / r[3]);
 	}
 
-	private static double[] run(Supplier<Mono<?>> call) {
+	static double[] run(Supplier<Mono<?>> call) {
 		double[] sequential = Measure.sequential(() -> call.get().block(), 5_000);
 		double throughput = Measure.throughput(call, 20_000);
 		return new double[] { sequential[0], sequential[1], throughput, sequential[2] };

@@ -184,7 +184,7 @@ final class BulkCalls<I, T, R> {
 			failInput(input.position(), input.failure(failure));
 			return;
 		}
-		wait(delay, new Wait(input));
+		schedule(delay, new Wait(input));
 	}
 
 	private void answered(BulkInput<I, T> input, @Nullable T answer) {
@@ -223,7 +223,7 @@ final class BulkCalls<I, T, R> {
 		int permits = this.concurrency.permits(now);
 		if (permits == 0 && this.wakeUpAt != this.concurrency.pausedUntil()) {
 			this.wakeUpAt = this.concurrency.pausedUntil();
-			wait(Duration.ofNanos(Math.max(0, this.wakeUpAt - now)), new Wait(null));
+			schedule(Duration.ofNanos(Math.max(0, this.wakeUpAt - now)), new Wait(null));
 		}
 		while (this.inFlight < permits) {
 			BulkInput<I, T> input = this.waitedOut.poll();
@@ -277,7 +277,7 @@ final class BulkCalls<I, T, R> {
 		}
 	}
 
-	private void wait(Duration delay, Wait wait) {
+	private void schedule(Duration delay, Wait wait) {
 		if (this.waits.add(wait)) {
 			Mono.delay(delay).subscribe(wait);
 		}
