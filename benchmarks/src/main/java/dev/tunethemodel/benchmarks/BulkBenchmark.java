@@ -3,7 +3,6 @@ package dev.tunethemodel.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,9 +44,6 @@ final class BulkBenchmark {
 	private static final double UNLIMITED_TARGET = TuneTheModelTemplate.DEFAULT_BULK_MAX_CONCURRENCY * 1000.0
 			/ BulkStub.LATENCY.toMillis();
 
-	private static final com.sun.management.OperatingSystemMXBean system = (com.sun.management.OperatingSystemMXBean) ManagementFactory
-		.getOperatingSystemMXBean();
-
 	private BulkBenchmark() {
 	}
 
@@ -80,17 +76,19 @@ final class BulkBenchmark {
 		}
 		List<String> million = forkMillion();
 		System.out.println();
-		System.out.printf("Bulk calls, %d cores shared by the client and the stub; 429s and most at once as the "
-				+ "stub counted them; CPU in %% of one core%n%n", Runtime.getRuntime().availableProcessors());
+		System.out.printf(
+				"Bulk calls on %d cores; 429s and most at once as the stub counted them; CPU in %% of one "
+						+ "core, the other processes' from the machine's load%n%n",
+				Runtime.getRuntime().availableProcessors());
 		System.out.println("| client | stub model | inputs | wall time | results/s | target | % of target | 429s "
-				+ "| failed inputs | most at once, accepted / with refused | client CPU | stub CPU |");
-		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+				+ "| failed inputs | most at once, accepted / with refused | client CPU | stub CPU | other processes' CPU |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		rows.forEach(System.out::println);
 		System.out.println();
 		System.out.println("A million inputs through classifyAll in 128 MiB of heap, fast model (1 ms a call)");
 		System.out.println();
 		System.out.println(BulkMillion.HEADER);
-		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		million.forEach(System.out::println);
 	}
 
@@ -153,19 +151,15 @@ final class BulkBenchmark {
 
 	private static String measure(String client, String model, int inputs, double target, Counts stub,
 			Supplier<Outcome> run) {
-		long stubCpu = stub.take(model).cpuNanos();
-		long cpu = system.getProcessCpuTime();
+		CpuUse cpu = CpuUse.start(stub.take(model).cpuNanos());
 		long start = System.nanoTime();
 		Outcome outcome = run.get();
 		long nanos = System.nanoTime() - start;
-		long clientCpu = system.getProcessCpuTime() - cpu;
 		StubCounts counts = stub.take(model);
 		double rate = outcome.results() / (nanos / 1e9);
-		String row = String.format(
-				"| %s | %s | %,d | %.1f s | %,.0f | %,.0f | %.1f%% | %,d | %,d | %d / %d | %.0f%% | %.0f%% |", client,
-				model, inputs, nanos / 1e9, rate, target, 100 * rate / target, counts.rejected(), outcome.failed(),
-				counts.mostActive(), counts.mostArrived(), 100.0 * clientCpu / nanos,
-				100.0 * (counts.cpuNanos() - stubCpu) / nanos);
+		String row = String.format("| %s | %s | %,d | %.1f s | %,.0f | %,.0f | %.1f%% | %,d | %,d | %d / %d | %s |",
+				client, model, inputs, nanos / 1e9, rate, target, 100 * rate / target, counts.rejected(),
+				outcome.failed(), counts.mostActive(), counts.mostArrived(), cpu.end(counts.cpuNanos()));
 		System.out.println(row);
 		return row;
 	}

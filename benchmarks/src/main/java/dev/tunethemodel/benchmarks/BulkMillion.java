@@ -30,13 +30,11 @@ import dev.tunethemodel.client.TuneTheModelOperations;
  */
 final class BulkMillion {
 
-	static final String HEADER = "| inputs | results | wall time | results/s | peak heap | peak heap after GC "
-			+ "| old generation peak | heap limit | GCs | client CPU | stub CPU | most at once |";
+	static final String HEADER = "| inputs | results | wall time | results/s | heap after GC before | peak heap "
+			+ "| peak heap after GC | old generation peak | heap limit | GCs | client CPU | stub CPU "
+			+ "| other processes' CPU | most at once |";
 
 	private static final int INPUTS = 1_000_000;
-
-	private static final com.sun.management.OperatingSystemMXBean system = (com.sun.management.OperatingSystemMXBean) ManagementFactory
-		.getOperatingSystemMXBean();
 
 	private BulkMillion() {
 	}
@@ -72,15 +70,14 @@ final class BulkMillion {
 				((NotificationEmitter) collector).addNotificationListener(afterGc, null, null);
 			}
 			heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+			long before = heap.stream().mapToLong((pool) -> pool.getUsage().getUsed()).sum();
 			long collections = collections(collectors);
-			long stubCpu = stub.take(BulkStub.FAST).cpuNanos();
-			long cpu = system.getProcessCpuTime();
+			CpuUse cpu = CpuUse.start(stub.take(BulkStub.FAST).cpuNanos());
 			long start = System.nanoTime();
 			Long results = starter.classifyAll(BulkStub.FAST, Flux.range(0, INPUTS).map(BulkBenchmark::text))
 				.count()
 				.block(Duration.ofMinutes(10));
 			long nanos = System.nanoTime() - start;
-			long clientCpu = system.getProcessCpuTime() - cpu;
 			BulkBenchmark.StubCounts counts = stub.take(BulkStub.FAST);
 			long peak = heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
 			long old = heap.stream()
@@ -89,11 +86,10 @@ final class BulkMillion {
 				.sum();
 			long count = (results != null) ? results : 0;
 			System.out.printf(
-					"| %,d | %,d | %.1f s | %,.0f | %.1f MiB | %.1f MiB | %.1f MiB | %.0f MiB | %,d | %.0f%% | %.0f%% "
-							+ "| %d |%n",
-					INPUTS, count, nanos / 1e9, count / (nanos / 1e9), mib(peak), mib(mostAfterGc.get()), mib(old),
-					mib(Runtime.getRuntime().maxMemory()), collections(collectors) - collections,
-					100.0 * clientCpu / nanos, 100.0 * (counts.cpuNanos() - stubCpu) / nanos, counts.mostActive());
+					"| %,d | %,d | %.1f s | %,.0f | %.1f MiB | %.1f MiB | %.1f MiB | %.1f MiB | %.0f MiB | %,d | %s | %d |%n",
+					INPUTS, count, nanos / 1e9, count / (nanos / 1e9), mib(before), mib(peak), mib(mostAfterGc.get()),
+					mib(old), mib(Runtime.getRuntime().maxMemory()), collections(collectors) - collections,
+					cpu.end(counts.cpuNanos()), counts.mostActive());
 		}
 	}
 
