@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,8 +27,9 @@ import dev.tunethemodel.client.TuneTheModelTemplate;
  * process of its own): {@code classifyAll} of the starter against the 800 calls/s of the
  * rate-limited model and the 1600 calls/s that 32 calls at once get from the unlimited
  * one, the loop of {@code classify(...).block()} a user would write otherwise, a
- * {@code flatMap} of 32 calls at once with the default retry settings, and then a million
- * inputs in 128 MiB of heap ({@link BulkMillion}).
+ * {@code flatMap} of 32 calls at once with the default retry settings, raw Reactor Netty
+ * with exactly the calls at once each stub takes, and then a million inputs in 128 MiB of
+ * heap ({@link BulkMillion}).
  */
 final class BulkBenchmark {
 
@@ -38,6 +40,8 @@ final class BulkBenchmark {
 	private static final int NAIVE_INPUTS = 4_000;
 
 	private static final int NAIVE_CONCURRENCY = 32;
+
+	private static final int RAW_INPUTS = 5_000;
 
 	private static final double LIMITED_CAPACITY = BulkStub.CAPACITY * 1000.0 / BulkStub.LATENCY.toMillis();
 
@@ -65,7 +69,17 @@ final class BulkBenchmark {
 			rows.add(measure("classify().block() loop", BulkStub.UNLIMITED, SEQUENTIAL_INPUTS, UNLIMITED_TARGET, stub,
 					() -> sequential(starter, BulkStub.UNLIMITED, SEQUENTIAL_INPUTS)));
 			rows.add(measure("flatMap(classify, 32), default retries", BulkStub.LIMITED, NAIVE_INPUTS, LIMITED_CAPACITY,
-					stub, () -> naive(starter, BulkStub.LIMITED, NAIVE_INPUTS)));
+					stub, () -> inFlight((i) -> starter.classify(BulkStub.LIMITED, text(i)), NAIVE_INPUTS,
+							NAIVE_CONCURRENCY)));
+			// the ceiling of a client that sends as many calls at once as each stub takes
+			try (RawClient raw = new RawClient(server.baseUrl(), Benchmarks.API_KEY)) {
+				rows.add(measure("raw Reactor Netty, 16 in flight", BulkStub.LIMITED, RAW_INPUTS, LIMITED_CAPACITY,
+						stub,
+						() -> inFlight((i) -> raw.classify(BulkStub.LIMITED, text(i)), RAW_INPUTS, BulkStub.CAPACITY)));
+				rows.add(measure("raw Reactor Netty, 32 in flight", BulkStub.UNLIMITED, RAW_INPUTS, UNLIMITED_TARGET,
+						stub, () -> inFlight((i) -> raw.classify(BulkStub.UNLIMITED, text(i)), RAW_INPUTS,
+								TuneTheModelTemplate.DEFAULT_BULK_MAX_CONCURRENCY)));
+			}
 			// without Spring Boot: WebClient.builder(), on Reactor Netty's shared pool
 			TuneTheModelOperations plain = TuneTheModelTemplate.builder()
 				.baseUrl(server.baseUrl())
@@ -137,12 +151,10 @@ final class BulkBenchmark {
 		return new Outcome(results, inputs - results);
 	}
 
-	// what a user who guesses the concurrency writes, counting failed inputs
-	private static Outcome naive(TuneTheModelOperations operations, String model, int inputs) {
+	// a fixed number of calls at once, as a user who guesses it writes; failures counted
+	private static Outcome inFlight(IntFunction<Mono<?>> call, int inputs, int concurrency) {
 		Long results = Flux.range(0, inputs)
-			.flatMap((i) -> operations.classify(model, text(i))
-				.thenReturn(1L)
-				.onErrorResume(TuneTheModelException.class, (ex) -> Mono.just(0L)), NAIVE_CONCURRENCY)
+			.flatMap((i) -> call.apply(i).thenReturn(1L).onErrorResume((ex) -> Mono.just(0L)), concurrency)
 			.reduce(0L, Long::sum)
 			.block();
 		long ok = (results != null) ? results : 0;
