@@ -25,11 +25,11 @@ import dev.tunethemodel.client.TuneTheModelTemplate;
 /**
  * Bulk inference against a stub API whose capacity is known ({@link BulkStub}, in a
  * process of its own): {@code classifyAll} of the starter against the 800 calls/s of the
- * rate-limited model and the 1600 calls/s that 32 calls at once get from the unlimited
- * one, the loop of {@code classify(...).block()} a user would write otherwise, a
- * {@code flatMap} of 32 calls at once with the default retry settings, raw Reactor Netty
- * with exactly the calls at once each stub takes, and then a million inputs in 128 MiB of
- * heap ({@link BulkMillion}).
+ * rate-limited model (and with a {@code Retry-After} of 2 s) and the 1600 calls/s that 32
+ * calls at once get from the unlimited one, the loop of {@code classify(...).block()} a
+ * user would write otherwise, a {@code flatMap} of 32 calls at once with the default
+ * retry settings, raw Reactor Netty with exactly the calls at once each stub takes, and
+ * then a million inputs in 128 MiB of heap ({@link BulkMillion}).
  */
 final class BulkBenchmark {
 
@@ -42,6 +42,10 @@ final class BulkBenchmark {
 	private static final int NAIVE_CONCURRENCY = 32;
 
 	private static final int RAW_INPUTS = 5_000;
+
+	private static final int LONG_WAIT_INPUTS = 5_000;
+
+	private static final int BUILDER_INPUTS = 10_000;
 
 	private static final double LIMITED_CAPACITY = BulkStub.CAPACITY * 1000.0 / BulkStub.LATENCY.toMillis();
 
@@ -64,6 +68,8 @@ final class BulkBenchmark {
 					() -> classifyAll(starter, BulkStub.LIMITED, INPUTS)));
 			rows.add(measure("classifyAll, starter", BulkStub.UNLIMITED, INPUTS, UNLIMITED_TARGET, stub,
 					() -> classifyAll(starter, BulkStub.UNLIMITED, INPUTS)));
+			rows.add(measure("classifyAll, starter", BulkStub.LIMITED_LONG_WAIT, LONG_WAIT_INPUTS, LIMITED_CAPACITY,
+					stub, () -> classifyAll(starter, BulkStub.LIMITED_LONG_WAIT, LONG_WAIT_INPUTS)));
 			rows.add(measure("classify().block() loop", BulkStub.LIMITED, SEQUENTIAL_INPUTS, LIMITED_CAPACITY, stub,
 					() -> sequential(starter, BulkStub.LIMITED, SEQUENTIAL_INPUTS)));
 			rows.add(measure("classify().block() loop", BulkStub.UNLIMITED, SEQUENTIAL_INPUTS, UNLIMITED_TARGET, stub,
@@ -85,8 +91,8 @@ final class BulkBenchmark {
 				.baseUrl(server.baseUrl())
 				.apiKey(Benchmarks.API_KEY)
 				.build();
-			rows.add(measure("classifyAll, TuneTheModelTemplate.builder()", BulkStub.UNLIMITED, INPUTS,
-					UNLIMITED_TARGET, stub, () -> classifyAll(plain, BulkStub.UNLIMITED, INPUTS)));
+			rows.add(measure("classifyAll, TuneTheModelTemplate.builder()", BulkStub.UNLIMITED, BUILDER_INPUTS,
+					UNLIMITED_TARGET, stub, () -> classifyAll(plain, BulkStub.UNLIMITED, BUILDER_INPUTS)));
 		}
 		List<String> million = forkMillion();
 		System.out.println();

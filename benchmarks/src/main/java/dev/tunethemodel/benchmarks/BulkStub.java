@@ -18,6 +18,7 @@ import reactor.netty.resources.LoopResources;
  * An inference API on loopback whose capacity is known, for the bulk benchmark: the model
  * id chooses how it answers. Model {@value #LIMITED} takes 20 ms a call and answers 429
  * with {@code Retry-After: 1} at once above 16 calls at once, 800 calls/s in all; model
+ * {@value #LIMITED_LONG_WAIT} does the same with {@code Retry-After: 2}; model
  * {@value #UNLIMITED} takes 20 ms a call without limit; model {@value #FAST} takes 1 ms a
  * call without limit. {@code GET /stub/{model}} reads and resets what a model counted.
  *
@@ -26,6 +27,8 @@ import reactor.netty.resources.LoopResources;
 public final class BulkStub implements AutoCloseable {
 
 	static final String LIMITED = "limited";
+
+	static final String LIMITED_LONG_WAIT = "limited-2s";
 
 	static final String UNLIMITED = "unlimited";
 
@@ -44,8 +47,9 @@ public final class BulkStub implements AutoCloseable {
 	private static final com.sun.management.OperatingSystemMXBean system = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
 
-	private final Map<String, Model> models = Map.of(LIMITED, new Model(CAPACITY, LATENCY), UNLIMITED,
-			new Model(Integer.MAX_VALUE, LATENCY), FAST, new Model(Integer.MAX_VALUE, Duration.ofMillis(1)));
+	private final Map<String, Model> models = Map.of(LIMITED, new Model(CAPACITY, LATENCY, "1"), LIMITED_LONG_WAIT,
+			new Model(CAPACITY, LATENCY, "2"), UNLIMITED, new Model(Integer.MAX_VALUE, LATENCY, "1"), FAST,
+			new Model(Integer.MAX_VALUE, Duration.ofMillis(1), "1"));
 
 	private final LoopResources loops = LoopResources.create("stub", 1, true);
 
@@ -109,6 +113,8 @@ public final class BulkStub implements AutoCloseable {
 
 		private final Duration latency;
 
+		private final String retryAfter;
+
 		private final AtomicInteger active = new AtomicInteger();
 
 		private final AtomicInteger mostActive = new AtomicInteger();
@@ -119,9 +125,10 @@ public final class BulkStub implements AutoCloseable {
 
 		private final AtomicInteger rejected = new AtomicInteger();
 
-		Model(int capacity, Duration latency) {
+		Model(int capacity, Duration latency, String retryAfter) {
 			this.capacity = capacity;
 			this.latency = latency;
+			this.retryAfter = retryAfter;
 		}
 
 		Mono<Void> answer(HttpServerResponse response) {
@@ -130,7 +137,8 @@ public final class BulkStub implements AutoCloseable {
 			if (now > this.capacity) {
 				this.active.decrementAndGet();
 				this.rejected.incrementAndGet();
-				return json(response.status(HttpResponseStatus.TOO_MANY_REQUESTS).header("Retry-After", "1"),
+				return json(
+						response.status(HttpResponseStatus.TOO_MANY_REQUESTS).header("Retry-After", this.retryAfter),
 						TOO_MANY_REQUESTS);
 			}
 			this.mostActive.accumulateAndGet(now, Math::max);
