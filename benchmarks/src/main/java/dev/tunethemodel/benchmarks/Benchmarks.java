@@ -34,7 +34,8 @@ import dev.tunethemodel.client.TuneTheModelOperations;
  * {@code blocking} (the blocking API against the reactive one, on each transport),
  * {@code observations} (the client's observations, without and with a registry),
  * {@code upload} (a million examples in 128 MiB of heap), {@code startup} (context
- * startup with and without the starter), or {@code all}.
+ * startup with and without the starter), {@code bulk} (bulk inference against stubs of
+ * known capacity, and a million inputs in 128 MiB of heap), or {@code all}.
  *
  * @since 0.1.0
  */
@@ -63,11 +64,22 @@ public final class Benchmarks {
 			case "startup" -> StartupBenchmark.run();
 			case "blocking" -> BlockingBenchmark.run();
 			case "observations" -> ObservationBenchmark.run();
+			case "bulk" -> BulkBenchmark.run();
+			case "bulk-million" -> {
+				// the point is to classify in 128 MiB of heap
+				if (Runtime.getRuntime().maxMemory() > 130L * 1024 * 1024) {
+					fork("-Xmx128m", "bulk-million");
+				}
+				else {
+					BulkMillion.run();
+				}
+			}
 			case "all" -> {
 				fork("-Xms1g", "-Xmx1g", "calls");
 				fork("-Xms1g", "-Xmx1g", "blocking");
 				fork("-Xms1g", "-Xmx1g", "observations");
 				fork("-Xmx128m", "upload");
+				fork("-Xms1g", "-Xmx1g", "bulk");
 				StartupBenchmark.run();
 			}
 			default -> throw new IllegalArgumentException("Unknown benchmark " + benchmark);

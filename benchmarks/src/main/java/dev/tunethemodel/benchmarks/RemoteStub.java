@@ -6,7 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The stub server, run in a process of its own.
+ * A stub server, {@link StubServer} unless told otherwise, run in a process of its own.
  */
 final class RemoteStub implements AutoCloseable {
 
@@ -20,8 +20,12 @@ final class RemoteStub implements AutoCloseable {
 	}
 
 	static RemoteStub start() throws IOException {
+		return start(StubServer.class);
+	}
+
+	static RemoteStub start(Class<?> server) throws IOException {
 		Process process = new ProcessBuilder(Benchmarks.javaCommand(), "-cp", System.getProperty("java.class.path"),
-				StubServer.class.getName())
+				server.getName())
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
 		BufferedReader output = new BufferedReader(
