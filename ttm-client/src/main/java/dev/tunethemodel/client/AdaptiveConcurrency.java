@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  * latency: by one per answer up to the highest level known to be accepted (so it doubles
  * each round trip), then by one per round trip. When the API says it is overloaded (a 429
  * or a 503) it halves, and does not grow past the level below the rejected one until the
- * wait the API asked for has passed; at a single attempt in flight, it sends nothing more
- * until then. Not thread-safe: one caller at a time.
+ * wait the API asked for has passed, twice as long each time the same level is refused
+ * again (up to 16 times); at a single attempt in flight, it sends nothing more until the
+ * wait has passed. Not thread-safe: one caller at a time.
  */
 final class AdaptiveConcurrency {
 
@@ -22,6 +23,8 @@ final class AdaptiveConcurrency {
 
 	private static final Duration DEFAULT_HOLD = Duration.ofSeconds(1);
 
+	private static final int MAX_HOLD_FACTOR = 16;
+
 	private final int max;
 
 	private final long maxHoldNanos;
@@ -31,6 +34,10 @@ final class AdaptiveConcurrency {
 	private int ceiling;
 
 	private long epoch;
+
+	private int refusedLevel;
+
+	private int holdFactor = 1;
 
 	private long holdUntil;
 
@@ -110,22 +117,35 @@ final class AdaptiveConcurrency {
 	 * @param now the current {@link System#nanoTime()}
 	 */
 	void overloaded(long attemptEpoch, @Nullable Duration retryAfter, long now) {
-		Duration hold = (retryAfter != null) ? retryAfter : DEFAULT_HOLD;
-		long holdNanos = (hold.compareTo(Duration.ofNanos(this.maxHoldNanos)) < 0) ? hold.toNanos() : this.maxHoldNanos;
-		if (now + holdNanos - this.holdUntil > 0) {
-			this.holdUntil = now + holdNanos;
-		}
+		long waitNanos = nanos((retryAfter != null) ? retryAfter : DEFAULT_HOLD);
 		// attempts sent before the last decrease were sent at the old level
 		if (attemptEpoch != this.epoch) {
+			holdUntil(now + waitNanos);
 			return;
 		}
 		this.epoch++;
+		int level = (int) this.limit;
+		// a level refused again is tried half as often: each refused attempt waits its
+		// turn
+		this.holdFactor = (level == this.refusedLevel) ? Math.min(2 * this.holdFactor, MAX_HOLD_FACTOR) : 1;
+		this.refusedLevel = level;
+		holdUntil(now + Math.min(waitNanos * this.holdFactor, this.maxHoldNanos));
 		if (this.limit < 2) {
 			this.paused = true;
-			this.pausedUntil = this.holdUntil;
+			this.pausedUntil = now + waitNanos;
 		}
-		this.ceiling = Math.max(1, (int) this.limit - 1);
+		this.ceiling = Math.max(1, level - 1);
 		this.limit = Math.max(1, this.limit / 2);
+	}
+
+	private void holdUntil(long until) {
+		if (until - this.holdUntil > 0) {
+			this.holdUntil = until;
+		}
+	}
+
+	private long nanos(Duration wait) {
+		return (wait.compareTo(Duration.ofNanos(this.maxHoldNanos)) < 0) ? wait.toNanos() : this.maxHoldNanos;
 	}
 
 }

@@ -56,6 +56,25 @@ class AdaptiveConcurrencyTests {
 	}
 
 	@Test
+	void levelRefusedAgainIsTriedHalfAsOften() {
+		succeed(16);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(17);
+		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ofSeconds(1), this.now);
+		succeed(50);
+		this.now += 1_001 * MS;
+		succeed(17);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(17);
+		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ofSeconds(1), this.now);
+		succeed(50);
+		this.now += 1_001 * MS;
+		succeed(17);
+		assertThat(this.concurrency.permits(this.now)).as("held for twice the Retry-After").isEqualTo(16);
+		this.now += 1_000 * MS;
+		succeed(17);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(17);
+	}
+
+	@Test
 	void aboveTheAcceptedLevelGrowthIsOnePerRoundTrip() {
 		succeed(16);
 		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ZERO, this.now);
