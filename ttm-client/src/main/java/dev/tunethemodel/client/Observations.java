@@ -26,8 +26,6 @@ import dev.tunethemodel.client.TuneTheModelObservationContext.Outcome;
  */
 final class Observations {
 
-	static final Observations NONE = new Observations(ObservationRegistry.NOOP, null, null);
-
 	private static final DefaultTuneTheModelObservationConvention DEFAULT_CONVENTION = new DefaultTuneTheModelObservationConvention();
 
 	private static final DefaultTuneTheModelTrainingObservationConvention DEFAULT_TRAINING_CONVENTION = new DefaultTuneTheModelTrainingObservationConvention();
