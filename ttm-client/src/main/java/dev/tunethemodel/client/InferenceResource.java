@@ -1,6 +1,7 @@
 package dev.tunethemodel.client;
 
 import java.time.Duration;
+import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -65,25 +66,11 @@ final class InferenceResource {
 	}
 
 	Flux<Classification> classifyAll(String modelId, Flux<String> inputs) {
-		return Flux.defer(() -> {
-			String model = ArgumentChecks.requireId("model", modelId);
-			ArgumentChecks.requireNonNull("inputs", inputs);
-			return this.transport.observations()
-				.operationMany(() -> new TuneTheModelObservationContext("classify_all", model, null),
-						(observed) -> BulkCalls.run(inputs, (input) -> scheduledClassify(model, input),
-								(input, answer) -> answer, this.maxConcurrency, this.timeout, observed));
-		});
+		return bulk("classify_all", modelId, "inputs", inputs, this::scheduledClassify);
 	}
 
 	Flux<Generation> generateAll(String modelId, Flux<GenerateRequest> requests) {
-		return Flux.defer(() -> {
-			String model = ArgumentChecks.requireId("model", modelId);
-			ArgumentChecks.requireNonNull("requests", requests);
-			return this.transport.observations()
-				.operationMany(() -> new TuneTheModelObservationContext("generate_all", model, null),
-						(observed) -> BulkCalls.run(requests, (request) -> scheduledGenerate(model, request),
-								(request, answer) -> answer, this.maxConcurrency, this.timeout, observed));
-		});
+		return bulk("generate_all", modelId, "requests", requests, this::scheduledGenerate);
 	}
 
 	Mono<Evaluation> evaluate(String modelId, Flux<ClassifierExample> examples) {
@@ -98,6 +85,18 @@ final class InferenceResource {
 								this.maxConcurrency, this.timeout, observed)
 						.then(Mono.fromSupplier(counts::result));
 				});
+		});
+	}
+
+	private <I, T> Flux<T> bulk(String operation, String modelId, String what, Flux<I> inputs,
+			BiFunction<String, I, ScheduledCall<T>> call) {
+		return Flux.defer(() -> {
+			String model = ArgumentChecks.requireId("model", modelId);
+			ArgumentChecks.requireNonNull(what, inputs);
+			return this.transport.observations()
+				.operationMany(() -> new TuneTheModelObservationContext(operation, model, null),
+						(observed) -> BulkCalls.run(inputs, (input) -> call.apply(model, input),
+								(input, answer) -> answer, this.maxConcurrency, this.timeout, observed));
 		});
 	}
 

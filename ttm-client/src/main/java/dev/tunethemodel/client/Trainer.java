@@ -45,11 +45,11 @@ final class Trainer {
 
 	Mono<Model> train(CreateModelRequest model, Flux<? extends TrainingExample> training,
 			Flux<? extends TrainingExample> validation) {
-		return Flux
-			.defer(() -> this.observations.training(ArgumentChecks.requireValid(model).type(),
-					run(model, training, validation).untilFit(), TrainingEvent.FitRequested.class::isInstance))
-			.last()
-			.map((fitRequested) -> ((TrainingEvent.FitRequested) fitRequested).model());
+		return Flux.defer(() -> {
+			TrainingRun run = run(model, training, validation);
+			return this.observations.training(model.type(), run.untilFit(),
+					TrainingEvent.FitRequested.class::isInstance);
+		}).last().map((fitRequested) -> ((TrainingEvent.FitRequested) fitRequested).model());
 	}
 
 	Flux<TrainingEvent> trainWithProgress(CreateModelRequest model, Flux<? extends TrainingExample> training,
