@@ -148,7 +148,7 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 	 */
 	static final class Draft {
 
-		Supplier<WebClient.Builder> webClientBuilder = WebClient::builder;
+		@Nullable Supplier<WebClient.Builder> webClientBuilder;
 
 		String baseUrl = TuneTheModelTemplate.DEFAULT_BASE_URL;
 
@@ -185,11 +185,18 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 		ClientSettings settings() {
 			Path directory = (this.temporaryDirectory != null) ? this.temporaryDirectory
 					: Path.of(System.getProperty("java.io.tmpdir"));
-			ArgumentChecks.requireNonNull("web client builder", this.webClientBuilder);
 			ArgumentChecks.requireNonNull("observation registry", this.observationRegistry);
 			return new ClientSettings(this.baseUrl, this.apiKey, this.allowInsecureHttp, directory, this.retrySettings,
 					this.timeout, this.pollInterval, this.datasetPollInterval, this.datasetProcessingTimeout,
 					this.maxListEntries, this.bulkMaxConcurrency);
+		}
+
+		/**
+		 * Return what supplies the builder of the web clients.
+		 * @return the builder's supplier, or the default one
+		 */
+		Supplier<WebClient.Builder> webClientBuilder() {
+			return (this.webClientBuilder != null) ? this.webClientBuilder : DefaultConnector.webClientBuilder();
 		}
 
 	}

@@ -55,7 +55,13 @@ public class TuneTheModelConfigurationException extends IllegalArgumentException
 		 * A plain http base URL to a host that is not loopback: the key would cross the
 		 * network in clear.
 		 */
-		INSECURE_BASE_URL
+		INSECURE_BASE_URL,
+
+		/**
+		 * The JDK's {@code HttpClient} logs request headers, which would write the API
+		 * key to the log.
+		 */
+		LOGGED_HEADERS
 
 	}
 

@@ -218,7 +218,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		 * @return this builder
 		 */
 		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
-			WebClient.Builder copy = webClientBuilder.clone();
+			WebClient.Builder copy = ArgumentChecks.requireNonNull("web client builder", webClientBuilder).clone();
 			return webClientBuilder(() -> copy);
 		}
 
@@ -229,7 +229,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		 * @return this builder
 		 */
 		public Builder webClientBuilder(Supplier<WebClient.Builder> webClientBuilder) {
-			this.draft.webClientBuilder = webClientBuilder;
+			this.draft.webClientBuilder = ArgumentChecks.requireNonNull("web client builder", webClientBuilder);
 			return this;
 		}
 
@@ -389,7 +389,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		 */
 		public TuneTheModelTemplate build() {
 			ClientSettings settings = this.draft.settings();
-			return new TuneTheModelTemplate(new Transport(this.draft.webClientBuilder, settings,
+			return new TuneTheModelTemplate(new Transport(this.draft.webClientBuilder(), settings,
 					new Observations(this.draft.observationRegistry, this.draft.observationConvention,
 							this.draft.trainingObservationConvention)),
 					settings);

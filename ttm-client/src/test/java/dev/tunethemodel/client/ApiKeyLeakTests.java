@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -15,14 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -96,9 +91,9 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 		assertThat(output.getAll()).contains("/v0/models/m-1/fit").doesNotContain(API_KEY);
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("connectors")
-	void keyAppearsInNoLogLineWhenTheApplicationLogsRequestDetails(String name, ClientHttpConnector connector,
+	@ParameterizedTest
+	@EnumSource(TransportUnderTest.class)
+	void keyAppearsInNoLogLineWhenTheApplicationLogsRequestDetails(TransportUnderTest transport,
 			CapturedOutput output) {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withHeader("Authorization", API_KEY)
 			.withHeader("Set-Cookie", "session=" + API_KEY + "; Path=/")));
@@ -106,8 +101,7 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 			.withHeader("WWW-Authenticate", "key=\"" + API_KEY + "\"")
 			.withBody("invalid key")));
 		// as Boot's builder is with spring.http.codecs.log-request-details=true
-		WebClient.Builder loggingBuilder = WebClient.builder()
-			.clientConnector(connector)
+		WebClient.Builder loggingBuilder = transport.webClientBuilder()
 			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(true));
 		TuneTheModelTemplate template = TuneTheModelTemplate.builder()
 			.webClientBuilder(loggingBuilder)
@@ -149,11 +143,6 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 		assertThat(error.responseBody()).isEqualTo("{\"error\": \"invalid key [API key]\"}");
 		assertNoFragmentOfTheKey(stackTrace(error));
 		assertNoFragmentOfTheKey(output.getAll());
-	}
-
-	static Stream<Arguments> connectors() {
-		return Stream.of(Arguments.of("Reactor Netty", new ReactorClientHttpConnector()),
-				Arguments.of("JDK HttpClient", new JdkClientHttpConnector()));
 	}
 
 	private void collectError(org.reactivestreams.Publisher<?> call) {

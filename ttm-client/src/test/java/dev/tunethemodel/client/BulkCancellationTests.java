@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import reactor.core.publisher.Flux;
@@ -27,6 +29,8 @@ import static org.awaitility.Awaitility.await;
  * or logged as an error, and a bulk call that ends by itself has its results in order.
  */
 @HostileSuite
+@ParameterizedClass
+@EnumSource(TransportUnderTest.class)
 @ExtendWith(OutputCaptureExtension.class)
 class BulkCancellationTests {
 
@@ -41,6 +45,12 @@ class BulkCancellationTests {
 	private static final Duration SETTLE = Duration.ofSeconds(60);
 
 	private final Queue<Throwable> dropped = new ConcurrentLinkedQueue<>();
+
+	private final TransportUnderTest transport;
+
+	BulkCancellationTests(TransportUnderTest transport) {
+		this.transport = transport;
+	}
 
 	@BeforeEach
 	void hookDroppedErrors() {
@@ -58,7 +68,7 @@ class BulkCancellationTests {
 		AtomicInteger completedInOrder = new AtomicInteger();
 		try (InferenceStub stub = new InferenceStub(6, (input) -> Duration.ofMillis(Integer.parseInt(input) % 4),
 				"0")) {
-			TuneTheModelTemplate template = stub.client().build();
+			TuneTheModelTemplate template = stub.client().webClientBuilder(this.transport.webClientBuilder()).build();
 			List<Mono<Void>> runs = IntStream.range(0, CANCELLATIONS).mapToObj((run) -> {
 				int inputs = 1 + random.nextInt(60);
 				int cancelAfter = random.nextInt(LATEST_CANCEL_MILLIS + 1);

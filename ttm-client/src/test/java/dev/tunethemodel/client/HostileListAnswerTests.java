@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SignalType;
@@ -36,6 +38,8 @@ import static org.awaitility.Awaitility.await;
  * tracked.
  */
 @HostileSuite
+@ParameterizedClass
+@EnumSource(TransportUnderTest.class)
 class HostileListAnswerTests {
 
 	private static final Duration VERIFY = Duration.ofSeconds(60);
@@ -49,7 +53,15 @@ class HostileListAnswerTests {
 
 	private static DisposableServer server;
 
+	private final TransportUnderTest transport;
+
 	private List<MemoryPoolMXBean> heap;
+
+	private ProcessResources before;
+
+	HostileListAnswerTests(TransportUnderTest transport) {
+		this.transport = transport;
+	}
 
 	@BeforeAll
 	static void startServer() {
@@ -94,6 +106,7 @@ class HostileListAnswerTests {
 			.filter((pool) -> pool.getType() == MemoryType.HEAP)
 			.toList();
 		this.heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+		this.before = ProcessResources.now();
 	}
 
 	@Test
@@ -164,9 +177,9 @@ class HostileListAnswerTests {
 
 	private void report(String scenario, long start) {
 		long peakHeap = this.heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
-		System.out.printf("%s: ended after %d ms, %,d bytes sent, peak heap %.1f MiB of %.0f MiB%n", scenario,
-				Duration.ofNanos(System.nanoTime() - start).toMillis(), sent(scenario), peakHeap / 1048576.0,
-				Runtime.getRuntime().maxMemory() / 1048576.0);
+		System.out.printf("%s on %s: ended after %d ms, %,d bytes sent, peak heap %.1f MiB of %.0f MiB%n", scenario,
+				this.transport, Duration.ofNanos(System.nanoTime() - start).toMillis(), sent(scenario),
+				peakHeap / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
 	}
 
 	private static long sent(String scenario) {
@@ -174,16 +187,18 @@ class HostileListAnswerTests {
 	}
 
 	// the connection is closed: the server's answer is cancelled and sends no more
-	private static void assertServerStopped(String name) {
+	private void assertServerStopped(String name) {
 		Scenario scenario = scenarios.get(name);
 		await().atMost(Duration.ofSeconds(10)).untilTrue(scenario.cancelled());
 		long sent = scenario.sent().get();
 		await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> true);
 		assertThat(scenario.sent().get()).isEqualTo(sent);
+		this.before.assertNothingLeftSince();
 	}
 
-	private static TuneTheModelTemplate template(String scenario) {
+	private TuneTheModelTemplate template(String scenario) {
 		return TuneTheModelTemplate.builder()
+			.webClientBuilder(this.transport.webClientBuilder())
 			.baseUrl("http://127.0.0.1:" + server.port() + "/" + scenario)
 			.apiKey("hostile-list-key")
 			.retrySettings(RetrySettings.none())

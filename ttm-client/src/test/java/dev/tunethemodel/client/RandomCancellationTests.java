@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import reactor.core.publisher.Flux;
@@ -35,6 +37,8 @@ import static org.awaitility.Awaitility.await;
  * error. The emulator processes datasets slowly enough that no training reaches fit.
  */
 @HostileSuite
+@ParameterizedClass
+@EnumSource(TransportUnderTest.class)
 @ExtendWith(OutputCaptureExtension.class)
 class RandomCancellationTests {
 
@@ -55,7 +59,13 @@ class RandomCancellationTests {
 	@TempDir
 	Path spoolDirectory;
 
+	private final TransportUnderTest transport;
+
 	private TuneTheModelTemplate template;
+
+	RandomCancellationTests(TransportUnderTest transport) {
+		this.transport = transport;
+	}
 
 	@BeforeAll
 	static void startEmulator() {
@@ -74,6 +84,7 @@ class RandomCancellationTests {
 	void createTemplate() {
 		Hooks.onErrorDropped(this.dropped::add);
 		this.template = TuneTheModelTemplate.builder()
+			.webClientBuilder(this.transport.webClientBuilder())
 			.baseUrl(emulator.baseUrl())
 			.apiKey(emulator.apiKey())
 			.temporaryDirectory(this.spoolDirectory)

@@ -1,18 +1,23 @@
 package dev.tunethemodel.autoconfigure;
 
+import java.net.http.HttpClient;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+import dev.tunethemodel.client.JdkHttpConnector;
 
 /**
  * The JDK's {@code HttpClient}, for applications without Reactor Netty, with the JVM's
  * proxy settings (its default proxy selector reads them) and at most
  * {@code tunethemodel.pool.max-connections} requests in flight: the JDK client has no
- * limit of its own on HTTP/1.1 connections.
+ * limit of its own on HTTP/1.1 connections. Built with Spring Boot's
+ * {@link JdkHttpClientBuilder}, behind a {@link JdkHttpConnector}, so that a response
+ * read in part closes its connection.
  */
 final class JdkTransport implements ClientTransport {
 
@@ -28,8 +33,10 @@ final class JdkTransport implements ClientTransport {
 		// the client's own threads, so that closing the context stops them
 		this.executor = Executors.newCachedThreadPool(threads);
 		this.permits = new ConnectionPermits(pool.maxConnections(), pool.pendingAcquireTimeout());
-		this.connector = new PermitLimitedConnector(
-				ClientHttpConnectorBuilder.jdk().withExecutor(this.executor).build(settings), this.permits);
+		HttpClient httpClient = new JdkHttpClientBuilder().withExecutor(this.executor)
+			.build(settings.withReadTimeout(null));
+		this.connector = new PermitLimitedConnector(new JdkHttpConnector(httpClient, settings.readTimeout()),
+				this.permits);
 	}
 
 	/**

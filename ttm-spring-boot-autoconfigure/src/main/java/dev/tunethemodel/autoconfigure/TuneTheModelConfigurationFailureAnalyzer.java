@@ -3,6 +3,7 @@ package dev.tunethemodel.autoconfigure;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
+import dev.tunethemodel.client.JdkHttpConnector;
 import dev.tunethemodel.client.TuneTheModelConfigurationException;
 
 /**
@@ -26,6 +27,9 @@ class TuneTheModelConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<T
 					+ "such as https://api.tunethemodel.com.";
 			case INSECURE_BASE_URL -> "Use an https base URL. If the connection is protected otherwise, "
 					+ "for example by a sidecar proxy, set tunethemodel.allow-insecure-http=true.";
+			case LOGGED_HEADERS -> "Remove headers and all from the system property " + JdkHttpConnector.LOG_PROPERTY
+					+ ", or add io.projectreactor.netty:reactor-netty-http, "
+					+ "whose client the starter then uses instead of the JDK's.";
 		};
 	}
 

@@ -17,6 +17,8 @@ import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import reactor.core.publisher.Mono;
 
+import dev.tunethemodel.client.JdkHttpConnector;
+
 /**
  * The HTTP connector of the Tune the Model client, built with Spring Boot's
  * {@code ClientHttpConnectorBuilder} from the configured timeouts and SSL bundle: Reactor
@@ -74,8 +76,14 @@ public final class TuneTheModelConnector implements DisposableBean {
 			.withRedirects(HttpRedirects.DONT_FOLLOW)
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
 			.withSslBundle(sslBundle);
-		this.transportFactory = ClassUtils.isPresent(REACTOR_NETTY_CLIENT, classLoader)
-				? () -> ReactorNettyTransport.create(settings, pool) : () -> JdkTransport.create(settings, pool);
+		if (ClassUtils.isPresent(REACTOR_NETTY_CLIENT, classLoader)) {
+			this.transportFactory = () -> ReactorNettyTransport.create(settings, pool);
+		}
+		else {
+			// the transport is created on the first request, too late to stop the startup
+			JdkHttpConnector.requireHeadersNotLogged();
+			this.transportFactory = () -> JdkTransport.create(settings, pool);
+		}
 		this.clientHttpConnector = this::connect;
 	}
 

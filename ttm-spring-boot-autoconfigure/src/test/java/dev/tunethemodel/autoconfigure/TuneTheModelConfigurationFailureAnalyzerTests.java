@@ -47,6 +47,8 @@ class TuneTheModelConfigurationFailureAnalyzerTests {
 			.startsWith("Set tunethemodel.base-url (or TTM_API_URL)");
 		assertThat(this.analyzer.analyze(failure(Problem.INSECURE_BASE_URL, "x")).getAction())
 			.contains("tunethemodel.allow-insecure-http=true");
+		assertThat(this.analyzer.analyze(failure(Problem.LOGGED_HEADERS, "x")).getAction())
+			.startsWith("Remove headers and all from the system property jdk.httpclient.HttpClient.log");
 	}
 
 	@Test

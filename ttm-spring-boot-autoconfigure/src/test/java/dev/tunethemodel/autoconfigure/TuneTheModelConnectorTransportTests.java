@@ -20,6 +20,9 @@ import org.springframework.http.HttpMethod;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.JdkHttpConnector;
+import dev.tunethemodel.client.TuneTheModelConfigurationException;
+import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.TuneTheModelTimeoutException;
 
@@ -147,6 +150,29 @@ class TuneTheModelConnectorTransportTests {
 					assertThat(Duration.ofNanos(System.nanoTime() - start))
 						.isGreaterThanOrEqualTo(Duration.ofMillis(250));
 				});
+		}
+	}
+
+	@Test
+	void jdkClientThatLogsHeadersStopsStartupNamingTheProperty() {
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": [{\"model_name\": \"m-1\"}]}")));
+		System.setProperty(JdkHttpConnector.LOG_PROPERTY, "headers");
+		try {
+			ConnectorTransport.JDK.apply(this.contextRunner).run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOfSatisfying(TuneTheModelConfigurationException.class,
+							(ex) -> assertThat(ex.problem()).isEqualTo(Problem.LOGGED_HEADERS))
+					.hasMessageContaining("jdk.httpclient.HttpClient.log=headers")
+					.message()
+					.doesNotContain(API_KEY);
+			});
+			// Reactor Netty's client does not read the property
+			ConnectorTransport.REACTOR_NETTY.apply(this.contextRunner)
+				.run((context) -> ConnectorTransport.REACTOR_NETTY.assertListsTheModel(context));
+		}
+		finally {
+			System.clearProperty(JdkHttpConnector.LOG_PROPERTY);
 		}
 	}
 

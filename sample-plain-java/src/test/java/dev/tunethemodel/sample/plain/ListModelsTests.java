@@ -80,6 +80,16 @@ class ListModelsTests {
 		assertThat(run.loadedClasses()).contains("reactor.netty.http.client.HttpClient");
 	}
 
+	@Test
+	void refusesToSendTheKeyWhenTheJdkHttpClientLogsHeaders() throws Exception {
+		Run run = run(classPath("runtime.txt"), "-Djdk.httpclient.HttpClient.log=headers");
+		assertThat(run.exitCode()).isNotZero();
+		assertThat(run.output()).contains("TuneTheModelConfigurationException")
+			.contains("jdk.httpclient.HttpClient.log=headers")
+			.doesNotContain(emulator.apiKey());
+		assertThat(run.loadedClasses()).doesNotContain("jdk.internal.net.http.HttpClientImpl");
+	}
+
 	private static void assertListsTheModels(Run run) {
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		assertThat(run.output()).contains("2 models at " + emulator.baseUrl());
@@ -89,15 +99,17 @@ class ListModelsTests {
 		assertThat(run.output()).doesNotContain(emulator.apiKey());
 	}
 
-	private Run run(List<String> classPath) throws IOException, InterruptedException {
+	private Run run(List<String> classPath, String... options) throws IOException, InterruptedException {
 		Path classLog = this.temporaryDirectory.resolve("classes.log");
 		List<String> entries = new ArrayList<>();
 		entries.add(System.getProperty("sample.classes"));
 		entries.addAll(classPath);
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xlog:class+load=info:file=" + classLog, "-cp", String.join(File.pathSeparator, entries),
-				ListModels.class.getName())
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xlog:class+load=info:file=" + classLog);
+		command.addAll(List.of(options));
+		command.addAll(List.of("-cp", String.join(File.pathSeparator, entries), ListModels.class.getName()));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.temporaryDirectory.resolve("output.txt").toFile());
 		builder.environment().put("TTM_API_URL", emulator.baseUrl());
 		builder.environment().put("TTM_API_KEY", emulator.apiKey());
