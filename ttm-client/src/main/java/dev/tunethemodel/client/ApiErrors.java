@@ -1,7 +1,14 @@
 package dev.tunethemodel.client;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
@@ -11,7 +18,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 /**
  * Turns what went wrong in a call into the client's exceptions, with messages that say
- * what happened and never contain the API key.
+ * what happened and never contain the API key, nor, for an upload, the query of its
+ * pre-signed URL.
  */
 final class ApiErrors {
 
@@ -22,13 +30,57 @@ final class ApiErrors {
 	private static final String UNTRUSTED_CERTIFICATE = "the server's certificate is not trusted; "
 			+ "set tunethemodel.ssl.bundle to an SSL bundle that trusts it";
 
-	private final KeyRedactor redactor;
+	private static final String API_KEY = "[API key]";
+
+	private static final String UPLOAD_URL_SECRET = "[upload URL secret]";
+
+	// an access key, not a date or a region
+	private static final int MIN_SECRET_PART_LENGTH = 16;
+
+	private final List<SecretRedactor> redactors;
 
 	private final Clock clock;
 
 	ApiErrors(String apiKey, Clock clock) {
-		this.redactor = new KeyRedactor(apiKey);
+		this(List.of(new SecretRedactor(apiKey, API_KEY)), clock);
+	}
+
+	private ApiErrors(List<SecretRedactor> redactors, Clock clock) {
+		this.redactors = redactors;
 		this.clock = clock;
+	}
+
+	/**
+	 * Return errors that also hide the query of an upload URL, as object stores echo it
+	 * in their errors: the whole query, each value in it long enough to be a signature or
+	 * a token, as sent and decoded, and each long part of a value between slashes, such
+	 * as the access key of a credential.
+	 * @param uploadUrl the pre-signed upload URL
+	 * @return the errors of the upload
+	 */
+	ApiErrors redacting(URI uploadUrl) {
+		String query = uploadUrl.getRawQuery();
+		if (query == null) {
+			return this;
+		}
+		Set<String> secrets = new LinkedHashSet<>();
+		secrets.add(query);
+		secrets.add(decoded(query));
+		for (String parameter : query.split("&")) {
+			String value = parameter.substring(parameter.indexOf('=') + 1);
+			secrets.add(value);
+			secrets.add(decoded(value));
+			for (String part : decoded(value).split("/")) {
+				if (part.length() >= MIN_SECRET_PART_LENGTH) {
+					secrets.add(part);
+				}
+			}
+		}
+		List<SecretRedactor> redactors = new ArrayList<>(this.redactors);
+		secrets.stream()
+			.filter((secret) -> secret.length() >= SecretRedactor.MIN_CUT_LENGTH)
+			.forEach((secret) -> redactors.add(new SecretRedactor(secret, UPLOAD_URL_SECRET)));
+		return new ApiErrors(List.copyOf(redactors), this.clock);
 	}
 
 	/**
@@ -58,7 +110,7 @@ final class ApiErrors {
 			return clientException;
 		}
 		String message = redact(request + " failed" + attempts(attempts) + ": " + reason(failure));
-		Throwable cause = mentionsApiKey(failure) ? null : failure;
+		Throwable cause = mentionsSecret(failure) ? null : failure;
 		if (Failures.isUntrustedCertificate(failure)) {
 			return new TuneTheModelConnectionException(redact(request + " failed" + attempts(attempts) + ": "
 					+ UNTRUSTED_CERTIFICATE + " (" + reason(failure) + ")"), cause);
@@ -92,9 +144,9 @@ final class ApiErrors {
 	 */
 	TuneTheModelException unreadable(String request, Throwable cause) {
 		String message = redact(request + " answered with a body that cannot be read: " + reason(cause));
-		if (mentionsApiKey(cause)) {
-			// a cause that quotes an echoed key would show it in every stack trace
-			return new TuneTheModelException(message + " (cause withheld: it contains the API key)");
+		if (mentionsSecret(cause)) {
+			// a cause that quotes an echoed secret would show it in every stack trace
+			return new TuneTheModelException(message + " (cause withheld: it contains a secret)");
 		}
 		return new TuneTheModelException(message, cause);
 	}
@@ -118,9 +170,10 @@ final class ApiErrors {
 		return new TuneTheModelApiException(message, code, answer.body());
 	}
 
-	private boolean mentionsApiKey(Throwable failure) {
+	private boolean mentionsSecret(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause.getMessage() != null && this.redactor.isIn(cause.getMessage())) {
+			String message = cause.getMessage();
+			if (message != null && this.redactors.stream().anyMatch((redactor) -> redactor.isIn(message))) {
 				return true;
 			}
 		}
@@ -128,7 +181,21 @@ final class ApiErrors {
 	}
 
 	private String redact(String text) {
-		return this.redactor.redact(text);
+		String redacted = text;
+		for (SecretRedactor redactor : this.redactors) {
+			redacted = redactor.redact(redacted);
+		}
+		return redacted;
+	}
+
+	// a malformed escape leaves the value as it is: it is redacted as sent
+	private static String decoded(String value) {
+		try {
+			return URLDecoder.decode(value, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return value;
+		}
 	}
 
 	private static String reason(Throwable failure) {

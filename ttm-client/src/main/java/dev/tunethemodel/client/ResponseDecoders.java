@@ -110,6 +110,18 @@ final class ResponseDecoders {
 	 * @return fails with the error answer
 	 */
 	<T> Mono<T> errorAnswer(ClientResponse response) {
+		return errorAnswer(response, this.errors);
+	}
+
+	/**
+	 * Read the start of an error answer and end with the {@link ErrorAnswer} of the
+	 * attempt, its body redacted by the given errors.
+	 * @param <T> the type the call would have returned
+	 * @param response the answer, with an error status
+	 * @param errors redact the body
+	 * @return fails with the error answer
+	 */
+	<T> Mono<T> errorAnswer(ClientResponse response, ApiErrors errors) {
 		// as bytes: a string decoder logs a body echoing the key at TRACE
 		Charset charset = response.headers().contentType().map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
 		Flux<DataBuffer> start = DataBufferUtils.takeUntilByteCount(response.body(BodyExtractors.toDataBuffers()),
@@ -125,7 +137,7 @@ final class ResponseDecoders {
 			.onErrorReturn("")
 			.defaultIfEmpty("")
 			.flatMap((body) -> Mono
-				.error(this.errors.errorAnswer(response.statusCode(), response.headers().asHttpHeaders(), body)));
+				.error(errors.errorAnswer(response.statusCode(), response.headers().asHttpHeaders(), body)));
 	}
 
 	private <R, T> ResponseDecoder<T> objectDecoder(ObjectReader reader, Function<R, T> mapper, int maxInMemorySize) {

@@ -130,7 +130,8 @@ final class Transport {
 			@Nullable String id) {
 		ScheduledCall<T> call = scheduledCall(endpoint, body, decoder, id);
 		return this.observations.operation(() -> endpoint.observationContext(id),
-				(observed) -> withPolicies(call::description, endpoint.repeatable(), call::attempt, observed));
+				(observed) -> withPolicies(this.errors, call::description, endpoint.repeatable(), call::attempt,
+						observed));
 	}
 
 	/**
@@ -189,12 +190,17 @@ final class Transport {
 	 * @return completes when the dataset is stored
 	 */
 	Mono<Void> upload(URI uploadUrl, DatasetSpool spool, @Nullable TuneTheModelObservationContext observed) {
-		return withPolicies(() -> UPLOAD_REQUEST, true, () -> put(this.wire.obtain(), uploadUrl, spool), observed);
+		return Mono.defer(() -> {
+			ApiErrors errors = this.errors.redacting(uploadUrl);
+			return withPolicies(errors, () -> UPLOAD_REQUEST, true,
+					() -> put(this.wire.obtain(), uploadUrl, spool, errors), observed);
+		});
 	}
 
 	/**
 	 * Apply the retry settings and the timeout to a call.
 	 * @param <T> the type of the answer
+	 * @param errors turns the call's failures into the client's exceptions
 	 * @param request describes the request, for messages
 	 * @param repeatable whether the request may be repeated after it may have reached the
 	 * API
@@ -203,14 +209,13 @@ final class Transport {
 	 * @return the call, repeated as the retry settings say, ended by the timeout, failing
 	 * with the client's exceptions only
 	 */
-	private <T> Mono<T> withPolicies(Supplier<String> request, boolean repeatable, Supplier<Mono<T>> attempt,
-			@Nullable TuneTheModelObservationContext observed) {
+	private <T> Mono<T> withPolicies(ApiErrors errors, Supplier<String> request, boolean repeatable,
+			Supplier<Mono<T>> attempt, @Nullable TuneTheModelObservationContext observed) {
 		return Mono.defer(() -> {
 			Attempts attempts = new Attempts(System.nanoTime() + this.timeout.toNanos(), observed);
 			return attempt(attempts, repeatable, attempt)
-				.onErrorMap((ex) -> this.errors.callFailure(request.get(), ex, attempts.count))
-				.timeout(this.timeout,
-						Mono.error(() -> this.errors.timeout(request.get(), this.timeout, attempts.count)));
+				.onErrorMap((ex) -> errors.callFailure(request.get(), ex, attempts.count))
+				.timeout(this.timeout, Mono.error(() -> errors.timeout(request.get(), this.timeout, attempts.count)));
 		});
 	}
 
@@ -258,7 +263,7 @@ final class Transport {
 		return spec;
 	}
 
-	private Mono<Void> put(Wire wire, URI uploadUrl, DatasetSpool spool) {
+	private Mono<Void> put(Wire wire, URI uploadUrl, DatasetSpool spool, ApiErrors errors) {
 		BodyInserter<Flux<DataBuffer>, ClientHttpRequest> content = (request, context) -> request
 			.writeWith(spool.content(request.bufferFactory()));
 		return wire.uploadClient.put()
@@ -267,7 +272,7 @@ final class Transport {
 			.contentLength(spool.contentLength())
 			.body(content)
 			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? response.releaseBody()
-					: wire.decoders.errorAnswer(response));
+					: wire.decoders.errorAnswer(response, errors));
 	}
 
 	// the exchange logs headers, the key among them, when any writer logs request details
@@ -310,6 +315,7 @@ final class Transport {
 			this.uploadClient = webClientBuilder.clone()
 				.defaultHeaders((headers) -> headers.set(HttpHeaders.USER_AGENT, USER_AGENT))
 				.codecs(Transport::hideRequestDetails)
+				.observationConvention(new UploadObservationConvention())
 				.build();
 			this.jsonMapper = WireFormat.createJsonMapper();
 			this.writer = this.jsonMapper.writer();

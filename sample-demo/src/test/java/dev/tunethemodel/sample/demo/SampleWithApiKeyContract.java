@@ -1,6 +1,7 @@
 package dev.tunethemodel.sample.demo;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,38 @@ public abstract class SampleWithApiKeyContract {
 				.jsonPath("$.status")
 				.isEqualTo("READY");
 		}
+	}
+
+	@Test
+	protected void actuatorShowsNeitherTheKeyNorAnUploadSignature() {
+		try (TuneTheModelEmulator api = paidApi();
+				ConfigurableApplicationContext sample = run(api, "--sample.demo.enabled=true",
+						"--management.endpoints.web.exposure.include=health,env,configprops",
+						"--management.endpoint.env.show-values=always",
+						"--management.endpoint.configprops.show-values=always")) {
+			WebTestClient client = client(sample);
+			// the demo uploads its datasets to pre-signed URLs
+			SampleApplicationContract.assertDemoTellsPositiveFromNegative(client);
+			String configprops = body(client, "/actuator/configprops");
+			String env = body(client, "/actuator/env");
+			String health = body(client, "/actuator/health");
+			assertThat(configprops).contains("\"apiKey\":\"******\"");
+			assertThat(env).contains("tunethemodel.api-key");
+			assertThat(health).contains("\"tunethemodel\"").contains(api.baseUrl());
+			assertThat(List.of(configprops, env, health)).allSatisfy(
+					(endpoint) -> assertThat(endpoint).doesNotContain(api.apiKey()).doesNotContain("signature="));
+		}
+	}
+
+	private static String body(WebTestClient client, String uri) {
+		return client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private static TuneTheModelEmulator paidApi() {

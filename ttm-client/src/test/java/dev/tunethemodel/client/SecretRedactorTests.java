@@ -7,14 +7,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of {@link KeyRedactor}: the key as sent, JSON-escaped, and cut at the end of a
+ * Tests of {@link SecretRedactor}: the key as sent, JSON-escaped, and cut at the end of a
  * text.
  */
-class KeyRedactorTests {
+class SecretRedactorTests {
 
 	private static final String API_KEY = "ttm-redact-key-3e8a";
 
-	private final KeyRedactor redactor = new KeyRedactor(API_KEY);
+	private final SecretRedactor redactor = new SecretRedactor(API_KEY, "[API key]");
 
 	@Test
 	void keyIsReplacedWhereverItAppears() {
@@ -39,26 +39,26 @@ class KeyRedactorTests {
 
 	@Test
 	void keyWithCharactersThatJsonEscapesWithABackslashIsReplacedEscapedThatWay() {
-		KeyRedactor redactor = new KeyRedactor("ab/cd\"ef\\gh");
+		SecretRedactor redactor = new SecretRedactor("ab/cd\"ef\\gh", "[API key]");
 		assertThat(redactor.redact("key: ab\\/cd\\\"ef\\\\gh.")).isEqualTo("key: [API key].");
 		assertThat(redactor.redact("key: ab/cd\"ef\\gh.")).isEqualTo("key: [API key].");
 	}
 
 	@Test
 	void keyOutsideTheBasicPlaneIsReplacedEscapedAsASurrogatePair() {
-		KeyRedactor redactor = new KeyRedactor("key-\uD83D\uDD11-0123");
+		SecretRedactor redactor = new SecretRedactor("key-\uD83D\uDD11-0123", "[API key]");
 		assertThat(redactor.redact("key-\\ud83d\\uDD11-0123 and key-\uD83D\uDD11-0123"))
 			.isEqualTo("[API key] and [API key]");
 	}
 
 	@Test
 	void startOfTheKeyAtTheEndIsReplacedFromEightCharacters() {
-		for (int length = KeyRedactor.MIN_CUT_KEY_LENGTH; length < API_KEY.length(); length++) {
+		for (int length = SecretRedactor.MIN_CUT_LENGTH; length < API_KEY.length(); length++) {
 			String text = "body " + API_KEY.substring(0, length);
 			assertThat(this.redactor.redact(text)).isEqualTo("body [API key]");
 			assertThat(this.redactor.isIn(text)).isTrue();
 		}
-		String sevenCharacters = "body " + API_KEY.substring(0, KeyRedactor.MIN_CUT_KEY_LENGTH - 1);
+		String sevenCharacters = "body " + API_KEY.substring(0, SecretRedactor.MIN_CUT_LENGTH - 1);
 		assertThat(this.redactor.redact(sevenCharacters)).isEqualTo(sevenCharacters);
 		assertThat(this.redactor.isIn(sevenCharacters)).isFalse();
 	}
@@ -85,7 +85,7 @@ class KeyRedactorTests {
 
 	@Test
 	void shortKeyIsReplacedOnlyWhole() {
-		KeyRedactor redactor = new KeyRedactor("k-12345");
+		SecretRedactor redactor = new SecretRedactor("k-12345", "[API key]");
 		assertThat(redactor.redact("k-12345 and k-1234")).isEqualTo("[API key] and k-1234");
 	}
 
