@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.DefaultResourceLoader;
 import reactor.core.publisher.Mono;
 
 import dev.tunethemodel.client.DatasetFile;
@@ -68,7 +69,7 @@ public final class Benchmarks {
 			case "bulk-million" -> {
 				// the point is to classify in 128 MiB of heap
 				if (Runtime.getRuntime().maxMemory() > 130L * 1024 * 1024) {
-					fork("-Xmx128m", "bulk-million");
+					fork("-Xmx128m", BulkMillion.TRANSPORT_PROPERTY + "=" + BulkMillion.transport(), "bulk-million");
 				}
 				else {
 					BulkMillion.run();
@@ -148,7 +149,21 @@ public final class Benchmarks {
 	}
 
 	static ConfigurableApplicationContext starter(String baseUrl) {
-		SpringApplication application = new SpringApplication(BenchmarkApplication.class);
+		return starter(baseUrl, false);
+	}
+
+	/**
+	 * Start an application with the starter.
+	 * @param baseUrl the API's base URL
+	 * @param jdk whether the application has no Reactor Netty, as a Spring MVC one, so
+	 * that the starter uses the JDK's {@code HttpClient}
+	 * @return the application's context
+	 */
+	static ConfigurableApplicationContext starter(String baseUrl, boolean jdk) {
+		SpringApplication application = jdk
+				? new SpringApplication(new DefaultResourceLoader(new WithoutReactorNetty()),
+						BenchmarkApplication.class)
+				: new SpringApplication(BenchmarkApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setLogStartupInfo(false);
 		return application.run("--tunethemodel.base-url=" + baseUrl, "--tunethemodel.api-key=" + API_KEY,

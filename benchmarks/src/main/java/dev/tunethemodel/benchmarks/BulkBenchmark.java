@@ -94,7 +94,8 @@ final class BulkBenchmark {
 			rows.add(measure("classifyAll, TuneTheModelTemplate.builder()", BulkStub.UNLIMITED, BUILDER_INPUTS,
 					UNLIMITED_TARGET, stub, () -> classifyAll(plain, BulkStub.UNLIMITED, BUILDER_INPUTS)));
 		}
-		List<String> million = forkMillion();
+		List<String> million = new ArrayList<>(forkMillion("reactor-netty"));
+		million.addAll(forkMillion("jdk"));
 		System.out.println();
 		System.out.printf(
 				"Bulk calls on %d cores; 429s and most at once as the stub counted them; CPU in %% of one "
@@ -105,10 +106,11 @@ final class BulkBenchmark {
 		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		rows.forEach(System.out::println);
 		System.out.println();
-		System.out.println("A million inputs through classifyAll in 128 MiB of heap, fast model (1 ms a call)");
+		System.out.println("A million inputs through classifyAll in 128 MiB of heap, fast model (1 ms a call), "
+				+ "on each transport");
 		System.out.println();
 		System.out.println(BulkMillion.HEADER);
-		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		million.forEach(System.out::println);
 	}
 
@@ -183,9 +185,10 @@ final class BulkBenchmark {
 	}
 
 	// its table rows are kept for the end, the rest of its output passed on
-	private static List<String> forkMillion() throws IOException, InterruptedException {
-		List<String> command = List.of(Benchmarks.javaCommand(), "-Xmx128m", "-cp",
-				System.getProperty("java.class.path"), Benchmarks.class.getName(), "bulk-million");
+	private static List<String> forkMillion(String transport) throws IOException, InterruptedException {
+		List<String> command = List.of(Benchmarks.javaCommand(), "-Xmx128m",
+				BulkMillion.TRANSPORT_PROPERTY + "=" + transport, "-cp", System.getProperty("java.class.path"),
+				Benchmarks.class.getName(), "bulk-million");
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		List<String> rows = new ArrayList<>();
 		try (BufferedReader output = new BufferedReader(

@@ -30,18 +30,33 @@ import dev.tunethemodel.client.TuneTheModelOperations;
  */
 final class BulkMillion {
 
-	static final String HEADER = "| inputs | results | wall time | results/s | heap after GC before | peak heap "
+	static final String HEADER = "| transport | inputs | results | wall time | results/s | heap after GC before | peak heap "
 			+ "| peak heap after GC | old generation peak | heap limit | GCs | client CPU | stub CPU "
 			+ "| other processes' CPU | most at once |";
+
+	/**
+	 * The JVM option that names the transport: {@code jdk} for the JDK's
+	 * {@code HttpClient}, as in a Spring MVC application, else Reactor Netty.
+	 */
+	static final String TRANSPORT_PROPERTY = "-Dbenchmark.transport";
 
 	private static final int INPUTS = 1_000_000;
 
 	private BulkMillion() {
 	}
 
+	/**
+	 * Return the transport this JVM was asked to run on.
+	 * @return {@code jdk} or {@code reactor-netty}
+	 */
+	static String transport() {
+		return "jdk".equals(System.getProperty(TRANSPORT_PROPERTY.substring(2))) ? "jdk" : "reactor-netty";
+	}
+
 	static void run() throws IOException {
+		boolean jdk = transport().equals("jdk");
 		try (RemoteStub server = RemoteStub.start(BulkStub.class);
-				ConfigurableApplicationContext context = Benchmarks.starter(server.baseUrl())) {
+				ConfigurableApplicationContext context = Benchmarks.starter(server.baseUrl(), jdk)) {
 			TuneTheModelOperations starter = context.getBean(TuneTheModelOperations.class);
 			BulkBenchmark.Counts stub = new BulkBenchmark.Counts(server.baseUrl());
 			List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
@@ -86,10 +101,10 @@ final class BulkMillion {
 				.sum();
 			long count = (results != null) ? results : 0;
 			System.out.printf(
-					"| %,d | %,d | %.1f s | %,.0f | %.1f MiB | %.1f MiB | %.1f MiB | %.1f MiB | %.0f MiB | %,d | %s | %d |%n",
-					INPUTS, count, nanos / 1e9, count / (nanos / 1e9), mib(before), mib(peak), mib(mostAfterGc.get()),
-					mib(old), mib(Runtime.getRuntime().maxMemory()), collections(collectors) - collections,
-					cpu.end(counts.cpuNanos()), counts.mostActive());
+					"| %s | %,d | %,d | %.1f s | %,.0f | %.1f MiB | %.1f MiB | %.1f MiB | %.1f MiB | %.0f MiB | %,d | %s | %d |%n",
+					transport(), INPUTS, count, nanos / 1e9, count / (nanos / 1e9), mib(before), mib(peak),
+					mib(mostAfterGc.get()), mib(old), mib(Runtime.getRuntime().maxMemory()),
+					collections(collectors) - collections, cpu.end(counts.cpuNanos()), counts.mostActive());
 		}
 	}
 
