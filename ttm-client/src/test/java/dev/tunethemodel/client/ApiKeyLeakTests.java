@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -35,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when the server echoes it and client logging is at its most verbose.
  */
 @HostileSuite
+@ParameterizedClass
+@EnumSource(TransportUnderTest.class)
 @ExtendWith(OutputCaptureExtension.class)
 class ApiKeyLeakTests extends WireMockTemplateTests {
 
@@ -44,6 +46,18 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 			"reactor.netty", "dev.tunethemodel");
 
 	private final List<Throwable> errors = new ArrayList<>();
+
+	private final TransportUnderTest transport;
+
+	ApiKeyLeakTests(TransportUnderTest transport) {
+		this.transport = transport;
+	}
+
+	@BeforeEach
+	@Override
+	void createTemplate() {
+		this.template = builder().build();
+	}
 
 	@BeforeEach
 	void logEverything() {
@@ -91,24 +105,17 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 		assertThat(output.getAll()).contains("/v0/models/m-1/fit").doesNotContain(API_KEY);
 	}
 
-	@ParameterizedTest
-	@EnumSource(TransportUnderTest.class)
-	void keyAppearsInNoLogLineWhenTheApplicationLogsRequestDetails(TransportUnderTest transport,
-			CapturedOutput output) {
+	@Test
+	void keyAppearsInNoLogLineWhenTheApplicationLogsRequestDetails(CapturedOutput output) {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withHeader("Authorization", API_KEY)
 			.withHeader("Set-Cookie", "session=" + API_KEY + "; Path=/")));
 		wireMock.stubFor(get("/v0/files").willReturn(aResponse().withStatus(401)
 			.withHeader("WWW-Authenticate", "key=\"" + API_KEY + "\"")
 			.withBody("invalid key")));
 		// as Boot's builder is with spring.http.codecs.log-request-details=true
-		WebClient.Builder loggingBuilder = transport.webClientBuilder()
+		WebClient.Builder loggingBuilder = this.transport.webClientBuilder()
 			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(true));
-		TuneTheModelTemplate template = TuneTheModelTemplate.builder()
-			.webClientBuilder(loggingBuilder)
-			.baseUrl(wireMock.baseUrl())
-			.apiKey(API_KEY)
-			.retrySettings(RetrySettings.none())
-			.build();
+		TuneTheModelTemplate template = builder().webClientBuilder(loggingBuilder).build();
 		StepVerifier.create(template.listModels()).expectComplete().verify(TIMEOUT);
 		collectError(template.listFiles());
 		collectError(template.upload(
@@ -150,11 +157,15 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 	}
 
 	private TuneTheModelTemplate deadTemplate() {
+		return builder().baseUrl(ClosedPort.baseUrl()).build();
+	}
+
+	private TuneTheModelTemplate.Builder builder() {
 		return TuneTheModelTemplate.builder()
-			.baseUrl(ClosedPort.baseUrl())
+			.webClientBuilder(this.transport.webClientBuilder())
+			.baseUrl(wireMock.baseUrl())
 			.apiKey(API_KEY)
-			.retrySettings(RetrySettings.none())
-			.build();
+			.retrySettings(RetrySettings.none());
 	}
 
 	// any eight characters of the key in a row are a leak
