@@ -52,7 +52,8 @@ public final class JdkHttpConnector implements ClientHttpConnector {
 	/**
 	 * Create a connector.
 	 * @param httpClient the client that sends the requests
-	 * @param readTimeout the longest wait for a response's headers, {@code null} for none
+	 * @param readTimeout the longest wait for a response's headers, then for each part of
+	 * its body, {@code null} for none
 	 * @throws TuneTheModelConfigurationException if the JDK client logs request headers
 	 */
 	public JdkHttpConnector(HttpClient httpClient, @Nullable Duration readTimeout) {
@@ -91,7 +92,8 @@ public final class JdkHttpConnector implements ClientHttpConnector {
 	}
 
 	private Mono<ClientHttpResponse> send(HttpRequest request) {
-		return Mono.<ClientHttpResponse>create((sink) -> new Exchange(sink).start(this.httpClient, request))
+		return Mono
+			.<ClientHttpResponse>create((sink) -> new Exchange(sink, this.readTimeout).start(this.httpClient, request))
 			// a response that arrives as its exchange is cancelled
 			.doOnDiscard(JdkHttpResponse.class, JdkHttpResponse::abort);
 	}
@@ -103,10 +105,13 @@ public final class JdkHttpConnector implements ClientHttpConnector {
 
 		private final MonoSink<ClientHttpResponse> sink;
 
+		private final @Nullable Duration readTimeout;
+
 		private volatile boolean cancelled;
 
-		Exchange(MonoSink<ClientHttpResponse> sink) {
+		Exchange(MonoSink<ClientHttpResponse> sink, @Nullable Duration readTimeout) {
 			this.sink = sink;
+			this.readTimeout = readTimeout;
 		}
 
 		void start(HttpClient httpClient, HttpRequest request) {
@@ -122,7 +127,7 @@ public final class JdkHttpConnector implements ClientHttpConnector {
 		private void ended(@Nullable HttpResponse<Flow.Publisher<List<ByteBuffer>>> response,
 				@Nullable Throwable failure) {
 			if (response != null) {
-				JdkHttpResponse adapted = new JdkHttpResponse(response);
+				JdkHttpResponse adapted = new JdkHttpResponse(response, this.readTimeout);
 				if (this.cancelled) {
 					adapted.abort();
 				}

@@ -1,7 +1,9 @@
 package dev.tunethemodel.client;
 
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -19,6 +22,7 @@ import org.springframework.util.LinkedCaseInsensitiveMap;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import reactor.adapter.JdkFlowAdapter;
+import reactor.core.publisher.Flux;
 
 /**
  * A response of {@link JdkHttpConnector}, whose body is read straight from the JDK
@@ -32,17 +36,34 @@ final class JdkHttpResponse extends AbstractClientHttpResponse {
 
 	private final Body body;
 
-	JdkHttpResponse(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
-		this(response, new Body(response.body()));
+	/**
+	 * Adapt a response.
+	 * @param response the JDK client's response
+	 * @param readTimeout the longest silence while the body is read, {@code null} for
+	 * none
+	 */
+	JdkHttpResponse(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, @Nullable Duration readTimeout) {
+		this(response, new Body(response.body()), readTimeout);
 	}
 
-	private JdkHttpResponse(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, Body body) {
+	private JdkHttpResponse(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, Body body,
+			@Nullable Duration readTimeout) {
 		super(HttpStatusCode.valueOf(response.statusCode()), headers(response), new LinkedMultiValueMap<>(),
-				JdkFlowAdapter.flowPublisherToFlux(body)
-					.flatMapIterable(Function.identity(), PREFETCH)
-					.<DataBuffer>map(DefaultDataBufferFactory.sharedInstance::wrap)
-					.doOnDiscard(DataBuffer.class, DataBufferUtils::release));
+				read(body, readTimeout));
 		this.body = body;
+	}
+
+	private static Flux<DataBuffer> read(Body body, @Nullable Duration readTimeout) {
+		Flux<DataBuffer> buffers = JdkFlowAdapter.flowPublisherToFlux(body)
+			.flatMapIterable(Function.identity(), PREFETCH)
+			.<DataBuffer>map(DefaultDataBufferFactory.sharedInstance::wrap)
+			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+		// the JDK client bounds the wait for the headers only; the timeout cancels the
+		// body
+		return (readTimeout != null)
+				? buffers.timeout(readTimeout, Flux.error(() -> new HttpTimeoutException(
+						"No part of the response's body within the read timeout of " + readTimeout.toMillis() + "ms")))
+				: buffers;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.tunethemodel.client;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,8 @@ class JdkHttpConnectorTests {
 						.header("X-Content-Length", String.valueOf(request.requestHeaders().get("Content-Length")))
 						.header("X-Trace", String.join(",", request.requestHeaders().getAll("X-Trace")))
 						.send(request.receive().retain()))
+			.get("/stalled",
+					(request, response) -> response.sendString(Flux.concat(Flux.just("{\"models\": ["), Flux.never())))
 			.get("/slow",
 					(request, response) -> response.sendString(Mono.delay(Duration.ofSeconds(30)).map(String::valueOf)))
 			.get("/large",
@@ -109,6 +112,18 @@ class JdkHttpConnectorTests {
 				.map(DataBuffer::readableByteCount));
 		StepVerifier.create(length).expectNext(1024 * 1000).expectComplete().verify(VERIFY);
 		await().during(Duration.ofMillis(300)).atMost(VERIFY).until(() -> this.openConnections.get() == 1);
+	}
+
+	@Test
+	void bodyThatStopsComingFailsAfterTheReadTimeoutAndClosesTheConnection() {
+		JdkHttpConnector connector = new JdkHttpConnector(HttpClient.newHttpClient(), Duration.ofMillis(200));
+		Mono<DataBuffer> body = connector.connect(HttpMethod.GET, uri("/stalled"), (request) -> request.setComplete())
+			.flatMap((response) -> DataBufferUtils.join(response.getBody()));
+		StepVerifier.create(body)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(HttpTimeoutException.class)
+				.hasMessage("No part of the response's body within the read timeout of 200ms"))
+			.verify(VERIFY);
+		await().atMost(VERIFY).until(() -> this.openConnections.get() == 0);
 	}
 
 	@Test

@@ -138,6 +138,18 @@ class TuneTheModelConnectorTransportTests {
 
 	@ParameterizedTest
 	@EnumSource(ConnectorTransport.class)
+	void readTimeoutAppliesToTheBodyOnEachTransport(ConnectorTransport transport) {
+		wireMock.stubFor(get("/v0/models")
+			.willReturn(okJson("{\"models\": [{\"model_name\": \"m-1\"}]}").withChunkedDribbleDelay(2, 3000)));
+		transport.apply(this.contextRunner)
+			.withPropertyValues("tunethemodel.read-timeout=200ms")
+			.run((context) -> StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
+				.expectError(TuneTheModelTimeoutException.class)
+				.verify(Duration.ofSeconds(2)));
+	}
+
+	@ParameterizedTest
+	@EnumSource(ConnectorTransport.class)
 	void connectTimeoutAppliesOnEachTransport(ConnectorTransport transport) throws Exception {
 		try (UnacceptedPort port = new UnacceptedPort()) {
 			transport.apply(this.contextRunner)
