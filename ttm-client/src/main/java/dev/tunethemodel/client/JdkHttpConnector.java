@@ -25,12 +25,12 @@ import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
 
 /**
  * A {@link ClientHttpConnector} on the JDK's {@link HttpClient} whose exchanges end with
- * their caller: a response body that is cancelled, fails or is dropped unread closes its
- * connection at once, and what the client queued of it with it, and a request cancelled
- * before its response aborts its exchange. Spring's {@code JdkClientHttpConnector} caches
- * the body, so that a body read in part keeps its connection and buffers open until the
- * server ends it. Cancelled exchanges end quietly: their {@code CancellationException} is
- * not an error of anyone's.
+ * their caller: a response body that is cancelled, fails, stays silent longer than the
+ * read timeout or is dropped unread closes its connection at once, freeing what the
+ * client buffered of it, and a request cancelled before its response aborts its exchange.
+ * Spring's {@code JdkClientHttpConnector} caches the body, so that a body read in part
+ * keeps its connection and buffers until the server ends it. A cancelled exchange ends
+ * without an error, which nobody would wait for.
  * <p>
  * The JDK client logs request headers, the API key among them, when the system property
  * {@value #LOG_PROPERTY} asks for {@code headers} or {@code all}: this connector refuses
