@@ -22,10 +22,14 @@ import java.time.Duration;
  * {@code Content-Length} before the body is read), and a text in a dataset
  * {@value #MAX_TEXT_LENGTH} characters (the file fails above).</li>
  * </ul>
- * Numbers must be whole where the API counts something: {@code 2.9} is refused, not
- * rounded. The models learn from the first {@value #MAX_LEARNT_EXAMPLES} examples of a
- * dataset, and from at most its first {@value #MAX_LEARNT_CHARS} characters of inputs and
- * of outputs; the rest is checked, not learnt.
+ * A request without the right key is answered 401 before its body is read, and the body
+ * is discarded as it arrives. {@link TuneTheModelEmulator#requests()} keeps the latest
+ * {@value #MAX_RECORDED_REQUESTS} requests, and at most {@value #MAX_RECORDED_BYTES}
+ * bytes of their paths and bodies, dropping the oldest first. Numbers must be whole where
+ * the API counts something: {@code 2.9} is refused, not rounded. The models learn from
+ * the first {@value #MAX_LEARNT_EXAMPLES} examples of a dataset, and from at most its
+ * first {@value #MAX_LEARNT_CHARS} characters of inputs and of outputs; the rest is
+ * checked, not learnt.
  *
  * @since 0.1.0
  */
@@ -101,6 +105,20 @@ public final class EmulatorLimits {
 	 * from.
 	 */
 	public static final int MAX_LEARNT_CHARS = 1024 * 1024;
+
+	/**
+	 * The most requests {@link TuneTheModelEmulator#requests()} keeps.
+	 */
+	public static final int MAX_RECORDED_REQUESTS = 1000;
+
+	/**
+	 * The most bytes the paths and bodies of the requests
+	 * {@link TuneTheModelEmulator#requests()} keeps take together, counting two a
+	 * character, the most a Java string takes: 1,000 JSON bodies of the largest size
+	 * would take 500 MiB, 8 MiB holds 16 of them or the latest 1,000 of an application's
+	 * usual requests, and fits a 128 MiB heap many times over.
+	 */
+	public static final long MAX_RECORDED_BYTES = 8L * 1024 * 1024;
 
 	private EmulatorLimits() {
 	}

@@ -129,8 +129,10 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Return the latest requests of the API, oldest first, at most 1,000; uploads and the
-	 * fault switch are not listed.
+	 * Return the latest requests of the API, oldest first: at most 1,000, and at most 8
+	 * MiB of their paths and bodies (see {@link EmulatorLimits#MAX_RECORDED_BYTES}). A
+	 * request refused for its key is listed without its body, which is never read;
+	 * uploads and the fault switch are not listed.
 	 * @return the requests, cleared by {@link #reset()}
 	 */
 	public List<EmulatorRequest> requests() {
