@@ -184,6 +184,8 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 
 		private long maxUploadSize = EmulatorLimits.DEFAULT_MAX_UPLOAD_SIZE;
 
+		private Duration requestHeadTimeout = EmulatorLimits.REQUEST_HEAD_TIMEOUT;
+
 		private Builder() {
 		}
 
@@ -255,6 +257,11 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 			return this;
 		}
 
+		Builder requestHeadTimeout(Duration requestHeadTimeout) {
+			this.requestHeadTimeout = requestHeadTimeout;
+			return this;
+		}
+
 		Builder clock(Clock clock) {
 			this.clock = clock;
 			return this;
@@ -273,6 +280,10 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 			DisposableServer server = HttpServer.create()
 				.host(this.host)
 				.port(this.port)
+				.httpRequestDecoder((decoder) -> decoder.maxInitialLineLength(EmulatorLimits.MAX_REQUEST_LINE_LENGTH)
+					.maxHeaderSize(EmulatorLimits.MAX_HEADER_SIZE))
+				// until the head is decoded: a head sent byte by byte is cut off too
+				.idleTimeout(this.requestHeadTimeout)
 				.handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes.routes())))
 				.bindNow();
 			baseUrl
