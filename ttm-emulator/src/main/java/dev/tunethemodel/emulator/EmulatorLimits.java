@@ -27,7 +27,10 @@ import java.time.Duration;
  * <li>the head of a request, its line and headers, must arrive whole within
  * {@link #REQUEST_HEAD_TIMEOUT} (a minute) of the connection or of the previous answer,
  * or the connection is closed; the body of a request has no such bound, so that a large
- * upload may take its time.</li>
+ * upload may take its time;</li>
+ * <li>requests sent on a connection ahead of their answers (HTTP/1.1 pipelining):
+ * {@value #MAX_PIPELINED_REQUESTS}, and without a body but for the first; the connection
+ * is closed beyond.</li>
  * </ul>
  * A request without the right key is answered 401 before its body is read, and the body
  * is discarded as it arrives. {@link TuneTheModelEmulator#requests()} keeps the latest
@@ -131,6 +134,12 @@ public final class EmulatorLimits {
 	 * does not close one the client is about to reuse.
 	 */
 	public static final Duration REQUEST_HEAD_TIMEOUT = Duration.ofMinutes(1);
+
+	/**
+	 * The most requests a client may send on a connection ahead of their answers; no
+	 * usual client sends a second one before the first answer.
+	 */
+	public static final int MAX_PIPELINED_REQUESTS = 16;
 
 	/**
 	 * The most requests {@link TuneTheModelEmulator#requests()} keeps.

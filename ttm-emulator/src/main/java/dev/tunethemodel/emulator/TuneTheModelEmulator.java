@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import reactor.netty.DisposableServer;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
@@ -284,6 +285,8 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 					.maxHeaderSize(EmulatorLimits.MAX_HEADER_SIZE))
 				// until the head is decoded: a head sent byte by byte is cut off too
 				.idleTimeout(this.requestHeadTimeout)
+				.doOnChannelInit((observer, channel, address) -> channel.pipeline()
+					.addAfter(NettyPipeline.HttpCodec, "ttm.pipelinedRequestsLimit", new PipelinedRequestsLimit()))
 				.handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes.routes())))
 				.bindNow();
 			baseUrl
