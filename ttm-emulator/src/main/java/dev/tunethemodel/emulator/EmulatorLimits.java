@@ -20,12 +20,26 @@ import java.time.Duration;
  * <li>an upload: {@link TuneTheModelEmulator.Builder#maxUploadSize(long) a maximum size}
  * ({@value #DEFAULT_MAX_UPLOAD_SIZE} bytes, 1 GiB, by default; 413 above, checked from
  * {@code Content-Length} before the body is read), and a text in a dataset
- * {@value #MAX_TEXT_LENGTH} characters (the file fails above).</li>
+ * {@value #MAX_TEXT_LENGTH} characters (the file fails above);</li>
+ * <li>a request line: {@value #MAX_REQUEST_LINE_LENGTH} bytes (414 above), and its
+ * headers together {@value #MAX_HEADER_SIZE} bytes (431 above); the connection is closed
+ * after either answer;</li>
+ * <li>the head of a request, its line and headers, must arrive whole within
+ * {@link #REQUEST_HEAD_TIMEOUT} (a minute) of the connection or of the previous answer,
+ * or the connection is closed; the body of a request has no such bound, so that a large
+ * upload may take its time;</li>
+ * <li>requests sent on a connection ahead of their answers (HTTP/1.1 pipelining):
+ * {@value #MAX_PIPELINED_REQUESTS}, and without a body but for the first; the connection
+ * is closed beyond.</li>
  * </ul>
- * Numbers must be whole where the API counts something: {@code 2.9} is refused, not
- * rounded. The models learn from the first {@value #MAX_LEARNT_EXAMPLES} examples of a
- * dataset, and from at most its first {@value #MAX_LEARNT_CHARS} characters of inputs and
- * of outputs; the rest is checked, not learnt.
+ * A request without the right key is answered 401 before its body is read, and the body
+ * is discarded as it arrives. {@link TuneTheModelEmulator#requests()} keeps the latest
+ * {@value #MAX_RECORDED_REQUESTS} requests, and at most {@value #MAX_RECORDED_BYTES}
+ * bytes of their paths and bodies, dropping the oldest first. Numbers must be whole where
+ * the API counts something: {@code 2.9} is refused, not rounded. The models learn from
+ * the first {@value #MAX_LEARNT_EXAMPLES} examples of a dataset, and from at most its
+ * first {@value #MAX_LEARNT_CHARS} characters of inputs and of outputs; the rest is
+ * checked, not learnt.
  *
  * @since 0.1.0
  */
@@ -101,6 +115,45 @@ public final class EmulatorLimits {
 	 * from.
 	 */
 	public static final int MAX_LEARNT_CHARS = 1024 * 1024;
+
+	/**
+	 * The most bytes of a request line: its method, its path with its query, and its
+	 * version.
+	 */
+	public static final int MAX_REQUEST_LINE_LENGTH = 4096;
+
+	/**
+	 * The most bytes of the headers of a request, together.
+	 */
+	public static final int MAX_HEADER_SIZE = 8192;
+
+	/**
+	 * How long the emulator waits for the head of a request, from the connection or the
+	 * previous answer on it, before it closes the connection: longer than the starter's
+	 * pool keeps a connection idle (20 seconds, checked every 10), so that the emulator
+	 * does not close one the client is about to reuse.
+	 */
+	public static final Duration REQUEST_HEAD_TIMEOUT = Duration.ofMinutes(1);
+
+	/**
+	 * The most requests a client may send on a connection ahead of their answers; no
+	 * usual client sends a second one before the first answer.
+	 */
+	public static final int MAX_PIPELINED_REQUESTS = 16;
+
+	/**
+	 * The most requests {@link TuneTheModelEmulator#requests()} keeps.
+	 */
+	public static final int MAX_RECORDED_REQUESTS = 1000;
+
+	/**
+	 * The most bytes the paths and bodies of the requests
+	 * {@link TuneTheModelEmulator#requests()} keeps take together, counting two a
+	 * character, the most a Java string takes: 1,000 JSON bodies of the largest size
+	 * would take 500 MiB, 8 MiB holds 16 of them or the latest 1,000 of an application's
+	 * usual requests, and fits a 128 MiB heap many times over.
+	 */
+	public static final long MAX_RECORDED_BYTES = 8L * 1024 * 1024;
 
 	private EmulatorLimits() {
 	}

@@ -69,8 +69,8 @@ final class EmulatorRoutes {
 				this.faults.clear();
 				return Map.of("faults", 0);
 			}))
-			.filter(recorded())
 			.filter(authenticated())
+			.filter(recorded())
 			.build();
 		RouterFunction<ServerResponse> uploads = RouterFunctions.route()
 			.PUT("/upload/{file}", this.uploads::upload)
@@ -97,10 +97,12 @@ final class EmulatorRoutes {
 		return Map.of("fault", Map.of("count", fault.count(), "status", fault.status()));
 	}
 
+	// refused unread: listed without the body, which the server discards
 	private HandlerFilterFunction<ServerResponse, ServerResponse> authenticated() {
 		return (request, next) -> {
 			String key = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
 			if (key == null || !MessageDigest.isEqual(this.apiKey, key.getBytes(StandardCharsets.UTF_8))) {
+				record(request, null);
 				return plain(HttpStatus.UNAUTHORIZED.value(), "Invalid API key");
 			}
 			return next.handle(request);
@@ -110,7 +112,7 @@ final class EmulatorRoutes {
 	// the body is read once, recorded and handed on
 	private HandlerFilterFunction<ServerResponse, ServerResponse> recorded() {
 		return (request, next) -> {
-			if (request.path().startsWith("/__emulator")) {
+			if (isFaultSwitch(request)) {
 				return next.handle(request);
 			}
 			return request.bodyToMono(String.class)
@@ -118,17 +120,26 @@ final class EmulatorRoutes {
 				.map(Optional::of)
 				.defaultIfEmpty(Optional.empty())
 				.flatMap((body) -> {
-					this.journal
-						.record(new EmulatorRequest(request.method().name(), request.path(), body.orElse(null)));
+					record(request, body.orElse(null));
 					return next
 						.handle(body.isPresent() ? ServerRequest.from(request).body(body.get()).build() : request);
 				});
 		};
 	}
 
+	private void record(ServerRequest request, @Nullable String body) {
+		if (!isFaultSwitch(request)) {
+			this.journal.record(new EmulatorRequest(request.method().name(), request.path(), body));
+		}
+	}
+
+	private static boolean isFaultSwitch(ServerRequest request) {
+		return request.path().startsWith("/__emulator");
+	}
+
 	private HandlerFilterFunction<ServerResponse, ServerResponse> faulty() {
 		return (request, next) -> {
-			if (request.path().startsWith("/__emulator")) {
+			if (isFaultSwitch(request)) {
 				return next.handle(request);
 			}
 			Fault fault = this.faults.next();

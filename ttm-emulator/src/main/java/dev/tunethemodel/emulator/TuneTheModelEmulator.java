@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import reactor.netty.DisposableServer;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
@@ -129,8 +130,10 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Return the latest requests of the API, oldest first, at most 1,000; uploads and the
-	 * fault switch are not listed.
+	 * Return the latest requests of the API, oldest first: at most 1,000, and at most 8
+	 * MiB of their paths and bodies (see {@link EmulatorLimits#MAX_RECORDED_BYTES}). A
+	 * request refused for its key is listed without its body, which is never read;
+	 * uploads and the fault switch are not listed.
 	 * @return the requests, cleared by {@link #reset()}
 	 */
 	public List<EmulatorRequest> requests() {
@@ -181,6 +184,8 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 		private Clock clock = Clock.systemUTC();
 
 		private long maxUploadSize = EmulatorLimits.DEFAULT_MAX_UPLOAD_SIZE;
+
+		private Duration requestHeadTimeout = EmulatorLimits.REQUEST_HEAD_TIMEOUT;
 
 		private Builder() {
 		}
@@ -253,6 +258,11 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 			return this;
 		}
 
+		Builder requestHeadTimeout(Duration requestHeadTimeout) {
+			this.requestHeadTimeout = requestHeadTimeout;
+			return this;
+		}
+
 		Builder clock(Clock clock) {
 			this.clock = clock;
 			return this;
@@ -271,6 +281,12 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 			DisposableServer server = HttpServer.create()
 				.host(this.host)
 				.port(this.port)
+				.httpRequestDecoder((decoder) -> decoder.maxInitialLineLength(EmulatorLimits.MAX_REQUEST_LINE_LENGTH)
+					.maxHeaderSize(EmulatorLimits.MAX_HEADER_SIZE))
+				// until the head is decoded: a head sent byte by byte is cut off too
+				.idleTimeout(this.requestHeadTimeout)
+				.doOnChannelInit((observer, channel, address) -> channel.pipeline()
+					.addAfter(NettyPipeline.HttpCodec, "ttm.pipelinedRequestsLimit", new PipelinedRequestsLimit()))
 				.handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes.routes())))
 				.bindNow();
 			baseUrl

@@ -44,6 +44,15 @@ class EmulatorRequestsTests {
 	}
 
 	@Test
+	void requestsRefusedForTheirKeyAreListedWithoutTheirBody() throws Exception {
+		String body = "{\"model_type\": \"classifier\"}";
+		assertThat(send("POST", "/v0/models", body, "wrong-key")).isEqualTo(401);
+		assertThat(send("GET", "/v0/files", null, null)).isEqualTo(401);
+		assertThat(this.emulator.requests()).containsExactly(new EmulatorRequest("POST", "/v0/models", null),
+				new EmulatorRequest("GET", "/v0/files", null));
+	}
+
+	@Test
 	void resetForgetsTheRequests() throws Exception {
 		send("GET", "/v0/files", null);
 		this.emulator.reset();
@@ -52,20 +61,26 @@ class EmulatorRequestsTests {
 
 	@Test
 	void onlyTheLatestRequestsAreKept() throws Exception {
-		for (int i = 0; i <= RequestJournal.MAX_REQUESTS; i++) {
+		for (int i = 0; i <= EmulatorLimits.MAX_RECORDED_REQUESTS; i++) {
 			send("GET", "/v0/models/m-" + i + "/status", null);
 		}
-		assertThat(this.emulator.requests()).hasSize(RequestJournal.MAX_REQUESTS)
+		assertThat(this.emulator.requests()).hasSize(EmulatorLimits.MAX_RECORDED_REQUESTS)
 			.first()
 			.isEqualTo(new EmulatorRequest("GET", "/v0/models/m-1/status", null));
 	}
 
 	private int send(String method, String path, String body) throws IOException, InterruptedException {
+		return send(method, path, body, this.emulator.apiKey());
+	}
+
+	private int send(String method, String path, String body, String key) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + path))
-			.header("Authorization", this.emulator.apiKey())
 			.header("Content-Type", "application/json")
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (key != null) {
+			request.header("Authorization", key);
+		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 

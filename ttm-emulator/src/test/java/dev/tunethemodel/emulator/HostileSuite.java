@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a test class of the hostile suite: run by its own Surefire execution in 256 MiB
+ * Marks a test class of the hostile suite: run by its own Surefire execution in 128 MiB
  * of heap with Netty's paranoid leak detection, failing on any leak report.
  */
 @Target(ElementType.TYPE)

@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 @HostileSuite
 class LargeUploadTests {
 
-	// more than the 256 MiB heap this suite runs in
+	// more than the 128 MiB heap this suite runs in
 	private static final int EXAMPLES = 11_000_000;
 
 	private TuneTheModelEmulator emulator;

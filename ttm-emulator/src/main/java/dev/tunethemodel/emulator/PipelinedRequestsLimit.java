@@ -1,0 +1,63 @@
+package dev.tunethemodel.emulator;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * Closes a connection on which a client sends more than
+ * {@link EmulatorLimits#MAX_PIPELINED_REQUESTS} requests ahead of their answers, or a
+ * body with a request queued behind another: Reactor Netty holds queued requests and what
+ * it reads of their bodies in memory without a bound, and reads on while an answer waits
+ * for a client that does not read. One instance a connection, right after the HTTP codec.
+ */
+final class PipelinedRequestsLimit extends ChannelDuplexHandler {
+
+	private int unanswered;
+
+	private boolean closed;
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object message) {
+		if (!this.closed && (isQueuedOverTheLimit(message) || isQueuedBody(message))) {
+			this.closed = true;
+			ctx.close();
+		}
+		if (this.closed) {
+			// what the decoder still hands on after the close
+			ReferenceCountUtil.release(message);
+			return;
+		}
+		ctx.fireChannelRead(message);
+	}
+
+	private boolean isQueuedOverTheLimit(Object message) {
+		return message instanceof HttpRequest && ++this.unanswered > EmulatorLimits.MAX_PIPELINED_REQUESTS;
+	}
+
+	// a body belongs to the latest request, queued while an earlier one is unanswered
+	private boolean isQueuedBody(Object message) {
+		return this.unanswered > 1 && message instanceof HttpContent content && content.content().isReadable();
+	}
+
+	@Override
+	public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
+		if (message instanceof LastHttpContent && !isInformational(message)) {
+			this.unanswered--;
+		}
+		ctx.write(message, promise);
+	}
+
+	// a 100 Continue is not the answer, which follows it
+	private static boolean isInformational(Object message) {
+		return message instanceof HttpResponse response
+				&& response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+	}
+
+}
