@@ -27,10 +27,10 @@ import reactor.util.context.Context;
  * {@link AdaptiveConcurrency} allows; inputs started and not yet passed on are at most
  * {@link InOrderResults#window(int) a window}, and at most the results asked for plus the
  * most attempts in flight, so that a slow subscriber holds few inputs. Each input's call
- * is repeated as the retry settings say, a 429 without using up the repeats, and ends
- * within the client's timeout. An input whose call fails for good ends the results, after
- * those of every input before it, with a {@link TuneTheModelInputFailedException}; an
- * error of the inputs themselves ends them as it is. When the results end or are
+ * is repeated as the retry settings say, a 429 or a 503 without using up the repeats, and
+ * ends within the client's timeout. An input whose call fails for good ends the results,
+ * after those of every input before it, with a {@link TuneTheModelInputFailedException};
+ * an error of the inputs themselves ends them as it is. When the results end or are
  * cancelled, no input is read and no attempt started any more; those in flight end by
  * themselves, within the timeout, and their answers are dropped. Everything runs in one
  * drain loop, entered by one thread at a time; other threads only queue what happened.
@@ -187,14 +187,15 @@ final class BulkCalls<I, T, R> implements Subscription {
 		}
 		Throwable failure = attempt.failure;
 		if (failure == null) {
-			this.concurrency.succeeded(now - attempt.startedAt, now);
+			this.concurrency.succeeded(attempt.epoch, now - attempt.startedAt, now);
 			answered(input, attempt.answer);
 			return;
 		}
+		Duration delay = input.repeatDelay(failure, this.concurrency.refusesWhateverTheLoad(), now);
 		if (failure instanceof ErrorAnswer answer && Retries.isOverloaded(answer)) {
-			this.concurrency.overloaded(attempt.epoch, answer.retryAfter(), now);
+			// the wait of the input, never shorter than its backoff, holds the others too
+			this.concurrency.overloaded(attempt.epoch, (delay != null) ? delay : answer.retryAfter(), now);
 		}
-		Duration delay = input.repeatDelay(failure, now);
 		if (delay == null) {
 			failInput(input.position(), input.failure(failure));
 			return;
