@@ -194,7 +194,7 @@ final class AdaptiveConcurrency {
 		round.next();
 		if (this.judging) {
 			this.judging = false;
-			if (!allRefused && isRefusedWhateverTheLoad(this.beforeDecrease.refusedShare(), refused)) {
+			if (isRefusedWhateverTheLoad(this.beforeDecrease.refusedShare(), refused)) {
 				this.steadyRefusals = refused;
 				restore(now);
 			}

@@ -14,8 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests of the waits of {@link BlockingTuneTheModelTemplate} for reactive calls that
- * never end: each ends by the call's own deadline, and cancels the call.
+ * never end: each ends by the call's own deadline, and cancels the call. Part of the
+ * hostile suite.
  */
+@HostileSuite
 class BlockingWaitTests {
 
 	private static final Duration VERIFY = Duration.ofSeconds(30);
