@@ -9,10 +9,19 @@ import org.jspecify.annotations.Nullable;
  * starts at one and grows while answers come back fine and no slower than twice the usual
  * latency: by one per answer up to the highest level known to be accepted (so it doubles
  * each round trip), then by one per round trip. When the API says it is overloaded (a 429
- * or a 503) it halves, and does not grow past the level below the rejected one until the
- * wait the API asked for has passed, twice as long each time the same level is refused
- * again (up to 16 times); at a single attempt in flight, it sends nothing more until the
- * wait has passed. Not thread-safe: one caller at a time.
+ * or a 503) it halves, and does not grow past the level below the refused one until the
+ * wait asked for has passed, twice as long each time the same level is refused again (up
+ * to 16 times); at a single attempt in flight, it sends nothing more until the wait has
+ * passed.
+ * <p>
+ * Overload refuses fewer attempts at a lower level; an API that refuses a share of the
+ * attempts whatever the load does not. So the lower level is held for a round of answers
+ * (16, or the level if more) and judged: when refusals go on there while answers succeed,
+ * and the share refused did not halve nor the share accepted grow by half, they do not
+ * depend on the load. The level before the decrease then comes back, and that share of
+ * refusals no longer lowers it, until a round has none; a round refusing more than
+ * halfway from that share to all is overload again, judged the same way. Not thread-safe:
+ * one caller at a time.
  */
 final class AdaptiveConcurrency {
 
@@ -25,15 +34,20 @@ final class AdaptiveConcurrency {
 
 	private static final int MAX_HOLD_FACTOR = 16;
 
+	// enough answers to tell a share of refusals apart from chance
+	private static final int MIN_ROUND = 16;
+
 	private final int max;
 
 	private final long maxHoldNanos;
 
+	private Round current = new Round(0);
+
+	private Round beforeDecrease = new Round(-1);
+
 	private double limit = 1;
 
 	private int ceiling;
-
-	private long epoch;
 
 	private int refusedLevel;
 
@@ -46,6 +60,15 @@ final class AdaptiveConcurrency {
 	private boolean paused;
 
 	private long usualLatency = Long.MAX_VALUE;
+
+	private boolean judging;
+
+	private double limitBeforeDecrease;
+
+	private int ceilingBeforeDecrease;
+
+	// the share of answers refused whatever the level, 0 while refusals mean overload
+	private double steadyRefusals;
 
 	/**
 	 * Create the concurrency of one bulk call.
@@ -83,23 +106,37 @@ final class AdaptiveConcurrency {
 	}
 
 	/**
-	 * Return the number of the current level, which every decrease changes; an attempt
-	 * gives it back with its answer so that one round of rejections counts once.
+	 * Return the number of the current level, which every change of level by a refusal
+	 * changes; an attempt gives it back with its answer so that one round of refusals
+	 * counts once, and each answer counts for the level it was sent at.
 	 * @return the epoch
 	 */
 	long epoch() {
-		return this.epoch;
+		return this.current.epoch;
+	}
+
+	/**
+	 * Return whether the API refuses a share of the attempts whatever the load, so that a
+	 * refused attempt need not wait longer each time it is refused again.
+	 * @return whether refusals were found not to depend on the load
+	 */
+	boolean refusesWhateverTheLoad() {
+		return this.steadyRefusals > 0;
 	}
 
 	/**
 	 * Take note of an answer that came back fine.
+	 * @param attemptEpoch the epoch when the attempt started
 	 * @param latencyNanos how long the attempt took
 	 * @param now the current {@link System#nanoTime()}
 	 */
-	void succeeded(long latencyNanos, long now) {
+	void succeeded(long attemptEpoch, long latencyNanos, long now) {
 		this.usualLatency = (latencyNanos < this.usualLatency) ? latencyNanos
 				: this.usualLatency + (latencyNanos - this.usualLatency) / LATENCY_DRIFT;
-		if (latencyNanos > this.usualLatency * LATENCY_TOLERANCE) {
+		if (count(attemptEpoch, false) && roundEnded(nanos(DEFAULT_HOLD), now)) {
+			return;
+		}
+		if (this.judging || latencyNanos > this.usualLatency * LATENCY_TOLERANCE) {
 			return;
 		}
 		if (this.limit < this.ceiling) {
@@ -113,29 +150,109 @@ final class AdaptiveConcurrency {
 	/**
 	 * Take note of an answer that says the API is overloaded.
 	 * @param attemptEpoch the epoch when the attempt started
-	 * @param retryAfter how long the API asked to wait, {@code null} when it did not say
+	 * @param wait how long the attempt waits before it is repeated, or else how long the
+	 * API asked to wait; {@code null} when neither is known
 	 * @param now the current {@link System#nanoTime()}
 	 */
-	void overloaded(long attemptEpoch, @Nullable Duration retryAfter, long now) {
-		long waitNanos = nanos((retryAfter != null) ? retryAfter : DEFAULT_HOLD);
-		// attempts sent before the last decrease were sent at the old level
-		if (attemptEpoch != this.epoch) {
+	void overloaded(long attemptEpoch, @Nullable Duration wait, long now) {
+		long waitNanos = nanos((wait != null) ? wait : DEFAULT_HOLD);
+		// attempts sent before the last change were sent at another level
+		if (!count(attemptEpoch, true)) {
 			holdUntil(now + waitNanos);
 			return;
 		}
-		this.epoch++;
+		if (roundEnded(waitNanos, now) || this.judging || this.steadyRefusals > 0) {
+			return;
+		}
+		decrease(waitNanos, now);
+	}
+
+	// whether the attempt was sent at the current level
+	private boolean count(long attemptEpoch, boolean refused) {
+		if (attemptEpoch == this.current.epoch) {
+			this.current.count(refused);
+			return true;
+		}
+		if (attemptEpoch == this.beforeDecrease.epoch) {
+			this.beforeDecrease.count(refused);
+		}
+		return false;
+	}
+
+	// a round of answers decides on the decrease being judged, or on steady refusals
+	private boolean roundEnded(long waitNanos, long now) {
+		Round round = this.current;
+		int level = (int) this.limit;
+		// a whole level refused, and half a round at least, nothing accepted, is overload
+		// without waiting for more
+		boolean allRefused = this.judging && round.refusals >= Math.max(level, MIN_ROUND / 2)
+				&& round.refusals == round.answers;
+		if (round.answers < Math.max(MIN_ROUND, level) && !allRefused) {
+			return false;
+		}
+		double refused = round.roundShare();
+		round.next();
+		if (this.judging) {
+			this.judging = false;
+			if (isRefusedWhateverTheLoad(this.beforeDecrease.refusedShare(), refused)) {
+				this.steadyRefusals = refused;
+				restore(now);
+			}
+			return true;
+		}
+		if (refused == 0) {
+			this.steadyRefusals = 0;
+		}
+		else if (this.steadyRefusals > 0 && refused > this.steadyRefusals + (1 - this.steadyRefusals) / 2) {
+			// overload on top of the steady refusals
+			decrease(waitNanos, now);
+			return true;
+		}
+		return false;
+	}
+
+	// overload refuses a far smaller share, or accepts a far larger one, at half the
+	// level
+	private static boolean isRefusedWhateverTheLoad(double refusedBefore, double refusedAfter) {
+		return refusedAfter > 0 && refusedAfter < 1 && refusedAfter > refusedBefore / 2
+				&& (1 - refusedAfter) < 1.5 * (1 - refusedBefore);
+	}
+
+	private void decrease(long waitNanos, long now) {
 		int level = (int) this.limit;
 		// a level refused again is tried half as often: each refused attempt waits its
 		// turn
 		this.holdFactor = (level == this.refusedLevel) ? Math.min(2 * this.holdFactor, MAX_HOLD_FACTOR) : 1;
 		this.refusedLevel = level;
 		holdUntil(now + Math.min(waitNanos * this.holdFactor, this.maxHoldNanos));
-		if (this.limit < 2) {
+		if (level < 2) {
 			this.paused = true;
 			this.pausedUntil = now + waitNanos;
 		}
+		else {
+			this.judging = true;
+			this.limitBeforeDecrease = this.limit;
+			this.ceilingBeforeDecrease = this.ceiling;
+		}
+		nextLevel();
 		this.ceiling = Math.max(1, level - 1);
 		this.limit = Math.max(1, this.limit / 2);
+	}
+
+	private void restore(long now) {
+		nextLevel();
+		this.limit = this.limitBeforeDecrease;
+		this.ceiling = this.ceilingBeforeDecrease;
+		this.holdUntil = now;
+		this.holdFactor = 1;
+		this.refusedLevel = 0;
+	}
+
+	private void nextLevel() {
+		Round ended = this.current;
+		this.current = this.beforeDecrease;
+		this.current.start(ended.epoch + 1);
+		this.beforeDecrease = ended;
 	}
 
 	private void holdUntil(long until) {
@@ -146,6 +263,60 @@ final class AdaptiveConcurrency {
 
 	private long nanos(Duration wait) {
 		return (wait.compareTo(Duration.ofNanos(this.maxHoldNanos)) < 0) ? wait.toNanos() : this.maxHoldNanos;
+	}
+
+	/**
+	 * The answers to the attempts sent at one level: those of the current round, and of
+	 * the round before it at the same level, so that a share is measured over at least
+	 * one round.
+	 */
+	private static final class Round {
+
+		private long epoch;
+
+		private long answers;
+
+		private long refusals;
+
+		private long earlierAnswers;
+
+		private long earlierRefusals;
+
+		Round(long epoch) {
+			this.epoch = epoch;
+		}
+
+		void start(long epoch) {
+			this.epoch = epoch;
+			this.answers = 0;
+			this.refusals = 0;
+			this.earlierAnswers = 0;
+			this.earlierRefusals = 0;
+		}
+
+		void count(boolean refused) {
+			this.answers++;
+			if (refused) {
+				this.refusals++;
+			}
+		}
+
+		void next() {
+			this.earlierAnswers = this.answers;
+			this.earlierRefusals = this.refusals;
+			this.answers = 0;
+			this.refusals = 0;
+		}
+
+		double roundShare() {
+			return (this.answers != 0) ? (double) this.refusals / this.answers : 0;
+		}
+
+		double refusedShare() {
+			long answers = this.answers + this.earlierAnswers;
+			return (answers != 0) ? (double) (this.refusals + this.earlierRefusals) / answers : 0;
+		}
+
 	}
 
 }

@@ -11,7 +11,9 @@ import java.util.function.Consumer;
  * <p>
  * Each call is bounded as its reactive counterpart is, by the client's timeout with its
  * repeats included, and fails with the same {@link TuneTheModelException}s, never
- * wrapped. A call refuses at once, with an {@link IllegalStateException}, to wait on a
+ * wrapped; the wait of a single call and of {@link #awaitReady} ends by that deadline
+ * even if the reactive call never does, as {@link BlockingTuneTheModelTemplate}
+ * describes. A call refuses at once, with an {@link IllegalStateException}, to wait on a
  * thread that must not block, such as a Netty event loop: use
  * {@link TuneTheModelOperations} there. Calls may be made from any number of threads,
  * virtual threads included.

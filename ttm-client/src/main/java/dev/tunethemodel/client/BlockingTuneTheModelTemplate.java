@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -24,6 +26,17 @@ import reactor.core.scheduler.Schedulers;
  * </pre> Examples that are not in memory are read on a thread of
  * {@link Schedulers#boundedElastic()}, so that an {@link Iterable} may wait for its
  * source; listeners are told on the calling thread.
+ * <p>
+ * A single call, such as {@code getModel}, {@code classify} or {@code listModels}, ends
+ * by the timeout of the {@link TuneTheModelTemplate} (operations of another kind, such as
+ * a test double, bound their calls themselves), and {@code awaitReady} by the timeout it
+ * is given: should the reactive call not end by then, the wait ends a second later,
+ * cancels it and throws a {@link TuneTheModelTimeoutException}. The other calls last as
+ * long as their examples take to read, and have no deadline of their own: within them, an
+ * upload's {@code PUT}, each input of a bulk call and each step of a training end within
+ * the timeout, the processing of a training's datasets within its own timeout, and
+ * watching a model lasts until it is ready. Interrupting the waiting thread cancels any
+ * call.
  *
  * @since 0.1.0
  */
@@ -32,64 +45,82 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 	// enough results waiting for the caller that the calls go on while it handles one
 	private static final int RESULTS_PREFETCH = 256;
 
+	// the reactive call ends by the same timeout: its own error says more
+	private static final Duration MARGIN = Duration.ofSeconds(1);
+
+	private static final Duration LONGEST_WAIT = Duration.ofNanos(Long.MAX_VALUE);
+
 	private final TuneTheModelOperations operations;
+
+	private final @Nullable Duration callTimeout;
 
 	/**
 	 * Create blocking operations that wait for the given ones.
 	 * @param operations the reactive operations, which bound each call
 	 */
 	public BlockingTuneTheModelTemplate(TuneTheModelOperations operations) {
-		this.operations = ArgumentChecks.requireNonNull("reactive operations", operations);
+		this(ArgumentChecks.requireNonNull("reactive operations", operations),
+				(operations instanceof TuneTheModelTemplate template) ? template.settings.timeout() : null);
+	}
+
+	/**
+	 * Create blocking operations whose single calls wait at most a given time.
+	 * @param operations the reactive operations
+	 * @param callTimeout the timeout of a single call, {@code null} to wait until it ends
+	 */
+	BlockingTuneTheModelTemplate(TuneTheModelOperations operations, @Nullable Duration callTimeout) {
+		this.operations = operations;
+		this.callTimeout = callTimeout;
 	}
 
 	@Override
 	public BlockingTuneTheModelOperations withRetrySettings(RetrySettings retrySettings) {
-		return new BlockingTuneTheModelTemplate(this.operations.withRetrySettings(retrySettings));
+		return new BlockingTuneTheModelTemplate(this.operations.withRetrySettings(retrySettings), this.callTimeout);
 	}
 
 	@Override
 	public List<Model> listModels() {
-		return await(this.operations.listModels().collectList());
+		return await(this.operations.listModels().collectList(), this.callTimeout);
 	}
 
 	@Override
 	public List<Model> listPublicModels() {
-		return await(this.operations.listPublicModels().collectList());
+		return await(this.operations.listPublicModels().collectList(), this.callTimeout);
 	}
 
 	@Override
 	public Model createModel(CreateModelRequest request) {
-		return await(this.operations.createModel(request));
+		return await(this.operations.createModel(request), this.callTimeout);
 	}
 
 	@Override
 	public Model getModel(String modelId) {
-		return await(this.operations.getModel(modelId));
+		return await(this.operations.getModel(modelId), this.callTimeout);
 	}
 
 	@Override
 	public Model deleteModel(String modelId) {
-		return await(this.operations.deleteModel(modelId));
+		return await(this.operations.deleteModel(modelId), this.callTimeout);
 	}
 
 	@Override
 	public Model bind(String modelId, String trainFileId, String validateFileId) {
-		return await(this.operations.bind(modelId, trainFileId, validateFileId));
+		return await(this.operations.bind(modelId, trainFileId, validateFileId), this.callTimeout);
 	}
 
 	@Override
 	public Model fit(String modelId) {
-		return await(this.operations.fit(modelId));
+		return await(this.operations.fit(modelId), this.callTimeout);
 	}
 
 	@Override
 	public Classification classify(String modelId, String input) {
-		return await(this.operations.classify(modelId, input));
+		return await(this.operations.classify(modelId, input), this.callTimeout);
 	}
 
 	@Override
 	public Generation generate(String modelId, GenerateRequest request) {
-		return await(this.operations.generate(modelId, request));
+		return await(this.operations.generate(modelId, request), this.callTimeout);
 	}
 
 	@Override
@@ -106,39 +137,39 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 
 	@Override
 	public Evaluation evaluate(String modelId, Iterable<ClassifierExample> examples) {
-		return await(this.operations.evaluate(modelId, flux("examples", examples)));
+		return await(this.operations.evaluate(modelId, flux("examples", examples)), null);
 	}
 
 	@Override
 	public DatasetFile createFile(String name, ModelType taskType) {
-		return await(this.operations.createFile(name, taskType));
+		return await(this.operations.createFile(name, taskType), this.callTimeout);
 	}
 
 	@Override
 	public List<DatasetFile> listFiles() {
-		return await(this.operations.listFiles().collectList());
+		return await(this.operations.listFiles().collectList(), this.callTimeout);
 	}
 
 	@Override
 	public DatasetFile getFile(String fileId) {
-		return await(this.operations.getFile(fileId));
+		return await(this.operations.getFile(fileId), this.callTimeout);
 	}
 
 	@Override
 	public DatasetFile deleteFile(String fileId) {
-		return await(this.operations.deleteFile(fileId));
+		return await(this.operations.deleteFile(fileId), this.callTimeout);
 	}
 
 	@Override
 	public void upload(DatasetFile file, Iterable<? extends TrainingExample> examples) {
-		await(this.operations.upload(file, flux("examples", examples)));
+		await(this.operations.upload(file, flux("examples", examples)), null);
 	}
 
 	@Override
 	public Model train(CreateModelRequest model, Iterable<? extends TrainingExample> training,
 			Iterable<? extends TrainingExample> validation) {
 		return await(this.operations.train(model, flux("training examples", training),
-				flux("validation examples", validation)));
+				flux("validation examples", validation)), null);
 	}
 
 	@Override
@@ -168,7 +199,7 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 
 	@Override
 	public Model awaitReady(String modelId, Duration timeout) {
-		return await(this.operations.awaitReady(modelId, timeout));
+		return await(this.operations.awaitReady(modelId, timeout), timeout);
 	}
 
 	@Override
@@ -176,11 +207,21 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 		return "BlockingTuneTheModelTemplate[" + this.operations + "]";
 	}
 
-	private static <T> T await(Mono<T> call) {
+	private static <T> T await(Mono<T> call, @Nullable Duration timeout) {
 		requireBlockingAllowed();
 		CompletableFuture<T> answer = call.toFuture();
 		try {
-			return answer.get();
+			if (timeout == null) {
+				return answer.get();
+			}
+			Duration bound = timeout.plus(MARGIN);
+			return answer.get((bound.compareTo(LONGEST_WAIT) < 0) ? bound.toNanos() : Long.MAX_VALUE,
+					TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			answer.cancel(true);
+			throw new TuneTheModelTimeoutException("The call did not end within its timeout of " + timeout
+					+ " and a margin of " + MARGIN + ": it was cancelled", null);
 		}
 		catch (ExecutionException ex) {
 			throw unwrapped(ex.getCause());

@@ -8,12 +8,15 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
 import reactor.core.publisher.SignalType;
 import reactor.util.context.Context;
 
@@ -22,23 +25,24 @@ import reactor.util.context.Context;
  * <p>
  * Inputs are read as calls can start. At most as many attempts are in flight as
  * {@link AdaptiveConcurrency} allows; inputs started and not yet passed on are at most
- * {@link #window(int) a window}, and at most the results asked for plus the most attempts
- * in flight, so that a slow subscriber holds few inputs. Each input's call is repeated as
- * the retry settings say, a 429 without using up the repeats, and ends within the
- * client's timeout. An input whose call fails for good ends the results, after those of
- * every input before it, with a {@link TuneTheModelInputFailedException}; an error of the
- * inputs themselves ends them as it is. When the results end or are cancelled, no input
- * is read and no attempt started any more; those in flight end by themselves, within the
- * timeout, and their answers are dropped. Everything runs in one drain loop, entered by
- * one thread at a time; other threads only queue what happened.
+ * {@link InOrderResults#window(int) a window}, and at most the results asked for plus the
+ * most attempts in flight, so that a slow subscriber holds few inputs. Each input's call
+ * is repeated as the retry settings say, a 429 or a 503 without using up the repeats, and
+ * ends within the client's timeout. An input whose call fails for good ends the results,
+ * after those of every input before it, with a {@link TuneTheModelInputFailedException};
+ * an error of the inputs themselves ends them as it is. When the results end or are
+ * cancelled, no input is read and no attempt started any more; those in flight end by
+ * themselves, within the timeout, and their answers are dropped. Everything runs in one
+ * drain loop, entered by one thread at a time; other threads only queue what happened.
+ * Any {@link Throwable} thrown inside the call, the subscriber's and the JVM's errors
+ * too, ends the results at once with that error: the thread that ran into it would only
+ * drop it, and leave the subscriber waiting.
  *
  * @param <I> the type of an input
  * @param <T> the type of the answer of a call
  * @param <R> the type of a result
  */
-final class BulkCalls<I, T, R> {
-
-	private static final int MIN_WINDOW = 1024;
+final class BulkCalls<I, T, R> implements Subscription {
 
 	/**
 	 * Return the results of the calls of the given inputs, in input order.
@@ -48,7 +52,7 @@ final class BulkCalls<I, T, R> {
 	 * @param inputs the inputs
 	 * @param calls returns the call of an input; an exception fails that input
 	 * @param results returns the result of an input from its answer; an exception fails
-	 * that input
+	 * that input, an error ends the results
 	 * @param maxConcurrency the most attempts in flight
 	 * @param timeout the client's timeout, the longest a wait the API asks for holds the
 	 * concurrency back
@@ -57,27 +61,17 @@ final class BulkCalls<I, T, R> {
 	 */
 	static <I, T, R> Flux<R> run(Flux<I> inputs, Function<I, ScheduledCall<T>> calls, BiFunction<I, T, R> results,
 			int maxConcurrency, Duration timeout, @Nullable TuneTheModelObservationContext observed) {
-		return Flux
-			.create((sink) -> new BulkCalls<>(sink, calls, results, maxConcurrency, timeout, observed).start(inputs));
+		Publisher<R> publisher = (subscriber) -> new BulkCalls<>(Operators.toCoreSubscriber(subscriber), calls, results,
+				maxConcurrency, timeout, observed)
+			.start(inputs);
+		return Flux.from(publisher);
 	}
 
-	/**
-	 * Return how many inputs may be started and not yet passed on: enough that the others
-	 * go on while the earliest waits out a {@code Retry-After} of about a second.
-	 * @param maxConcurrency the most attempts in flight
-	 * @return the size of the window
-	 */
-	static int window(int maxConcurrency) {
-		return Math.max(MIN_WINDOW, 4 * maxConcurrency);
-	}
-
-	private final FluxSink<R> sink;
+	private final CoreSubscriber<? super R> subscriber;
 
 	private final Function<I, ScheduledCall<T>> calls;
 
 	private final BiFunction<I, T, R> results;
-
-	private final int maxConcurrency;
 
 	private final AdaptiveConcurrency concurrency;
 
@@ -97,6 +91,10 @@ final class BulkCalls<I, T, R> {
 
 	private volatile boolean cancelled;
 
+	private volatile @Nullable Throwable fatal;
+
+	private volatile boolean finished;
+
 	// the fields below are read and written by the drain loop only
 
 	private long started;
@@ -105,28 +103,36 @@ final class BulkCalls<I, T, R> {
 
 	private long wakeUpAt;
 
-	private volatile boolean finished;
-
-	private BulkCalls(FluxSink<R> sink, Function<I, ScheduledCall<T>> calls, BiFunction<I, T, R> results,
-			int maxConcurrency, Duration timeout, @Nullable TuneTheModelObservationContext observed) {
+	private BulkCalls(CoreSubscriber<? super R> subscriber, Function<I, ScheduledCall<T>> calls,
+			BiFunction<I, T, R> results, int maxConcurrency, Duration timeout,
+			@Nullable TuneTheModelObservationContext observed) {
+		this.subscriber = subscriber;
 		this.observed = observed;
-		this.sink = sink;
 		this.calls = calls;
 		this.results = results;
-		this.maxConcurrency = maxConcurrency;
-		this.answered = new InOrderResults<>(window(maxConcurrency));
+		this.answered = new InOrderResults<>(subscriber, maxConcurrency);
 		long now = System.nanoTime();
 		this.concurrency = new AdaptiveConcurrency(maxConcurrency, timeout, now);
 		this.wakeUpAt = now;
 	}
 
 	void start(Flux<I> source) {
-		this.sink.onRequest((n) -> drain());
-		this.sink.onDispose(() -> {
-			this.cancelled = true;
-			drain();
-		});
+		this.subscriber.onSubscribe(this);
 		source.subscribe(this.inputs);
+		drain();
+	}
+
+	@Override
+	public void request(long n) {
+		if (Operators.validate(n)) {
+			this.answered.request(n);
+			drain();
+		}
+	}
+
+	@Override
+	public void cancel() {
+		this.cancelled = true;
 		drain();
 	}
 
@@ -137,17 +143,26 @@ final class BulkCalls<I, T, R> {
 		int missed = 1;
 		do {
 			if (!this.finished) {
-				step();
+				try {
+					step();
+				}
+				catch (Throwable ex) {
+					end(ex);
+				}
 			}
 			missed = this.work.addAndGet(-missed);
 		}
 		while (missed != 0);
 	}
 
-	private void step() {
+	private void step() throws Throwable {
 		if (this.cancelled) {
 			finish();
 			return;
+		}
+		Throwable fatal = this.fatal;
+		if (fatal != null) {
+			throw fatal;
 		}
 		long now = System.nanoTime();
 		for (Attempt attempt = this.ended.poll(); attempt != null; attempt = this.ended.poll()) {
@@ -172,14 +187,15 @@ final class BulkCalls<I, T, R> {
 		}
 		Throwable failure = attempt.failure;
 		if (failure == null) {
-			this.concurrency.succeeded(now - attempt.startedAt, now);
+			this.concurrency.succeeded(attempt.epoch, now - attempt.startedAt, now);
 			answered(input, attempt.answer);
 			return;
 		}
+		Duration delay = input.repeatDelay(failure, this.concurrency.refusesWhateverTheLoad(), now);
 		if (failure instanceof ErrorAnswer answer && Retries.isOverloaded(answer)) {
-			this.concurrency.overloaded(attempt.epoch, answer.retryAfter(), now);
+			// the wait of the input, never shorter than its backoff, holds the others too
+			this.concurrency.overloaded(attempt.epoch, (delay != null) ? delay : answer.retryAfter(), now);
 		}
-		Duration delay = input.repeatDelay(failure, now);
 		if (delay == null) {
 			failInput(input.position(), input.failure(failure));
 			return;
@@ -208,14 +224,13 @@ final class BulkCalls<I, T, R> {
 	}
 
 	private void passOn() {
-		Throwable failure = this.answered.passOn(this.sink, this.started);
+		Throwable failure = this.answered.passOn(this.started);
 		if (failure != null) {
-			finish();
-			this.sink.error(failure);
+			end(failure);
 		}
 		else if (this.inputs.isExhausted() && this.answered.passedOn() == this.started) {
 			finish();
-			this.sink.complete();
+			this.subscriber.onComplete();
 		}
 	}
 
@@ -228,7 +243,7 @@ final class BulkCalls<I, T, R> {
 		while (this.inFlight < permits) {
 			BulkInput<I, T> input = this.waitedOut.poll();
 			if (input == null) {
-				I value = mayStartNew() ? this.inputs.poll() : null;
+				I value = this.answered.hasRoom(this.started) ? this.inputs.poll() : null;
 				if (value == null) {
 					return;
 				}
@@ -238,13 +253,6 @@ final class BulkCalls<I, T, R> {
 				attempt(input, now);
 			}
 		}
-	}
-
-	private boolean mayStartNew() {
-		long open = this.started - this.answered.passedOn();
-		long demand = this.sink.requestedFromDownstream();
-		return !this.answered.failed() && open < this.answered.window()
-				&& (demand > Long.MAX_VALUE - this.maxConcurrency || open < demand + this.maxConcurrency);
 	}
 
 	private @Nullable BulkInput<I, T> newInput(I value) {
@@ -272,7 +280,7 @@ final class BulkCalls<I, T, R> {
 	}
 
 	private void askForInputs() {
-		if (mayStartNew()) {
+		if (this.answered.hasRoom(this.started)) {
 			this.inputs.askForMore();
 		}
 	}
@@ -281,6 +289,23 @@ final class BulkCalls<I, T, R> {
 		if (this.waits.add(wait)) {
 			Mono.delay(delay).subscribe(wait);
 		}
+	}
+
+	// a queue that cannot take what happened, out of memory, ends the call rather than
+	// the thread that would drop the error
+	private <E> void queue(Queue<E> queue, E element) {
+		try {
+			queue.offer(element);
+		}
+		catch (Throwable ex) {
+			this.fatal = ex;
+		}
+		drain();
+	}
+
+	private void end(Throwable error) {
+		finish();
+		this.subscriber.onError(error);
 	}
 
 	// attempts in flight end by themselves: a cancelled exchange closes its connection
@@ -317,7 +342,7 @@ final class BulkCalls<I, T, R> {
 		// the bulk call's context: its observation is the parent of the attempts'
 		@Override
 		public Context currentContext() {
-			return Context.of(BulkCalls.this.sink.contextView());
+			return Context.of(BulkCalls.this.subscriber.currentContext());
 		}
 
 		@Override
@@ -333,8 +358,7 @@ final class BulkCalls<I, T, R> {
 		@Override
 		protected void hookFinally(SignalType type) {
 			if (!BulkCalls.this.finished) {
-				BulkCalls.this.ended.offer(this);
-				drain();
+				queue(BulkCalls.this.ended, this);
 			}
 		}
 
@@ -355,8 +379,17 @@ final class BulkCalls<I, T, R> {
 		protected void hookOnComplete() {
 			BulkCalls.this.waits.remove(this);
 			if (this.input != null) {
-				BulkCalls.this.waitedOut.offer(this.input);
+				queue(BulkCalls.this.waitedOut, this.input);
 			}
+			else {
+				drain();
+			}
+		}
+
+		// the timer's scheduler refused the wait, as when it is shut down
+		@Override
+		protected void hookOnError(Throwable throwable) {
+			BulkCalls.this.fatal = throwable;
 			drain();
 		}
 

@@ -7,8 +7,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * One input of a bulk call and the state of its call: the attempts made, the repeats and
- * 429s so far, and the time by which the call must end. Not thread-safe: used by the bulk
- * call's drain loop only.
+ * refusals (429s and 503s) so far, and the time by which the call must end. Not
+ * thread-safe: used by the bulk call's drain loop only.
  *
  * @param <I> the type of the input
  * @param <T> the type of the answer of its call
@@ -25,7 +25,7 @@ final class BulkInput<I, T> {
 
 	private int retries;
 
-	private int rejections;
+	private int refusals;
 
 	private long deadline;
 
@@ -62,17 +62,21 @@ final class BulkInput<I, T> {
 	}
 
 	/**
-	 * Decide on a repeat after a failed attempt, and count it.
+	 * Decide on a repeat after a failed attempt, and count it. A refusal waits longer
+	 * each time the input is refused again, unless the API refuses whatever the load:
+	 * waiting longer then only delays the input.
 	 * @param failure the failure of the attempt
+	 * @param refusedWhateverTheLoad whether the API refuses a share of the attempts
+	 * whatever the load
 	 * @param now the current {@link System#nanoTime()}
 	 * @return how long to wait before repeating, or {@code null} not to repeat
 	 */
-	@Nullable Duration repeatDelay(Throwable failure, long now) {
-		boolean rejected = Retries.isRateLimited(failure);
-		Duration delay = this.call.repeatDelay(failure, this.retries + 1L, this.rejections + (rejected ? 1L : 0L),
-				this.deadline - now);
-		if (delay != null && rejected) {
-			this.rejections++;
+	@Nullable Duration repeatDelay(Throwable failure, boolean refusedWhateverTheLoad, long now) {
+		boolean refused = this.call.isRefusal(failure);
+		long refusal = (!refused) ? this.refusals : (refusedWhateverTheLoad ? 1 : this.refusals + 1L);
+		Duration delay = this.call.repeatDelay(failure, this.retries + 1L, refusal, this.deadline - now);
+		if (delay != null && refused) {
+			this.refusals++;
 		}
 		else if (delay != null) {
 			this.retries++;

@@ -1,16 +1,20 @@
 package dev.tunethemodel.client;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.RandomAccess;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The figures of a trained classifier on labelled examples: its accuracy, its macro-F1,
  * and the precision, recall and F1 of each class. They come from the counts of a
- * confusion matrix, filled in one pass; the examples themselves are never kept, so memory
- * grows with the square of the number of classes, not with the number of examples.
+ * confusion matrix, filled in one pass; the examples themselves are never kept, and the
+ * matrix is kept sparse, one count for each pair of an actual and a predicted class that
+ * occurred, so memory grows with the examples, not with the number of classes: an
+ * evaluation of 10,000 classes takes little more than its examples' pairs.
  * <p>
  * Of the examples counted for a class, TP are of that class and predicted as it, FP are
  * of another class but predicted as it, and FN are of that class but predicted as
@@ -35,60 +39,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Evaluation {
 
-	private static final int MAX_MATRIX_CLASSES = 10;
+	// the most classes confusionMatrix() gives a whole matrix for: 8 MB
+	static final int MAX_MATRIX_CLASSES = 1_000;
 
-	private static final int MAX_NAME_LENGTH = 24;
-
-	private static final int GAP = 2;
-
-	// never changed after the constructor, nor given out, so that copies may share it
-	private final long[][] matrix;
-
-	private final long count;
+	// never changed, so that copies may share them
+	private final ConfusionCounts counts;
 
 	private final @Nullable ClassLabels labels;
 
-	private final List<ClassFigures> classes;
+	private final List<ClassFigures> classes = new ClassFiguresList();
 
-	private final double accuracy;
-
-	private final double macroF1;
-
-	private Evaluation(long[][] matrix, long count, @Nullable ClassLabels labels) {
-		this.matrix = matrix;
-		this.count = count;
+	private Evaluation(ConfusionCounts counts, @Nullable ClassLabels labels) {
+		this.counts = counts;
 		this.labels = labels;
-		int numClasses = matrix.length;
-		long[] predicted = new long[numClasses];
-		for (long[] row : matrix) {
-			for (int j = 0; j < numClasses; j++) {
-				predicted[j] += row[j];
-			}
-		}
-		List<ClassFigures> classes = new ArrayList<>(numClasses);
-		long correct = 0;
-		double sumOfF1 = 0;
-		for (int i = 0; i < numClasses; i++) {
-			long truePositives = matrix[i][i];
-			long support = 0;
-			for (long cell : matrix[i]) {
-				support += cell;
-			}
-			// 2 TP / (support + predicted) is 2PR / (P + R), rounded once
-			ClassFigures figures = new ClassFigures(i, (labels != null) ? labels.name(i) : null, support, predicted[i],
-					ratio(truePositives, predicted[i]), ratio(truePositives, support),
-					ratio(2 * truePositives, support + predicted[i]));
-			classes.add(figures);
-			correct += truePositives;
-			sumOfF1 += figures.f1();
-		}
-		this.classes = List.copyOf(classes);
-		this.accuracy = ratio(correct, count);
-		this.macroF1 = sumOfF1 / numClasses;
-	}
-
-	private static double ratio(long numerator, long denominator) {
-		return (denominator != 0) ? (double) numerator / denominator : 0;
 	}
 
 	/**
@@ -96,7 +59,7 @@ public final class Evaluation {
 	 * @return the number of examples, at least 1
 	 */
 	public long count() {
-		return this.count;
+		return this.counts.count();
 	}
 
 	/**
@@ -104,7 +67,7 @@ public final class Evaluation {
 	 * @return the number of classes, at least 2
 	 */
 	public int numClasses() {
-		return this.matrix.length;
+		return this.counts.numClasses();
 	}
 
 	/**
@@ -112,7 +75,7 @@ public final class Evaluation {
 	 * @return the accuracy, from 0 to 1
 	 */
 	public double accuracy() {
-		return this.accuracy;
+		return this.counts.accuracy();
 	}
 
 	/**
@@ -121,21 +84,42 @@ public final class Evaluation {
 	 * @return the macro-F1, from 0 to 1
 	 */
 	public double macroF1() {
-		return this.macroF1;
+		return this.counts.macroF1();
 	}
 
 	/**
 	 * Return the confusion matrix: how many examples of each actual class were predicted
-	 * as each class.
-	 * @return a copy of the matrix, indexed {@code [actual][predicted]}, that the caller
-	 * may change
+	 * as each class. It takes {@code 8 * numClasses²} bytes, 8 MB for 1,000 classes and
+	 * 800 MB for 10,000, so it is given for at most 1,000 classes: read the counts of
+	 * more with {@link #confusionCount(int, int)}.
+	 * @return a new matrix, indexed {@code [actual][predicted]}, that the caller may
+	 * change
+	 * @throws IllegalStateException if there are more than 1,000 classes
 	 */
 	public long[][] confusionMatrix() {
-		return copy(this.matrix);
+		int numClasses = numClasses();
+		if (numClasses > MAX_MATRIX_CLASSES) {
+			throw new IllegalStateException("confusionMatrix() is limited to " + MAX_MATRIX_CLASSES + " classes ("
+					+ megabytes(MAX_MATRIX_CLASSES) + " MB), but the evaluation has " + numClasses + " ("
+					+ megabytes(numClasses) + " MB): read the counts with confusionCount(actual, predicted)");
+		}
+		return this.counts.matrix();
 	}
 
 	/**
-	 * Return the figures of each class.
+	 * Return one count of the confusion matrix, whatever the number of classes.
+	 * @param actual the actual class of the examples
+	 * @param predicted the class they were predicted as
+	 * @return how many examples of the actual class were predicted as the other
+	 * @throws IllegalArgumentException if either is not a class
+	 */
+	public long confusionCount(int actual, int predicted) {
+		return this.counts.count(actual, predicted);
+	}
+
+	/**
+	 * Return the figures of each class. The list computes the figures of a class when it
+	 * is read, so that it costs nothing for many classes.
 	 * @return an unmodifiable list of the figures, one for each class, in the order of
 	 * the classes
 	 */
@@ -150,8 +134,8 @@ public final class Evaluation {
 	 * @throws IllegalArgumentException if there is no class of that index
 	 */
 	public ClassFigures figures(int classIndex) {
-		checkClass("class", classIndex, numClasses());
-		return this.classes.get(classIndex);
+		ConfusionCounts.checkClass("class", classIndex, numClasses());
+		return this.counts.figures(classIndex, (this.labels != null) ? this.labels.name(classIndex) : null);
 	}
 
 	/**
@@ -167,7 +151,7 @@ public final class Evaluation {
 		if (this.labels == null) {
 			throw new IllegalStateException("The evaluation has no labels: see withLabels");
 		}
-		return this.classes.get(this.labels.index(label));
+		return figures(this.labels.index(label));
 	}
 
 	/**
@@ -190,115 +174,32 @@ public final class Evaluation {
 			throw new IllegalArgumentException("The evaluation has " + numClasses() + " classes, but there are "
 					+ labels.size() + " labels: " + labels);
 		}
-		return new Evaluation(this.matrix, this.count, labels);
+		return new Evaluation(this.counts, labels);
 	}
 
 	/**
 	 * Return a table of the figures: the accuracy and the macro-F1, the precision,
 	 * recall, F1 and support of each class, and the confusion matrix unless there are
-	 * more than 10 classes. Labels longer than 24 characters are cut in the table.
+	 * more than 10 classes. With more than 100 classes, only those present or predicted
+	 * have a row, at most 100, so that the table stays short. Labels longer than 24
+	 * characters are cut in the table.
 	 * @return the table, one line for each row
 	 */
 	@Override
 	public String toString() {
-		StringBuilder text = new StringBuilder("Evaluation of ").append(this.count)
-			.append((this.count == 1) ? " example" : " examples")
-			.append(": accuracy ")
-			.append(decimal(this.accuracy))
-			.append(", macro-F1 ")
-			.append(decimal(this.macroF1));
-		List<String> names = new ArrayList<>(numClasses());
-		for (int i = 0; i < numClasses(); i++) {
-			names.add((this.labels != null) ? shortName(this.labels.name(i)) : "class " + i);
-		}
-		List<String[]> figures = new ArrayList<>(numClasses() + 1);
-		figures.add(new String[] { "class", "precision", "recall", "f1", "support" });
-		for (ClassFigures each : this.classes) {
-			figures.add(new String[] { names.get(each.index()), decimal(each.precision()), decimal(each.recall()),
-					decimal(each.f1()), Long.toString(each.support()) });
-		}
-		appendTable(text, figures);
-		if (numClasses() > MAX_MATRIX_CLASSES) {
-			return text.append("\nconfusion matrix omitted: ")
-				.append(numClasses())
-				.append(" classes, see confusionMatrix()")
-				.toString();
-		}
-		text.append("\nconfusion matrix (rows: actual, columns: predicted)");
-		List<String[]> counts = new ArrayList<>(numClasses() + 1);
-		String[] header = new String[numClasses() + 1];
-		header[0] = "";
-		for (int j = 0; j < numClasses(); j++) {
-			header[j + 1] = names.get(j);
-		}
-		counts.add(header);
-		for (int i = 0; i < numClasses(); i++) {
-			String[] row = new String[numClasses() + 1];
-			row[0] = names.get(i);
-			for (int j = 0; j < numClasses(); j++) {
-				row[j + 1] = Long.toString(this.matrix[i][j]);
-			}
-			counts.add(row);
-		}
-		appendTable(text, counts);
-		return text.toString();
+		return new EvaluationTable(this).toString();
 	}
 
-	private static String decimal(double figure) {
-		return String.format(Locale.ROOT, "%.3f", figure);
+	/**
+	 * Return the counts the figures come from.
+	 * @return the counts
+	 */
+	ConfusionCounts counts() {
+		return this.counts;
 	}
 
-	// a label must not break the table's lines nor widen it without bound
-	private static String shortName(String name) {
-		int end = name.length();
-		if (end > MAX_NAME_LENGTH) {
-			end = MAX_NAME_LENGTH - 1;
-			if (Character.isHighSurrogate(name.charAt(end - 1))) {
-				end--;
-			}
-		}
-		StringBuilder shortName = new StringBuilder(end + 1);
-		for (int i = 0; i < end; i++) {
-			char c = name.charAt(i);
-			shortName.append(Character.isISOControl(c) ? '?' : c);
-		}
-		if (end < name.length()) {
-			shortName.append('…');
-		}
-		return shortName.toString();
-	}
-
-	// the last cell is not padded, so that no line ends in blanks
-	private static void appendTable(StringBuilder text, List<String[]> rows) {
-		int columns = rows.get(0).length;
-		int[] widths = new int[columns];
-		for (String[] row : rows) {
-			for (int j = 0; j < columns; j++) {
-				widths[j] = Math.max(widths[j], row[j].length());
-			}
-		}
-		for (String[] row : rows) {
-			text.append('\n');
-			for (int j = 0; j < columns - 1; j++) {
-				text.append(row[j]).append(" ".repeat(widths[j] - row[j].length() + GAP));
-			}
-			text.append(row[columns - 1]);
-		}
-	}
-
-	private static long[][] copy(long[][] matrix) {
-		long[][] copy = new long[matrix.length][];
-		for (int i = 0; i < matrix.length; i++) {
-			copy[i] = matrix[i].clone();
-		}
-		return copy;
-	}
-
-	private static void checkClass(String kind, int index, int numClasses) {
-		if (index < 0 || index >= numClasses) {
-			throw new IllegalArgumentException(
-					"There is no " + kind + " " + index + ": the classes are 0 to " + (numClasses - 1));
-		}
+	private static long megabytes(int numClasses) {
+		return 8L * numClasses * numClasses / 1_000_000;
 	}
 
 	/**
@@ -320,13 +221,16 @@ public final class Evaluation {
 	}
 
 	/**
-	 * Counts examples into a confusion matrix, one {@link #add} for each, of which
-	 * {@link #result()} computes the figures. A tally is not thread-safe: it takes one
-	 * caller at a time.
+	 * Counts examples into a sparse confusion matrix, one {@link #add} for each, of which
+	 * {@link #result()} computes the figures. It holds a count for each pair of an actual
+	 * and a predicted class that occurred: at most one for each example. A tally is not
+	 * thread-safe: it takes one caller at a time.
 	 */
 	static final class Tally {
 
-		private final long[][] matrix;
+		private final int numClasses;
+
+		private final Map<Long, long[]> counts = new HashMap<>();
 
 		private long count;
 
@@ -340,7 +244,15 @@ public final class Evaluation {
 				throw new IllegalArgumentException(
 						"A classifier needs at least 2 classes, but numClasses is " + numClasses);
 			}
-			this.matrix = new long[numClasses][numClasses];
+			this.numClasses = numClasses;
+		}
+
+		/**
+		 * Return the number of classes.
+		 * @return the number of classes
+		 */
+		int numClasses() {
+			return this.numClasses;
 		}
 
 		/**
@@ -350,9 +262,9 @@ public final class Evaluation {
 		 * @throws IllegalArgumentException if either class is out of range
 		 */
 		void add(int actual, int predicted) {
-			checkClass("actual class", actual, this.matrix.length);
-			checkClass("predicted class", predicted, this.matrix.length);
-			this.matrix[actual][predicted]++;
+			ConfusionCounts.checkClass("actual class", actual, this.numClasses);
+			ConfusionCounts.checkClass("predicted class", predicted, this.numClasses);
+			this.counts.computeIfAbsent((long) actual * this.numClasses + predicted, (pair) -> new long[1])[0]++;
 			this.count++;
 		}
 
@@ -374,7 +286,24 @@ public final class Evaluation {
 			if (this.count == 0) {
 				throw new IllegalStateException("There are no examples to evaluate");
 			}
-			return new Evaluation(copy(this.matrix), this.count, null);
+			return new Evaluation(new ConfusionCounts(this.numClasses, this.counts, this.count), null);
+		}
+
+	}
+
+	/**
+	 * The figures of each class, computed as they are read.
+	 */
+	private final class ClassFiguresList extends AbstractList<ClassFigures> implements RandomAccess {
+
+		@Override
+		public ClassFigures get(int index) {
+			return figures(index);
+		}
+
+		@Override
+		public int size() {
+			return numClasses();
 		}
 
 	}

@@ -1,13 +1,16 @@
 package dev.tunethemodel.client;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.FluxSink;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Operators;
 
 /**
- * The results of a bulk call, passed on in input order: a window of slots for results
- * that came before an earlier one, and the earliest input that failed. Not thread-safe:
+ * The results of a bulk call, passed on to its subscriber in input order and as many as
+ * it asked for: a window of slots for results that came before an earlier one, and the
+ * earliest input that failed. Only {@link #request(long)} is thread-safe; the rest is
  * used by the bulk call's drain loop only.
  *
  * @param <R> the type of a result
@@ -16,7 +19,19 @@ final class InOrderResults<R> {
 
 	private static final long NONE = Long.MAX_VALUE;
 
+	private static final int MIN_WINDOW = 1024;
+
+	@SuppressWarnings("rawtypes")
+	private static final AtomicLongFieldUpdater<InOrderResults> REQUESTED = AtomicLongFieldUpdater
+		.newUpdater(InOrderResults.class, "requested");
+
+	private final CoreSubscriber<? super R> subscriber;
+
+	private final int maxConcurrency;
+
 	private final Object[] slots;
+
+	private volatile long requested;
 
 	private long passedOn;
 
@@ -26,18 +41,45 @@ final class InOrderResults<R> {
 
 	/**
 	 * Create the results of one bulk call.
-	 * @param window how many inputs may be started and not yet passed on
+	 * @param subscriber the subscriber of the results
+	 * @param maxConcurrency the most attempts in flight
 	 */
-	InOrderResults(int window) {
-		this.slots = new Object[window];
+	InOrderResults(CoreSubscriber<? super R> subscriber, int maxConcurrency) {
+		this.subscriber = subscriber;
+		this.maxConcurrency = maxConcurrency;
+		this.slots = new Object[window(maxConcurrency)];
 	}
 
 	/**
-	 * Return how many inputs may be started and not yet passed on.
+	 * Return how many inputs may be started and not yet passed on: enough that the others
+	 * go on while the earliest waits out a {@code Retry-After} of about a second.
+	 * @param maxConcurrency the most attempts in flight
 	 * @return the size of the window
 	 */
-	int window() {
-		return this.slots.length;
+	static int window(int maxConcurrency) {
+		return Math.max(MIN_WINDOW, 4 * maxConcurrency);
+	}
+
+	/**
+	 * Return whether another input may start: no input failed, and the inputs started and
+	 * not yet passed on are fewer than the window and than the results asked for plus the
+	 * most attempts in flight.
+	 * @param started how many inputs were started
+	 * @return whether one more may start
+	 */
+	boolean hasRoom(long started) {
+		long open = started - this.passedOn;
+		long demand = this.requested;
+		return !failed() && open < this.slots.length
+				&& (demand > Long.MAX_VALUE - this.maxConcurrency || open < demand + this.maxConcurrency);
+	}
+
+	/**
+	 * Take note of results asked for by the subscriber, from any thread.
+	 * @param n how many more results it asks for
+	 */
+	void request(long n) {
+		Operators.addCap(REQUESTED, this, n);
 	}
 
 	/**
@@ -88,22 +130,27 @@ final class InOrderResults<R> {
 
 	/**
 	 * Pass on the results that are next in order, as many as are asked for.
-	 * @param sink where to pass them on
 	 * @param started how many inputs were started
 	 * @return the exception that ends the results when its turn has come, else
 	 * {@code null}
 	 */
-	@Nullable Throwable passOn(FluxSink<R> sink, long started) {
-		while (this.passedOn < started && this.passedOn != this.failedAt && sink.requestedFromDownstream() > 0) {
+	@Nullable Throwable passOn(long started) {
+		long demand = this.requested;
+		long passed = 0;
+		while (this.passedOn < started && this.passedOn != this.failedAt && passed < demand) {
 			int slot = slot(this.passedOn);
 			@SuppressWarnings("unchecked")
 			R result = (R) this.slots[slot];
 			if (result == null) {
-				return null;
+				break;
 			}
 			this.slots[slot] = null;
 			this.passedOn++;
-			sink.next(result);
+			passed++;
+			this.subscriber.onNext(result);
+		}
+		if (passed > 0) {
+			Operators.produced(REQUESTED, this, passed);
 		}
 		return (this.passedOn == this.failedAt) ? this.failure : null;
 	}

@@ -109,21 +109,30 @@ final class InferenceResource {
 	}
 
 	/**
-	 * The tally of an evaluation, sized by the first classification: the API gives one
-	 * score for each class. Used by the bulk call's drain loop only.
+	 * The tally of an evaluation, of as many classes as the first classification has
+	 * scores: the API gives one score for each class, and every answer must give as many.
+	 * Used by the bulk call's drain loop only.
 	 */
 	private static final class Counts {
 
 		private Evaluation.@Nullable Tally tally;
 
-		Classification add(ClassifierExample example, Classification classification) {
+		// the predicted class, not the classification: results wait in the window
+		Integer add(ClassifierExample example, Classification classification) {
+			int numClasses = classification.scores().size();
 			Evaluation.Tally tally = this.tally;
 			if (tally == null) {
-				tally = new Evaluation.Tally(classification.scores().size());
+				tally = new Evaluation.Tally(numClasses);
 				this.tally = tally;
 			}
-			tally.add(example.label(), classification.bestClass());
-			return classification;
+			else if (numClasses != tally.numClasses()) {
+				throw new TuneTheModelException(
+						"The classification has " + numClasses + " scores, but the first one had " + tally.numClasses()
+								+ ": the model's number of classes cannot change");
+			}
+			int predicted = classification.bestClass();
+			tally.add(example.label(), predicted);
+			return predicted;
 		}
 
 		Evaluation result() {

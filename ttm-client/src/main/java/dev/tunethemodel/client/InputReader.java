@@ -89,7 +89,16 @@ final class InputReader<I> extends BaseSubscriber<I> {
 
 	@Override
 	protected void hookOnNext(I value) {
-		this.arrived.offer(value);
+		try {
+			this.arrived.offer(value);
+		}
+		catch (Throwable ex) {
+			// out of memory: the inputs end with it, rather than the source's thread
+			// dropping it
+			cancel();
+			hookOnError(ex);
+			return;
+		}
 		this.drain.run();
 	}
 

@@ -17,6 +17,9 @@ final class Retries {
 
 	private static final int SERVICE_UNAVAILABLE = 503;
 
+	// a whole number of seconds: only 0, or a date within the second, is shorter
+	private static final Duration SHORTEST_RETRY_AFTER = Duration.ofSeconds(1);
+
 	private final RetrySettings settings;
 
 	Retries(RetrySettings settings) {
@@ -40,21 +43,22 @@ final class Retries {
 	}
 
 	/**
-	 * Decide on a repeat after a failed attempt of one input of a bulk call, where a 429
-	 * lowers the concurrency instead of using up the repeats: it is waited out as long as
-	 * repeats are allowed at all and the wait ends in time.
+	 * Decide on a repeat after a failed attempt of one input of a bulk call, where a
+	 * {@link #isRefusal refusal} lowers the concurrency instead of using up the repeats:
+	 * it is waited out as long as repeats are allowed at all and the wait ends in time.
 	 * @param failure the failure of the attempt
 	 * @param repeatable whether the request may be repeated after it may have reached the
 	 * API
-	 * @param retry the number of the repeat that would follow, 429s not counted, from 1
-	 * @param rejection the number of 429s so far, from 1 when the failure is one
+	 * @param retry the number of the repeat that would follow, refusals not counted, from
+	 * 1
+	 * @param refusal the number of refusals so far, from 1 when the failure is one
 	 * @param remainingNanos the time left before the call's timeout
 	 * @return how long to wait before repeating, or {@code null} not to repeat
 	 */
-	@Nullable Duration delayWaitingOutRateLimits(Throwable failure, boolean repeatable, long retry, long rejection,
+	@Nullable Duration delayWaitingOutRefusals(Throwable failure, boolean repeatable, long retry, long refusal,
 			long remainingNanos) {
-		if (isRateLimited(failure) && this.settings.maxRetries() > 0) {
-			return wait(failure, rejection, remainingNanos);
+		if (isRefusal(failure, repeatable) && this.settings.maxRetries() > 0) {
+			return wait(failure, refusal, remainingNanos);
 		}
 		return delay(failure, repeatable, retry, remainingNanos);
 	}
@@ -64,8 +68,17 @@ final class Retries {
 		return status == TOO_MANY_REQUESTS || status == SERVICE_UNAVAILABLE;
 	}
 
-	static boolean isRateLimited(Throwable failure) {
-		return failure instanceof ErrorAnswer answer && answer.status().value() == TOO_MANY_REQUESTS;
+	/**
+	 * Return whether the API refused an attempt for a while: a 429, or a 503 of a request
+	 * that may be repeated.
+	 * @param failure the failure of the attempt
+	 * @param repeatable whether the request may be repeated after it may have reached the
+	 * API
+	 * @return whether it is a refusal
+	 */
+	static boolean isRefusal(Throwable failure, boolean repeatable) {
+		return failure instanceof ErrorAnswer answer && isOverloaded(answer)
+				&& (repeatable || answer.status().value() == TOO_MANY_REQUESTS);
 	}
 
 	private @Nullable Duration wait(Throwable failure, long retry, long remainingNanos) {
@@ -73,8 +86,12 @@ final class Retries {
 		if (retryAfter != null && retryAfter.compareTo(this.settings.maxRetryAfter()) > 0) {
 			return null;
 		}
-		Duration delay = (retryAfter != null) ? retryAfter
-				: this.settings.backoff(retry, ThreadLocalRandom.current().nextDouble());
+		Duration delay = this.settings.backoff(retry, ThreadLocalRandom.current().nextDouble());
+		// a Retry-After of 0 would repeat at once, again and again: the backoff spaces it
+		if (retryAfter != null
+				&& (retryAfter.compareTo(SHORTEST_RETRY_AFTER) >= 0 || retryAfter.compareTo(delay) > 0)) {
+			delay = retryAfter;
+		}
 		// a repeat that cannot end in time would only hide the last error
 		return (delay.toNanos() < remainingNanos) ? delay : null;
 	}

@@ -15,9 +15,11 @@ import java.time.Duration;
  * The n-th repeat waits a random time between half and all of
  * {@code min(initialBackoff * 2^(n-1), maxBackoff)}, or what the API asks in its
  * {@code Retry-After} header, in seconds or as an HTTP date in any of its three formats;
- * a {@code Retry-After} longer than {@code maxRetryAfter}, or a number of seconds too
- * large to hold, ends the call at once. No repeat starts that could not end within the
- * client's timeout.
+ * a {@code Retry-After} under a second, such as 0, is waited at least as long as that
+ * backoff, so that a server that always asks for none is not asked again at once, again
+ * and again. A {@code Retry-After} longer than {@code maxRetryAfter}, or a number of
+ * seconds too large to hold, ends the call at once. No repeat starts that could not end
+ * within the client's timeout.
  *
  * @param maxRetries how many times a request may be repeated, 0 for never
  * @param initialBackoff the wait before the first repeat

@@ -54,15 +54,27 @@ final class ScheduledCall<T> {
 	}
 
 	/**
-	 * Decide on a repeat after a failed attempt; a 429 does not use up the repeats.
+	 * Return whether the API refused an attempt for a while, which does not use up the
+	 * repeats.
 	 * @param failure the failure of the attempt
-	 * @param retry the number of the repeat that would follow, 429s not counted, from 1
-	 * @param rejection the number of 429s so far
+	 * @return whether it is a 429, or a 503 of a request that may be repeated
+	 */
+	boolean isRefusal(Throwable failure) {
+		return Retries.isRefusal(failure, this.repeatable);
+	}
+
+	/**
+	 * Decide on a repeat after a failed attempt; a {@link #isRefusal refusal} does not
+	 * use up the repeats.
+	 * @param failure the failure of the attempt
+	 * @param retry the number of the repeat that would follow, refusals not counted, from
+	 * 1
+	 * @param refusal the number of refusals so far
 	 * @param remainingNanos the time left before the call's timeout
 	 * @return how long to wait before repeating, or {@code null} not to repeat
 	 */
-	@Nullable Duration repeatDelay(Throwable failure, long retry, long rejection, long remainingNanos) {
-		return this.retries.delayWaitingOutRateLimits(failure, this.repeatable, retry, rejection, remainingNanos);
+	@Nullable Duration repeatDelay(Throwable failure, long retry, long refusal, long remainingNanos) {
+		return this.retries.delayWaitingOutRefusals(failure, this.repeatable, retry, refusal, remainingNanos);
 	}
 
 	/**

@@ -113,14 +113,15 @@ public interface TuneTheModelOperations {
 	 * that a million of them from a file stream through in flat memory, and no more are
 	 * under way than the subscriber asked for plus the most calls at once. How many calls
 	 * are made at once adapts: it grows while answers come back fine and no slower, and
-	 * halves when the API answers 429 or 503, waiting as its {@code Retry-After} says; it
-	 * never exceeds the client's bulk concurrency (32 by default). A failed attempt is
-	 * repeated as {@link RetrySettings} says, a 429 without using up the repeats, and
-	 * each input's call ends within the client's timeout. An input that fails for good
-	 * ends the results, after those of every input before it, with a
-	 * {@link TuneTheModelInputFailedException} that names its position. A cancel stops
-	 * reading inputs and starting calls; the calls in flight are let end, within the
-	 * timeout, so that their connections stay open for the next calls.
+	 * halves when the API answers 429 or 503, waiting as its {@code Retry-After} says,
+	 * unless the API refuses as large a share at half the calls, which is then no
+	 * overload and no reason to slow down; it never exceeds the client's bulk concurrency
+	 * (32 by default). A failed attempt is repeated as {@link RetrySettings} says, a 429
+	 * or 503 without using up the repeats, and each input's call ends within the client's
+	 * timeout. An input that fails for good ends the results, after those of every input
+	 * before it, with a {@link TuneTheModelInputFailedException} that names its position.
+	 * A cancel stops reading inputs and starting calls; the calls in flight are let end,
+	 * within the timeout, so that their connections stay open for the next calls.
 	 * @param modelId the classifier's id
 	 * @param inputs the texts to classify, none empty
 	 * @return one classification for each input, in input order

@@ -50,7 +50,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
 	private final Transport transport;
 
-	private final ClientSettings settings;
+	final ClientSettings settings;
 
 	private final ModelResource models;
 

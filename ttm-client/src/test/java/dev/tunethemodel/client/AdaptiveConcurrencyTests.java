@@ -35,7 +35,7 @@ class AdaptiveConcurrencyTests {
 		succeed(7);
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(8);
 		for (int i = 0; i < 5; i++) {
-			this.concurrency.succeeded(3 * LATENCY, this.now);
+			this.concurrency.succeeded(this.concurrency.epoch(), 3 * LATENCY, this.now);
 		}
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(8);
 	}
@@ -78,7 +78,7 @@ class AdaptiveConcurrencyTests {
 	void aboveTheAcceptedLevelGrowthIsOnePerRoundTrip() {
 		succeed(16);
 		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ZERO, this.now);
-		succeed(8);
+		succeed(16 + 8);
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(16);
 		succeed(15);
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(16);
@@ -94,7 +94,67 @@ class AdaptiveConcurrencyTests {
 			this.concurrency.overloaded(epoch, Duration.ofSeconds(1), this.now);
 		}
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(8);
-		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ofSeconds(1), this.now);
+	}
+
+	@Test
+	void lowerLevelIsHeldForARoundOfAnswersThenLoweredAgainIfRefusalsFell() {
+		succeed(15);
+		long refusedLevel = this.concurrency.epoch();
+		refuse(1);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(8);
+		// the attempts still in flight at 16 answer late: half of them refused
+		for (int i = 0; i < 15; i++) {
+			this.concurrency.overloaded(refusedLevel, Duration.ofSeconds(1), this.now);
+		}
+		// a smaller share refused at 8, but some
+		refuse(3);
+		succeed(12);
+		assertThat(this.concurrency.permits(this.now)).as("held while judged").isEqualTo(8);
+		succeed(1);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(8);
+		refuse(1);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(4);
+	}
+
+	@Test
+	void refusalsThatDoNotFallWithTheLevelDoNotLowerIt() {
+		succeed(15);
+		answerEveryOtherRefused(2);
+		assertThat(this.concurrency.permits(this.now)).as("halved, then judged").isEqualTo(8);
+		answerEveryOtherRefused(16);
+		assertThat(this.concurrency.permits(this.now)).as("the level before the decrease").isEqualTo(17);
+		answerEveryOtherRefused(200);
+		assertThat(this.concurrency.permits(this.now)).as("grown, refusals notwithstanding").isEqualTo(32);
+	}
+
+	@Test
+	void overloadOnTopOfSteadyRefusalsLowersTheLevelAgain() {
+		succeed(15);
+		answerEveryOtherRefused(2 + 16 + 200);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(32);
+		// a whole round refused ends with the round it falls in, at most two rounds
+		for (int i = 0; i < 64 && this.concurrency.permits(this.now) == 32; i++) {
+			refuse(1);
+		}
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(16);
+	}
+
+	@Test
+	void roundWithoutRefusalsEndsTheSteadyRefusals() {
+		succeed(15);
+		answerEveryOtherRefused(2 + 16 + 200);
+		succeed(64);
+		refuse(1);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(16);
+	}
+
+	@Test
+	void levelWhoseEveryAnswerIsRefusedIsJudgedWithoutWaitingForARound() {
+		succeed(15);
+		refuse(1);
+		refuse(8);
+		assertThat(this.concurrency.permits(this.now)).as("judged overloaded after 8 refusals at 8").isEqualTo(8);
+		refuse(1);
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(4);
 	}
 
@@ -113,9 +173,26 @@ class AdaptiveConcurrencyTests {
 		assertThat(this.concurrency.pausedUntil()).isEqualTo(this.now + 60_000 * MS);
 	}
 
+	private void refuse(int answers) {
+		for (int i = 0; i < answers; i++) {
+			this.concurrency.overloaded(this.concurrency.epoch(), Duration.ofSeconds(1), this.now);
+		}
+	}
+
+	private void answerEveryOtherRefused(int answers) {
+		for (int i = 0; i < answers; i++) {
+			if (i % 2 == 0) {
+				succeed(1);
+			}
+			else {
+				refuse(1);
+			}
+		}
+	}
+
 	private void succeed(int answers) {
 		for (int i = 0; i < answers; i++) {
-			this.concurrency.succeeded(LATENCY, this.now);
+			this.concurrency.succeeded(this.concurrency.epoch(), LATENCY, this.now);
 		}
 	}
 

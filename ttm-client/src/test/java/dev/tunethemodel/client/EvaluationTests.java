@@ -1,6 +1,7 @@
 package dev.tunethemodel.client;
 
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -227,6 +228,79 @@ class EvaluationTests {
 		assertThat(tally.result().toString().lines()).hasSize(1 + 11 + 1 + 11)
 			.contains("confusion matrix (rows: actual, columns: predicted)")
 			.endsWith("class 9  1        0        0        0        0        0        0        0        0        0");
+	}
+
+	@Test
+	void toStringOfMoreThanAHundredClassesHasRowsForTheClassesPresentOrPredictedOnly() {
+		Tally tally = new Tally(150);
+		tally.add(5, 7);
+		tally.add(149, 149);
+		assertThat(tally.result().toString()).isEqualTo("""
+				Evaluation of 2 examples: accuracy 0.500, macro-F1 0.007
+				class      precision  recall  f1     support
+				class 5    0.000      0.000   0.000  1
+				class 7    0.000      0.000   0.000  0
+				class 149  1.000      1.000   1.000  1
+				147 more classes omitted: see classes()
+				confusion matrix omitted: 150 classes, see confusionMatrix()""");
+	}
+
+	@Test
+	void toStringHasAHundredRowsAtMost() {
+		Tally tally = new Tally(10_000);
+		for (int i = 0; i < 500; i++) {
+			tally.add(i, i + 500);
+		}
+		assertThat(tally.result().toString().lines()).hasSize(1 + 101 + 2)
+			.contains("class 99  0.000      0.000   0.000  1", "9900 more classes omitted: see classes()")
+			.last()
+			.isEqualTo("confusion matrix omitted: 10000 classes, see confusionCount(actual, predicted)");
+	}
+
+	@Test
+	void confusionCountReadsOneCountOfTheMatrix() {
+		Evaluation evaluation = tally(MATRIX).result();
+		for (int actual = 0; actual < 3; actual++) {
+			for (int predicted = 0; predicted < 3; predicted++) {
+				assertThat(evaluation.confusionCount(actual, predicted)).isEqualTo(MATRIX[actual][predicted]);
+			}
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> evaluation.confusionCount(3, 0))
+			.withMessage("There is no actual class 3: the classes are 0 to 2");
+		assertThatIllegalArgumentException().isThrownBy(() -> evaluation.confusionCount(0, -1))
+			.withMessage("There is no predicted class -1: the classes are 0 to 2");
+	}
+
+	@Test
+	void confusionMatrixIsGivenForAThousandClassesAtMost() {
+		Tally thousand = new Tally(1_000);
+		thousand.add(999, 3);
+		long[][] matrix = thousand.result().confusionMatrix();
+		assertThat(matrix).hasNumberOfRows(1_000);
+		assertThat(matrix[999][3]).isOne();
+		Tally more = new Tally(1_001);
+		more.add(1_000, 3);
+		Evaluation evaluation = more.result();
+		assertThatIllegalStateException().isThrownBy(evaluation::confusionMatrix)
+			.withMessage("confusionMatrix() is limited to 1000 classes (8 MB), but the evaluation has 1001 "
+					+ "(8 MB): read the counts with confusionCount(actual, predicted)");
+		assertThat(evaluation.confusionCount(1_000, 3)).isOne();
+	}
+
+	@Test
+	void figuresOfEveryClassAreComputedAsTheyAreRead() {
+		Tally tally = new Tally(100_000);
+		tally.add(3, 3);
+		tally.add(3, 99_999);
+		Evaluation evaluation = tally.result()
+			.withLabels(
+					ClassLabels.of(IntStream.range(0, 100_000).mapToObj((i) -> "label " + i).toArray(String[]::new)));
+		assertThat(evaluation.classes()).hasSize(100_000);
+		assertThat(evaluation.classes().get(3)).isEqualTo(evaluation.figures(3))
+			.isEqualTo(new ClassFigures(3, "label 3", 2, 1, 1, 0.5, 2.0 / 3));
+		assertThat(evaluation.classes().get(99_999)).isEqualTo(new ClassFigures(99_999, "label 99999", 0, 1, 0, 0, 0));
+		assertThat(evaluation.classes().get(50)).isEqualTo(new ClassFigures(50, "label 50", 0, 0, 0, 0, 0));
+		assertThat(evaluation.macroF1()).isCloseTo(2.0 / 3 / 100_000, within(EXACT));
 	}
 
 	@Test

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -16,9 +18,9 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * An inference API on loopback whose capacity is known: each classification takes a given
- * time and echoes its input as the first score; above a number of calls at once it
- * answers 429. It counts what it accepted and refused, and the most calls it ever had at
- * once.
+ * time and echoes its input as the first score, followed by zeros; above a number of
+ * calls at once it answers 429. It counts the requests, what it accepted and refused, and
+ * the most calls it ever had at once.
  */
 final class InferenceStub implements AutoCloseable {
 
@@ -38,9 +40,15 @@ final class InferenceStub implements AutoCloseable {
 
 	private final AtomicInteger rejected = new AtomicInteger();
 
+	private final AtomicInteger requests = new AtomicInteger();
+
 	private final DisposableServer server;
 
 	private volatile Function<String, HttpResponseStatus> statuses = (input) -> HttpResponseStatus.OK;
+
+	private volatile @Nullable String statusRetryAfter;
+
+	private volatile ToIntFunction<String> numScores = (input) -> 2;
 
 	/**
 	 * Start a stub.
@@ -65,7 +73,29 @@ final class InferenceStub implements AutoCloseable {
 	}
 
 	InferenceStub answering(Function<String, HttpResponseStatus> statuses) {
+		return answering(statuses, null);
+	}
+
+	/**
+	 * Answer each input with the status the function gives, before its capacity counts.
+	 * @param statuses the status of an input, {@code OK} to answer it as usual
+	 * @param retryAfter the {@code Retry-After} of the other statuses, {@code null} for
+	 * none
+	 * @return this stub
+	 */
+	InferenceStub answering(Function<String, HttpResponseStatus> statuses, @Nullable String retryAfter) {
+		this.statusRetryAfter = retryAfter;
 		this.statuses = statuses;
+		return this;
+	}
+
+	/**
+	 * Answer each input with as many scores as the function gives, 2 by default.
+	 * @param numScores the number of scores of an input
+	 * @return this stub
+	 */
+	InferenceStub scoring(ToIntFunction<String> numScores) {
+		this.numScores = numScores;
 		return this;
 	}
 
@@ -89,14 +119,23 @@ final class InferenceStub implements AutoCloseable {
 		return this.rejected.get();
 	}
 
+	int requests() {
+		return this.requests.get();
+	}
+
 	@Override
 	public void close() {
 		this.server.disposeNow();
 	}
 
 	private Mono<Void> answer(String input, HttpServerResponse response) {
+		this.requests.incrementAndGet();
 		HttpResponseStatus status = this.statuses.apply(input);
 		if (status != HttpResponseStatus.OK) {
+			String retryAfter = this.statusRetryAfter;
+			if (retryAfter != null) {
+				response.header("Retry-After", retryAfter);
+			}
 			return response.status(status).sendByteArray(Mono.just(json("{\"error\": \"" + status + "\"}"))).then();
 		}
 		int now = this.active.incrementAndGet();
@@ -117,11 +156,12 @@ final class InferenceStub implements AutoCloseable {
 				this.active.decrementAndGet();
 			}
 		};
+		String scores = input + ", 0".repeat(Math.max(0, this.numScores.applyAsInt(input) - 1));
 		return Mono.delay(this.latency.apply(input))
 			.doOnTerminate(end)
 			.doOnCancel(end)
 			.then(response.header("Content-Type", "application/json")
-				.sendByteArray(Mono.just(json("{\"answer\": {\"scores\": [" + input + ", 0]}}")))
+				.sendByteArray(Mono.just(json("{\"answer\": {\"scores\": [" + scores + "]}}")))
 				.then());
 	}
 

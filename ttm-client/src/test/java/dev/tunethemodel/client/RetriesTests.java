@@ -113,6 +113,43 @@ class RetriesTests {
 	}
 
 	@Test
+	void retryAfterOfZeroWaitsTheBackoffInstead() {
+		assertThat(this.retries.delay(answer(429, Duration.ZERO), false, 1, PLENTY)).isBetween(Duration.ofMillis(250),
+				Duration.ofMillis(500));
+		assertThat(this.retries.delay(answer(429, Duration.ZERO), false, 3, PLENTY)).isBetween(Duration.ofSeconds(1),
+				Duration.ofSeconds(2));
+	}
+
+	@Test
+	void retryAfterUnderASecondWaitsAtLeastTheBackoff() {
+		assertThat(this.retries.delay(answer(503, Duration.ofMillis(400)), true, 1, PLENTY))
+			.isBetween(Duration.ofMillis(400), Duration.ofMillis(500));
+	}
+
+	@Test
+	void retryAfterOfASecondIsWaitedAsItIsWhateverTheBackoff() {
+		assertThat(this.retries.delayWaitingOutRefusals(answer(429, Duration.ofSeconds(1)), true, 1, 6, PLENTY))
+			.isEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void refusalsOfABulkCallDoNotUseUpTheRepeats() {
+		assertThat(this.retries.delayWaitingOutRefusals(answer(503), true, 1, 10, PLENTY)).isNotNull();
+		assertThat(this.retries.delayWaitingOutRefusals(answer(429), false, 1, 10, PLENTY)).isNotNull();
+		assertThat(this.retries.delayWaitingOutRefusals(answer(503), true, 4, 1, PLENTY)).isNotNull();
+		assertThat(this.retries.delayWaitingOutRefusals(answer(502), true, 4, 0, PLENTY)).isNull();
+	}
+
+	@Test
+	void refusalIsA429OrA503OfARequestThatMayBeRepeated() {
+		assertThat(Retries.isRefusal(answer(429), false)).isTrue();
+		assertThat(Retries.isRefusal(answer(503), true)).isTrue();
+		assertThat(Retries.isRefusal(answer(503), false)).isFalse();
+		assertThat(Retries.isRefusal(answer(502), true)).isFalse();
+		assertThat(Retries.isRefusal(new TuneTheModelException("unreadable"), true)).isFalse();
+	}
+
+	@Test
 	void retryAfterLongerThanTheMaximumIsNotWaitedFor() {
 		assertThat(this.retries.delay(answer(429, Duration.ofSeconds(31)), true, 1, PLENTY)).isNull();
 	}
