@@ -23,11 +23,11 @@ import reactor.netty.http.server.HttpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The large-data check of issue 5, kept out of the default build: 100,000 and then
- * 1,000,000 generator examples with 100-character inputs and outputs, read from a JSON
- * Lines file and uploaded to a local server, in a JVM of 128 MiB of heap. Run it with
- * {@code ./mvnw -pl ttm-spring-boot-autoconfigure -am -P large-data test}; it prints the
- * wall time and the peak heap of each size.
+ * The large-data check, kept out of the default build: 100,000 and then 1,000,000
+ * generator examples with 100-character inputs and outputs, read from a JSON Lines file
+ * and uploaded to a local server, in a JVM of 128 MiB of heap. Run it with
+ * {@code ./mvnw -pl ttm-client -am -P large-data test}; it prints the wall time and the
+ * peak heap of each size.
  */
 @Tag("large-data")
 class LargeDataTests {
