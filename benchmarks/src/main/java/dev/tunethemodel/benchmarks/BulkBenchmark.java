@@ -110,7 +110,7 @@ final class BulkBenchmark {
 				+ "on each transport");
 		System.out.println();
 		System.out.println(BulkMillion.HEADER);
-		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		million.forEach(System.out::println);
 	}
 

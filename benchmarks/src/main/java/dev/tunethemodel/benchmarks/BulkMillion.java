@@ -31,8 +31,8 @@ import dev.tunethemodel.client.TuneTheModelOperations;
 final class BulkMillion {
 
 	static final String HEADER = "| transport | inputs | results | wall time | results/s | heap after GC before | peak heap "
-			+ "| peak heap after GC | old generation peak | heap limit | GCs | client CPU | stub CPU "
-			+ "| other processes' CPU | most at once |";
+			+ "| peak heap after GC | old generation peak | heap after a full GC at the end | heap limit | GCs "
+			+ "| client CPU | stub CPU " + "| other processes' CPU | most at once |";
 
 	/**
 	 * The JVM option that names the transport: {@code jdk} for the JDK's
@@ -100,11 +100,18 @@ final class BulkMillion {
 				.mapToLong((pool) -> pool.getPeakUsage().getUsed())
 				.sum();
 			long count = (results != null) ? results : 0;
+			long gcs = collections(collectors) - collections;
+			String cpuUse = cpu.end(counts.cpuNanos());
+			// young collections leave the garbage promoted to the old generation: what is
+			// kept is what a full one leaves
+			System.gc();
+			long kept = heap.stream().mapToLong((pool) -> pool.getUsage().getUsed()).sum();
 			System.out.printf(
-					"| %s | %,d | %,d | %.1f s | %,.0f | %.1f MiB | %.1f MiB | %.1f MiB | %.1f MiB | %.0f MiB | %,d | %s | %d |%n",
+					"| %s | %,d | %,d | %.1f s | %,.0f | %.1f MiB | %.1f MiB | %.1f MiB | %.1f MiB | %.1f MiB | %.0f MiB | %,d "
+							+ "| %s | %d |%n",
 					transport(), INPUTS, count, nanos / 1e9, count / (nanos / 1e9), mib(before), mib(peak),
-					mib(mostAfterGc.get()), mib(old), mib(Runtime.getRuntime().maxMemory()),
-					collections(collectors) - collections, cpu.end(counts.cpuNanos()), counts.mostActive());
+					mib(mostAfterGc.get()), mib(old), mib(kept), mib(Runtime.getRuntime().maxMemory()), gcs, cpuUse,
+					counts.mostActive());
 		}
 	}
 
