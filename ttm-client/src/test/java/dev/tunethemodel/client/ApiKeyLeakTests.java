@@ -1,21 +1,15 @@
 package dev.tunethemodel.client;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -42,7 +36,8 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 
 	private static final int KEY_FRAGMENT = 8;
 
-	private static final List<String> VERBOSE_LOGGERS = List.of("org.springframework.web", "org.springframework.http",
+	@RegisterExtension
+	final TraceLogging logging = new TraceLogging("org.springframework.web", "org.springframework.http",
 			"reactor.netty", "dev.tunethemodel");
 
 	private final List<Throwable> errors = new ArrayList<>();
@@ -57,16 +52,6 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 	@Override
 	void createTemplate() {
 		this.template = builder().build();
-	}
-
-	@BeforeEach
-	void logEverything() {
-		setLevel(Level.TRACE);
-	}
-
-	@AfterEach
-	void restoreLogging() {
-		setLevel(null);
 	}
 
 	@Test
@@ -94,7 +79,7 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 
 		assertThat(this.errors).hasSize(7);
 		for (Throwable error : this.errors) {
-			assertThat(stackTrace(error)).doesNotContain(API_KEY);
+			assertThat(TraceLogging.stackTrace(error)).doesNotContain(API_KEY);
 			if (error instanceof TuneTheModelApiException apiException) {
 				assertThat(apiException.responseBody()).doesNotContain(API_KEY).contains("[API key]");
 			}
@@ -137,7 +122,7 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 		TuneTheModelApiException error = (TuneTheModelApiException) this.errors.get(0);
 		assertThat(error.responseBody()).startsWith(start).endsWith("[API key]");
 		assertNoFragmentOfTheKey(error.responseBody());
-		assertNoFragmentOfTheKey(stackTrace(error));
+		assertNoFragmentOfTheKey(TraceLogging.stackTrace(error));
 	}
 
 	@Test
@@ -148,7 +133,7 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 		collectError(this.template.listModels());
 		TuneTheModelApiException error = (TuneTheModelApiException) this.errors.get(0);
 		assertThat(error.responseBody()).isEqualTo("{\"error\": \"invalid key [API key]\"}");
-		assertNoFragmentOfTheKey(stackTrace(error));
+		assertNoFragmentOfTheKey(TraceLogging.stackTrace(error));
 		assertNoFragmentOfTheKey(output.getAll());
 	}
 
@@ -172,20 +157,6 @@ class ApiKeyLeakTests extends WireMockTemplateTests {
 	private static void assertNoFragmentOfTheKey(String text) {
 		for (int i = 0; i + KEY_FRAGMENT <= API_KEY.length(); i++) {
 			assertThat(text).doesNotContain(API_KEY.substring(i, i + KEY_FRAGMENT));
-		}
-	}
-
-	private static String stackTrace(Throwable error) {
-		StringWriter trace = new StringWriter();
-		error.printStackTrace(new PrintWriter(trace));
-		return trace.toString();
-	}
-
-	private static void setLevel(Level level) {
-		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		for (String name : VERBOSE_LOGGERS) {
-			Logger logger = context.getLogger(name);
-			logger.setLevel(level);
 		}
 	}
 

@@ -1,7 +1,5 @@
 package dev.tunethemodel.client;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -9,19 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import reactor.core.publisher.Flux;
@@ -52,9 +45,11 @@ class UploadUrlSecretTests {
 	private static final String QUERY = "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential="
 			+ CREDENTIAL.replace("/", "%2F") + "&X-Amz-Expires=3600&X-Amz-Signature=" + SIGNATURE;
 
-	private static final List<String> VERBOSE_LOGGERS = List.of("org.springframework", "dev.tunethemodel");
-
 	private static final Duration VERIFY = Duration.ofSeconds(20);
+
+	// Spring's and the client's own; the transports' own loggers may show the URL
+	@RegisterExtension
+	final TraceLogging logging = new TraceLogging("org.springframework", "dev.tunethemodel");
 
 	private static DisposableServer objectStore;
 
@@ -87,16 +82,6 @@ class UploadUrlSecretTests {
 		objectStore.disposeNow();
 	}
 
-	@BeforeEach
-	void logEverything() {
-		setLevel(Level.TRACE);
-	}
-
-	@AfterEach
-	void restoreLogging() {
-		setLevel(null);
-	}
-
 	@Test
 	void signatureEchoedByADenyingObjectStoreIsRedactedEverywhere(CapturedOutput output) {
 		DatasetFile file = file("http://127.0.0.1:" + objectStore.port() + "/denied/f-1?" + QUERY);
@@ -106,7 +91,7 @@ class UploadUrlSecretTests {
 			.contains("<Code>SignatureDoesNotMatch</Code>");
 		assertThat(denied.responseBody()).contains("<SignatureProvided>[upload URL secret]</SignatureProvided>");
 		assertNoSecret(denied.responseBody());
-		assertNoSecret(stackTrace(denied));
+		assertNoSecret(TraceLogging.stackTrace(denied));
 		assertNoSecret(file.toString());
 		assertUploadObservedWithoutQuery("/denied/f-1");
 		// the exchange was logged, so a leak would have been seen
@@ -120,7 +105,7 @@ class UploadUrlSecretTests {
 		StepVerifier.create(template().upload(file, examples())).consumeErrorWith(this.errors::add).verify(VERIFY);
 		assertThat(this.errors.get(0)).isInstanceOf(TuneTheModelConnectionException.class)
 			.hasMessageStartingWith("PUT <upload URL> failed");
-		assertNoSecret(stackTrace(this.errors.get(0)));
+		assertNoSecret(TraceLogging.stackTrace(this.errors.get(0)));
 		assertNoSecret(output.getAll());
 	}
 
@@ -171,20 +156,6 @@ class UploadUrlSecretTests {
 			.doesNotContain(CREDENTIAL)
 			.doesNotContain(CREDENTIAL.replace("/", "%2F"))
 			.doesNotContain("AKIAEXAMPLE7Q2ZPX");
-	}
-
-	private static String stackTrace(Throwable error) {
-		StringWriter trace = new StringWriter();
-		error.printStackTrace(new PrintWriter(trace));
-		return trace.toString();
-	}
-
-	private static void setLevel(Level level) {
-		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		for (String name : VERBOSE_LOGGERS) {
-			Logger logger = context.getLogger(name);
-			logger.setLevel(level);
-		}
 	}
 
 }
