@@ -213,7 +213,7 @@ class BadRequestsTests {
 
 	@Test
 	void datasetWithALabelBeyondTheMostClassesFails() {
-		Map<String, Object> file = createFile();
+		Map<String, Object> file = NewFiles.classifierFile(this.client);
 		StringBuilder inputs = new StringBuilder();
 		StringBuilder classes = new StringBuilder();
 		for (int i = 0; i < 40; i++) {
@@ -260,22 +260,8 @@ class BadRequestsTests {
 	}
 
 	private String uploadPath() {
-		String url = (String) createFile().get("upload_url");
+		String url = (String) NewFiles.classifierFile(this.client).get("upload_url");
 		return url.substring(this.emulator.baseUrl().length());
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> createFile() {
-		return this.client.post()
-			.uri("/v0/files")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\": \"train\", \"task_type\": \"classifier\"}")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
 	}
 
 	private void expect(HttpMethod method, String path, String body, int status, String reason) {

@@ -58,7 +58,7 @@ class LargeUploadTests {
 
 	@Test
 	void datasetLargerThanTheHeapIsAcceptedAndLearntFrom() throws IOException {
-		Map<String, Object> file = createFile();
+		Map<String, Object> file = NewFiles.classifierFile(this.client);
 		GeneratedDataset dataset = new GeneratedDataset(EXAMPLES);
 		assertThat(dataset.length()).isGreaterThan(256L * 1024 * 1024);
 		RawHttp.Response response = put((String) file.get("upload_url"), dataset);
@@ -80,7 +80,7 @@ class LargeUploadTests {
 
 	@Test
 	void uploadCutShortLeavesNoFile() throws IOException {
-		String url = (String) createFile().get("upload_url");
+		String url = (String) NewFiles.classifierFile(this.client).get("upload_url");
 		URI uri = URI.create(url);
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.emulator.port())) {
 			OutputStream out = socket.getOutputStream();
@@ -112,10 +112,6 @@ class LargeUploadTests {
 		try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
 			return files.filter((path) -> path.getFileName().toString().startsWith("ttm-emulator-upload-")).toList();
 		}
-	}
-
-	private Map<String, Object> createFile() {
-		return post("/v0/files", "{\"name\": \"train\", \"task_type\": \"classifier\"}");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,16 +88,7 @@ class SlowClientsTests {
 			.baseUrl(this.emulator.baseUrl())
 			.defaultHeader("Authorization", "emulator-key")
 			.build();
-		Map<?, ?> file = client.post()
-			.uri("/v0/files")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\": \"train\", \"task_type\": \"classifier\"}")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> file = NewFiles.classifierFile(client);
 		URI url = URI.create((String) file.get("upload_url"));
 		byte[] dataset = SentimentDataset.asJson().getBytes(StandardCharsets.UTF_8);
 		int parts = 5;

@@ -37,14 +37,14 @@ class UploadSignaturesTests {
 
 	@Test
 	void uploadWithoutASignatureIsRefused() throws IOException {
-		Map<?, ?> file = createFile();
+		Map<?, ?> file = NewFiles.classifierFile(this.client);
 		assertRefused(URI.create(uploadUrl(file)).getRawPath());
 		assertThat(ApiStatus.file(this.client, id(file))).isEqualTo("filecreated");
 	}
 
 	@Test
 	void uploadWithAnEmptyOrAlteredSignatureIsRefused() throws IOException {
-		Map<?, ?> file = createFile();
+		Map<?, ?> file = NewFiles.classifierFile(this.client);
 		String url = uploadUrl(file);
 		String path = URI.create(url).getRawPath();
 		String signature = URI.create(url).getRawQuery().substring("signature=".length());
@@ -58,8 +58,8 @@ class UploadSignaturesTests {
 
 	@Test
 	void uploadWithTheSignatureOfAnotherFileIsRefused() throws IOException {
-		Map<?, ?> target = createFile();
-		Map<?, ?> other = createFile();
+		Map<?, ?> target = NewFiles.classifierFile(this.client);
+		Map<?, ?> other = NewFiles.classifierFile(this.client);
 		assertRefused(URI.create(uploadUrl(target)).getRawPath() + "?" + URI.create(uploadUrl(other)).getRawQuery());
 		assertThat(ApiStatus.file(this.client, id(target))).isEqualTo("filecreated");
 		assertThat(ApiStatus.file(this.client, id(other))).isEqualTo("filecreated");
@@ -67,7 +67,7 @@ class UploadSignaturesTests {
 
 	@Test
 	void uploadReplayedAfterTheFileIsDeletedIsRefused() throws IOException {
-		Map<?, ?> file = createFile();
+		Map<?, ?> file = NewFiles.classifierFile(this.client);
 		URI url = URI.create(uploadUrl(file));
 		WebTestClient.bindToServer()
 			.build()
@@ -102,19 +102,6 @@ class UploadSignaturesTests {
 						+ "Content-Length: 268435456\r\n\r\n");
 		assertThat(response.status()).as(target).isEqualTo(403);
 		assertThat(response.body()).isEqualTo("The request signature does not match");
-	}
-
-	private Map<?, ?> createFile() {
-		return this.client.post()
-			.uri("/v0/files")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\": \"train\", \"task_type\": \"classifier\"}")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
 	}
 
 	private static String uploadUrl(Map<?, ?> file) {
