@@ -7,6 +7,8 @@ import java.util.stream.IntStream;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -25,26 +27,13 @@ class HostileRefusalTests {
 
 	private static final int INPUTS = 500;
 
-	@Test
-	void bulkCallFinishesWhenEveryOtherAnswerIs429WhateverTheLoad() {
+	@ParameterizedTest(name = "{0} with Retry-After {1}")
+	@CsvSource(value = { "429, 1", "503, none" }, nullValues = "none")
+	void bulkCallFinishesWhenEveryOtherAnswerIsRefusedWhateverTheLoad(int status, String retryAfter) {
 		AtomicInteger requests = new AtomicInteger();
 		try (InferenceStub stub = new InferenceStub(Integer.MAX_VALUE, (input) -> Duration.ofMillis(10), "1")) {
-			stub.answering((input) -> (requests.getAndIncrement() % 2 == 1) ? HttpResponseStatus.TOO_MANY_REQUESTS
-					: HttpResponseStatus.OK, "1");
-			StepVerifier.create(firstScores(stub.client().build(), INPUTS))
-				.expectNext(IntStream.range(0, INPUTS).asDoubleStream().boxed().toList())
-				.expectComplete()
-				.verify(VERIFY);
-			assertThat(requests.get()).isGreaterThan(INPUTS);
-		}
-	}
-
-	@Test
-	void bulkCallFinishesWhenEveryOtherAnswerIs503WithoutRetryAfterWhateverTheLoad() {
-		AtomicInteger requests = new AtomicInteger();
-		try (InferenceStub stub = new InferenceStub(Integer.MAX_VALUE, (input) -> Duration.ofMillis(10), "1")) {
-			stub.answering((input) -> (requests.getAndIncrement() % 2 == 1) ? HttpResponseStatus.SERVICE_UNAVAILABLE
-					: HttpResponseStatus.OK, null);
+			stub.answering((input) -> (requests.getAndIncrement() % 2 == 1) ? HttpResponseStatus.valueOf(status)
+					: HttpResponseStatus.OK, retryAfter);
 			StepVerifier.create(firstScores(stub.client().build(), INPUTS))
 				.expectNext(IntStream.range(0, INPUTS).asDoubleStream().boxed().toList())
 				.expectComplete()
