@@ -2,20 +2,16 @@ package dev.tunethemodel.client;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -31,17 +27,8 @@ class BulkCallErrorTests {
 
 	private static final Duration VERIFY = Duration.ofSeconds(30);
 
-	private final Queue<Throwable> dropped = new ConcurrentLinkedQueue<>();
-
-	@BeforeEach
-	void hookDroppedErrors() {
-		Hooks.onErrorDropped(this.dropped::add);
-	}
-
-	@AfterEach
-	void resetHooks() {
-		Hooks.resetOnErrorDropped();
-	}
+	@RegisterExtension
+	final DroppedErrors dropped = new DroppedErrors();
 
 	static Stream<Error> errors() {
 		return Stream.of(new OutOfMemoryError("injected"), new StackOverflowError("injected"),
@@ -62,7 +49,7 @@ class BulkCallErrorTests {
 			.thenConsumeWhile((result) -> result < 50)
 			.expectErrorMatches((ex) -> ex == error)
 			.verify(VERIFY);
-		assertThat(this.dropped).isEmpty();
+		assertThat(this.dropped.errors()).isEmpty();
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -79,7 +66,7 @@ class BulkCallErrorTests {
 			.thenConsumeWhile((result) -> result < 50)
 			.expectErrorMatches((ex) -> ex == error)
 			.verify(VERIFY);
-		assertThat(this.dropped).isEmpty();
+		assertThat(this.dropped.errors()).isEmpty();
 	}
 
 	@Test
@@ -97,7 +84,7 @@ class BulkCallErrorTests {
 			});
 		StepVerifier.create(results).expectNextCount(10).expectErrorMatches((ex) -> ex == error).verify(VERIFY);
 		assertThat(inputsCancelled).isTrue();
-		assertThat(this.dropped).isEmpty();
+		assertThat(this.dropped.errors()).isEmpty();
 	}
 
 	@Test
@@ -115,7 +102,7 @@ class BulkCallErrorTests {
 				});
 			StepVerifier.create(results).expectNextCount(20).expectErrorMatches((ex) -> ex == error).verify(VERIFY);
 		}
-		assertThat(this.dropped).isEmpty();
+		assertThat(this.dropped.errors()).isEmpty();
 	}
 
 	private static Flux<Integer> run(Flux<Integer> inputs, BiFunction<Integer, Integer, Integer> results) {

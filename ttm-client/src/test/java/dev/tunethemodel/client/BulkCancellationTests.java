@@ -2,22 +2,18 @@ package dev.tunethemodel.client;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Queue;
 import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,22 +40,13 @@ class BulkCancellationTests {
 
 	private static final Duration SETTLE = Duration.ofSeconds(60);
 
-	private final Queue<Throwable> dropped = new ConcurrentLinkedQueue<>();
+	@RegisterExtension
+	final DroppedErrors dropped = new DroppedErrors();
 
 	private final TransportUnderTest transport;
 
 	BulkCancellationTests(TransportUnderTest transport) {
 		this.transport = transport;
-	}
-
-	@BeforeEach
-	void hookDroppedErrors() {
-		Hooks.onErrorDropped(this.dropped::add);
-	}
-
-	@AfterEach
-	void resetHooks() {
-		Hooks.resetOnErrorDropped();
 	}
 
 	@Test
@@ -90,7 +77,7 @@ class BulkCancellationTests {
 		assertThat(completedInOrder.get()).isPositive();
 		// Spring's own race: a cancel that lands as the answer arrives fails the body
 		// read it no longer waits for
-		assertThat(this.dropped).allSatisfy((ex) -> assertThat(ex).isInstanceOf(IllegalStateException.class)
+		assertThat(this.dropped.errors()).allSatisfy((ex) -> assertThat(ex).isInstanceOf(IllegalStateException.class)
 			.hasMessage("The client response body has been released already due to cancellation."));
 		assertThat(output).doesNotContain("ERROR");
 	}

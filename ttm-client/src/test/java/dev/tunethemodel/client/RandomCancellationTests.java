@@ -12,18 +12,17 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 
 import dev.tunethemodel.emulator.TuneTheModelEmulator;
@@ -54,7 +53,8 @@ class RandomCancellationTests {
 
 	private static TuneTheModelEmulator emulator;
 
-	private final Queue<Throwable> dropped = new ConcurrentLinkedQueue<>();
+	@RegisterExtension
+	final DroppedErrors dropped = new DroppedErrors();
 
 	@TempDir
 	Path spoolDirectory;
@@ -82,7 +82,6 @@ class RandomCancellationTests {
 
 	@BeforeEach
 	void createTemplate() {
-		Hooks.onErrorDropped(this.dropped::add);
 		this.template = TuneTheModelTemplate.builder()
 			.webClientBuilder(this.transport.webClientBuilder())
 			.baseUrl(emulator.baseUrl())
@@ -90,11 +89,6 @@ class RandomCancellationTests {
 			.temporaryDirectory(this.spoolDirectory)
 			.datasetPollInterval(Duration.ofMillis(5))
 			.build();
-	}
-
-	@AfterEach
-	void resetHooks() {
-		Hooks.resetOnErrorDropped();
 	}
 
 	@Test
@@ -115,7 +109,7 @@ class RandomCancellationTests {
 			assertThat(this.template.listFiles().collectList().block(SETTLE)).isEmpty();
 			assertThat(spoolFiles()).isEmpty();
 		});
-		assertThat(this.dropped).isEmpty();
+		assertThat(this.dropped.errors()).isEmpty();
 		assertThat(output).doesNotContain("ERROR");
 	}
 

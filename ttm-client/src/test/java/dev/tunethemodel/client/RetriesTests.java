@@ -46,7 +46,7 @@ class RetriesTests {
 	}
 
 	@Test
-	void defaultsAreThoseOfTheIssue() {
+	void defaultsAreThoseTheReadmeDocuments() {
 		assertThat(RetrySettings.defaults()).isEqualTo(SETTINGS);
 		assertThat(RetrySettings.none().maxRetries()).isZero();
 	}
