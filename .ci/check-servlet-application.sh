@@ -67,7 +67,7 @@ JAVA
 	echo "package com.example;"
 	echo "import java.nio.file.Path; import java.time.Duration; import java.util.List;"
 	echo "import org.springframework.http.*; import org.springframework.web.bind.annotation.*;"
-	echo "import dev.tunethemodel.client.*;"
+	echo "import dev.tunethemodel.client.*; import dev.tunethemodel.client.model.*; import dev.tunethemodel.client.error.*; import dev.tunethemodel.client.dataset.*;"
 	# the README's controller, as it is written there
 	awk '/^## In a Spring MVC application/ { section = 1 } section && /^```java/ { code = 1; next }
 		code && /^```/ { exit } code { print }' README.md

@@ -24,11 +24,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.DefaultResourceLoader;
 import reactor.core.publisher.Mono;
 
-import dev.tunethemodel.client.DatasetFile;
-import dev.tunethemodel.client.FileStatus;
-import dev.tunethemodel.client.ModelType;
-import dev.tunethemodel.client.TrainingData;
 import dev.tunethemodel.client.TuneTheModelOperations;
+import dev.tunethemodel.client.dataset.TrainingData;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.FileStatus;
+import dev.tunethemodel.client.model.ModelType;
 
 /**
  * Runs the benchmarks: {@code calls} (the starter against raw Reactor Netty),
@@ -188,7 +188,7 @@ public final class Benchmarks {
 					.toList();
 				heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 				long start = System.nanoTime();
-				starter.upload(target, TrainingData.generatorJsonLines(file, "input", "output"))
+				starter.upload(target, TrainingData.jsonLines(file).text("input").output("output").generator())
 					.block(Duration.ofMinutes(5));
 				long millis = (System.nanoTime() - start) / 1_000_000;
 				long peak = heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();

@@ -18,9 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import dev.tunethemodel.client.TuneTheModelException;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.TuneTheModelTemplate;
+import dev.tunethemodel.client.error.TuneTheModelException;
 
 /**
  * Bulk inference against a stub API whose capacity is known ({@link BulkStub}, in a
@@ -47,10 +47,12 @@ final class BulkBenchmark {
 
 	private static final int BUILDER_INPUTS = 10_000;
 
+	// the client's default bulk-max-concurrency
+	private static final int CLIENT_MAX_CONCURRENCY = 32;
+
 	private static final double LIMITED_CAPACITY = BulkStub.CAPACITY * 1000.0 / BulkStub.LATENCY.toMillis();
 
-	private static final double UNLIMITED_TARGET = TuneTheModelTemplate.DEFAULT_BULK_MAX_CONCURRENCY * 1000.0
-			/ BulkStub.LATENCY.toMillis();
+	private static final double UNLIMITED_TARGET = CLIENT_MAX_CONCURRENCY * 1000.0 / BulkStub.LATENCY.toMillis();
 
 	private BulkBenchmark() {
 	}
@@ -84,7 +86,7 @@ final class BulkBenchmark {
 						() -> inFlight((i) -> raw.classify(BulkStub.LIMITED, text(i)), RAW_INPUTS, BulkStub.CAPACITY)));
 				rows.add(measure("raw Reactor Netty, 32 in flight", BulkStub.UNLIMITED, RAW_INPUTS, UNLIMITED_TARGET,
 						stub, () -> inFlight((i) -> raw.classify(BulkStub.UNLIMITED, text(i)), RAW_INPUTS,
-								TuneTheModelTemplate.DEFAULT_BULK_MAX_CONCURRENCY)));
+								CLIENT_MAX_CONCURRENCY)));
 			}
 			// without Spring Boot: WebClient.builder(), on Reactor Netty's shared pool
 			TuneTheModelOperations plain = TuneTheModelTemplate.builder()

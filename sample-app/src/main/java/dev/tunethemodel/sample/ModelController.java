@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import dev.tunethemodel.client.Classification;
-import dev.tunethemodel.client.Generation;
-import dev.tunethemodel.client.Model;
 import dev.tunethemodel.client.TuneTheModelOperations;
+import dev.tunethemodel.client.model.Classification;
+import dev.tunethemodel.client.model.Generation;
+import dev.tunethemodel.client.model.Model;
 import dev.tunethemodel.sample.demo.DemoReport;
 import dev.tunethemodel.sample.demo.ModelProblems;
 import dev.tunethemodel.sample.demo.NewModel;

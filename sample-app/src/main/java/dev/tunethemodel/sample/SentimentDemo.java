@@ -9,11 +9,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
-import dev.tunethemodel.client.ClassifierExample;
-import dev.tunethemodel.client.TrainingData;
-import dev.tunethemodel.client.TrainingEvent;
-import dev.tunethemodel.client.TrainingEvent.Evaluated;
 import dev.tunethemodel.client.TuneTheModelOperations;
+import dev.tunethemodel.client.dataset.TrainingData;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.TrainingEvent;
+import dev.tunethemodel.client.model.TrainingEvent.Evaluated;
 import dev.tunethemodel.sample.demo.DemoLog;
 import dev.tunethemodel.sample.demo.DemoReport;
 import dev.tunethemodel.sample.demo.SentimentDemoScript;

@@ -16,6 +16,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
+import dev.tunethemodel.client.error.TuneTheModelApiException;
+import dev.tunethemodel.client.error.TuneTheModelAuthenticationException;
+import dev.tunethemodel.client.error.TuneTheModelConnectionException;
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelNotFoundException;
+import dev.tunethemodel.client.error.TuneTheModelRateLimitException;
+import dev.tunethemodel.client.error.TuneTheModelServerException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+
 /**
  * Turns what went wrong in a call into the client's exceptions, with messages that say
  * what happened and never contain the API key, nor, for an upload, the query of its

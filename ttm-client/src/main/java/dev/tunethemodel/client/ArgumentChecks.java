@@ -4,6 +4,12 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.log.LogFormatUtils;
+
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.GenerateRequest;
+import dev.tunethemodel.client.model.ModelType;
 
 /**
  * Checks of what the client is asked to send, each failing with an
@@ -13,8 +19,6 @@ final class ArgumentChecks {
 
 	private static final int MAX_ID_LENGTH = 128;
 
-	private static final int MAX_QUOTED_LENGTH = 64;
-
 	private ArgumentChecks() {
 	}
 
@@ -23,8 +27,8 @@ final class ArgumentChecks {
 			throw new IllegalArgumentException("The " + kind + " id must not be null");
 		}
 		if (!isId(id)) {
-			throw new IllegalArgumentException(
-					"Invalid " + kind + " id " + quote(id) + ": an id is 1 to 128 letters, digits, '_' or '-'");
+			throw new IllegalArgumentException("Invalid " + kind + " id " + LogFormatUtils.formatValue(id, true)
+					+ ": an id is 1 to 128 letters, digits, '_' or '-'");
 		}
 		return id;
 	}
@@ -114,13 +118,14 @@ final class ArgumentChecks {
 	static URI requireUploadUrl(DatasetFile file) {
 		URI url = file.uploadUrl();
 		if (url == null) {
-			throw new IllegalArgumentException("File " + quote(file.id()) + " has no upload URL: upload to a file as "
-					+ "createFile returns it, or read it again with getFile");
+			throw new IllegalArgumentException(
+					"File " + LogFormatUtils.formatValue(file.id(), true) + " has no upload URL: upload to a file as "
+							+ "createFile returns it, or read it again with getFile");
 		}
 		if (!url.isAbsolute() || url.getHost() == null
 				|| !("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))) {
-			throw new IllegalArgumentException(
-					"The upload URL of file " + quote(file.id()) + " is not an absolute http(s) URL");
+			throw new IllegalArgumentException("The upload URL of file " + LogFormatUtils.formatValue(file.id(), true)
+					+ " is not an absolute http(s) URL");
 		}
 		return url;
 	}
@@ -129,30 +134,6 @@ final class ArgumentChecks {
 		if (text != null && text.isBlank()) {
 			throw new IllegalArgumentException("The " + what + " must be null or not blank");
 		}
-	}
-
-	/**
-	 * Quote a value for a message, so that it cannot break a log line.
-	 * @param value the value
-	 * @return the value in quotes, control characters escaped and cut to a readable
-	 * length
-	 */
-	static String quote(String value) {
-		StringBuilder quoted = new StringBuilder("\"");
-		int end = Math.min(value.length(), MAX_QUOTED_LENGTH);
-		for (int i = 0; i < end; i++) {
-			char c = value.charAt(i);
-			if (Character.isISOControl(c) || c == '"' || c == '\\') {
-				quoted.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				quoted.append(c);
-			}
-		}
-		if (value.length() > end) {
-			quoted.append("…");
-		}
-		return quoted.append('"').toString();
 	}
 
 }

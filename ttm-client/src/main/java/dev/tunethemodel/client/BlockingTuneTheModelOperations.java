@@ -4,6 +4,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.tunethemodel.client.dataset.TrainingData;
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.error.TuneTheModelTrainingFailedException;
+import dev.tunethemodel.client.model.Classification;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.Evaluation;
+import dev.tunethemodel.client.model.GenerateRequest;
+import dev.tunethemodel.client.model.Generation;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.client.model.TrainingEvent;
+import dev.tunethemodel.client.model.TrainingExample;
+
 /**
  * The operations of the Tune the Model API for code that waits for its answers, such as a
  * Spring MVC controller: those of {@link TuneTheModelOperations}, each returning its
@@ -30,13 +46,10 @@ public interface BlockingTuneTheModelOperations {
 	 * Return operations that repeat failed calls as the given settings say, instead of
 	 * the client's own settings.
 	 * @param retrySettings the settings for the calls of the returned operations
-	 * @return operations with the given settings, or these operations if they have no
-	 * settings of their own
+	 * @return operations with the given settings
 	 * @see TuneTheModelOperations#withRetrySettings(RetrySettings)
 	 */
-	default BlockingTuneTheModelOperations withRetrySettings(RetrySettings retrySettings) {
-		return this;
-	}
+	BlockingTuneTheModelOperations withRetrySettings(RetrySettings retrySettings);
 
 	/**
 	 * List the account's models, read as {@link TuneTheModelOperations#listModels()}

@@ -12,10 +12,25 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.model.Classification;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.Evaluation;
+import dev.tunethemodel.client.model.GenerateRequest;
+import dev.tunethemodel.client.model.Generation;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.client.model.TrainingEvent;
+import dev.tunethemodel.client.model.TrainingExample;
 
 /**
  * {@link BlockingTuneTheModelOperations} that wait for the calls of
@@ -276,8 +291,10 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 	@SuppressWarnings("unchecked")
 	private static <T> Flux<T> flux(String what, Iterable<T> examples) {
 		ArgumentChecks.requireNonNull(what, examples);
-		if (examples instanceof TrainingData.FileExamples<?> file) {
-			return (Flux<T>) file.examples();
+		// a Publisher too, such as TrainingData.iterable(...), is read without a waiting
+		// thread
+		if (examples instanceof Publisher<?> publisher) {
+			return Flux.from((Publisher<T>) publisher);
 		}
 		Flux<T> flux = Flux.fromIterable(examples);
 		// an Iterable of the user's may wait for its source; a collection does not

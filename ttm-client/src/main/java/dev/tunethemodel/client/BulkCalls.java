@@ -20,23 +20,25 @@ import reactor.core.publisher.Operators;
 import reactor.core.publisher.SignalType;
 import reactor.util.context.Context;
 
+import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
+import dev.tunethemodel.client.observation.TuneTheModelObservationContext;
+
 /**
  * Makes one call for each input of a bulk call and passes the results on in input order.
  * <p>
  * Inputs are read as calls can start. At most as many attempts are in flight as
  * {@link AdaptiveConcurrency} allows; inputs started and not yet passed on are at most
- * {@link InOrderResults#window(int) a window}, and at most the results asked for plus the
- * most attempts in flight, so that a slow subscriber holds few inputs. Each input's call
- * is repeated as the retry settings say, a 429 or a 503 without using up the repeats, and
- * ends within the client's timeout. An input whose call fails for good ends the results,
- * after those of every input before it, with a {@link TuneTheModelInputFailedException};
- * an error of the inputs themselves ends them as it is. When the results end or are
- * cancelled, no input is read and no attempt started any more; those in flight end by
- * themselves, within the timeout, and their answers are dropped. Everything runs in one
- * drain loop, entered by one thread at a time; other threads only queue what happened.
- * Any {@link Throwable} thrown inside the call, the subscriber's and the JVM's errors
- * too, ends the results at once with that error: the thread that ran into it would only
- * drop it, and leave the subscriber waiting.
+ * {@link InOrderResults#window(int) a window}, and at most the results requested plus the
+ * maximum attempts in flight. Each input's call is retried as the retry settings say, a
+ * 429 or a 503 without using up the retries, and ends within the client's timeout. An
+ * input whose call fails for good ends the results, after those of every input before it,
+ * with a {@link TuneTheModelInputFailedException}; an error of the inputs themselves ends
+ * them as it is. When the results end or are cancelled, no input is read and no attempt
+ * started any more; those in flight end within the timeout, their responses dropped.
+ * Everything runs in one drain loop, entered by one thread at a time; other threads only
+ * queue what happened. Any {@link Throwable} thrown inside the call, the subscriber's and
+ * the JVM's errors too, ends the results at once with that error: the thread that ran
+ * into it would only drop it, and leave the subscriber waiting.
  *
  * @param <I> the type of an input
  * @param <T> the type of the answer of a call

@@ -5,6 +5,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+
 /**
  * One input of a bulk call and the state of its call: the attempts made, the repeats and
  * refusals (429s and 503s) so far, and the time by which the call must end. Not

@@ -8,6 +8,31 @@ import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
+import dev.tunethemodel.client.error.InvalidDatasetException;
+import dev.tunethemodel.client.error.TuneTheModelApiException;
+import dev.tunethemodel.client.error.TuneTheModelAuthenticationException;
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException;
+import dev.tunethemodel.client.error.TuneTheModelConnectionException;
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelNotFoundException;
+import dev.tunethemodel.client.error.TuneTheModelRateLimitException;
+import dev.tunethemodel.client.error.TuneTheModelServerException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.error.TuneTheModelTrainingFailedException;
+import dev.tunethemodel.client.model.Classification;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.FileStatus;
+import dev.tunethemodel.client.model.GenerateRequest;
+import dev.tunethemodel.client.model.Generation;
+import dev.tunethemodel.client.model.GeneratorExample;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.ModelParams;
+import dev.tunethemodel.client.model.ModelStatus;
+import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.client.model.TrainingEvent;
+
 /**
  * What a native image of an application with the client needs: Jackson binding of the
  * JSON the client exchanges and of its public records and enums (applications send them

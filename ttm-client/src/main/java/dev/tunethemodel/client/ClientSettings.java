@@ -12,9 +12,13 @@ import java.util.regex.Pattern;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.log.LogFormatUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException;
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException.Problem;
+import dev.tunethemodel.client.observation.TuneTheModelObservationConvention;
+import dev.tunethemodel.client.observation.TuneTheModelTrainingObservationConvention;
 
 /**
  * The settings of a {@link TuneTheModelTemplate}, checked as they are created: a key that
@@ -37,6 +41,26 @@ import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
 record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, Path temporaryDirectory,
 		RetrySettings retrySettings, Duration timeout, Duration pollInterval, Duration datasetPollInterval,
 		Duration datasetProcessingTimeout, int maxListEntries, int bulkMaxConcurrency) {
+
+	/** The longest time a call may take by default, its retries included. */
+	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+	/** How often {@code watch} reads a model's status by default. */
+	static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(30);
+
+	/** How often a training reads the status of its datasets by default. */
+	static final Duration DEFAULT_DATASET_POLL_INTERVAL = Duration.ofSeconds(1);
+
+	/** How long a training waits for the API to process its datasets by default. */
+	static final Duration DEFAULT_DATASET_PROCESSING_TIMEOUT = Duration.ofMinutes(10);
+
+	/**
+	 * The maximum entries of a list response by default, far more than any account has.
+	 */
+	static final int DEFAULT_MAX_LIST_ENTRIES = 100_000;
+
+	/** The maximum calls at once of a bulk call by default. */
+	static final int DEFAULT_BULK_MAX_CONCURRENCY = 32;
 
 	private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
@@ -103,13 +127,13 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 		}
 		catch (URISyntaxException ex) {
 			throw new TuneTheModelConfigurationException(Problem.INVALID_BASE_URL,
-					"The base URL " + ArgumentChecks.quote(baseUrl) + " is not a valid URL");
+					"The base URL " + LogFormatUtils.formatValue(baseUrl, true) + " is not a valid URL");
 		}
 		String scheme = uri.getScheme();
 		boolean http = "http".equalsIgnoreCase(scheme);
 		if (!uri.isAbsolute() || uri.getHost() == null || !(http || "https".equalsIgnoreCase(scheme))) {
-			throw new TuneTheModelConfigurationException(Problem.INVALID_BASE_URL,
-					"The base URL " + ArgumentChecks.quote(baseUrl) + " is not an absolute http or https URL");
+			throw new TuneTheModelConfigurationException(Problem.INVALID_BASE_URL, "The base URL "
+					+ LogFormatUtils.formatValue(baseUrl, true) + " is not an absolute http or https URL");
 		}
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
 			// not quoted: user information may hold a password
@@ -118,7 +142,7 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 		}
 		if (http && !allowInsecureHttp && !isLoopback(uri.getHost())) {
 			throw new TuneTheModelConfigurationException(Problem.INSECURE_BASE_URL,
-					"The base URL " + ArgumentChecks.quote(baseUrl) + " is plain http to " + uri.getHost()
+					"The base URL " + LogFormatUtils.formatValue(baseUrl, true) + " is plain http to " + uri.getHost()
 							+ ", which is not a loopback address: the API key would cross the network in clear");
 		}
 		String text = uri.toString();
@@ -160,17 +184,17 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 
 		RetrySettings retrySettings = RetrySettings.defaults();
 
-		Duration timeout = TuneTheModelTemplate.DEFAULT_TIMEOUT;
+		Duration timeout = DEFAULT_TIMEOUT;
 
-		Duration pollInterval = TuneTheModelTemplate.DEFAULT_POLL_INTERVAL;
+		Duration pollInterval = DEFAULT_POLL_INTERVAL;
 
-		Duration datasetPollInterval = TuneTheModelTemplate.DEFAULT_DATASET_POLL_INTERVAL;
+		Duration datasetPollInterval = DEFAULT_DATASET_POLL_INTERVAL;
 
-		Duration datasetProcessingTimeout = TuneTheModelTemplate.DEFAULT_DATASET_PROCESSING_TIMEOUT;
+		Duration datasetProcessingTimeout = DEFAULT_DATASET_PROCESSING_TIMEOUT;
 
-		int maxListEntries = TuneTheModelTemplate.DEFAULT_MAX_LIST_ENTRIES;
+		int maxListEntries = DEFAULT_MAX_LIST_ENTRIES;
 
-		int bulkMaxConcurrency = TuneTheModelTemplate.DEFAULT_BULK_MAX_CONCURRENCY;
+		int bulkMaxConcurrency = DEFAULT_BULK_MAX_CONCURRENCY;
 
 		ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 

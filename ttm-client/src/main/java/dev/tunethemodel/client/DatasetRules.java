@@ -2,7 +2,13 @@ package dev.tunethemodel.client;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.tunethemodel.client.ExamplePositions.Position;
+import dev.tunethemodel.client.dataset.ExamplePositions;
+import dev.tunethemodel.client.dataset.ExamplePositions.Position;
+import dev.tunethemodel.client.error.InvalidDatasetException;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.GeneratorExample;
+import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.client.model.TrainingExample;
 
 /**
  * The rules a dataset must follow before it is sent, checked one example at a time as the

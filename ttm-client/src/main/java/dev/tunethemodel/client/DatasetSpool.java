@@ -18,6 +18,13 @@ import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.tunethemodel.client.error.InvalidDatasetException;
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.GeneratorExample;
+import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.client.model.TrainingExample;
+
 /**
  * A dataset on its way to an upload URL, spooled to two temporary files, one per JSON
  * array, so that memory stays flat however large the dataset: {@code {"inputs":} + the

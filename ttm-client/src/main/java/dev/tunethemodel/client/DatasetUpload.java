@@ -9,6 +9,12 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
 
+import dev.tunethemodel.client.dataset.ExamplePositions;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.client.model.TrainingExample;
+import dev.tunethemodel.client.observation.TuneTheModelObservationContext;
+
 /**
  * Uploads a dataset to a file's upload URL: the examples are checked by the dataset's
  * rules and spooled to temporary files as they arrive, off the event loop, then sent with

@@ -6,6 +6,9 @@ import java.util.function.Supplier;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException;
+import dev.tunethemodel.client.http.JdkHttpConnector;
+
 /**
  * The connector of a template built without a {@code WebClient.Builder}: the HTTP client
  * Spring's own builder would choose by class path, except that the JDK's

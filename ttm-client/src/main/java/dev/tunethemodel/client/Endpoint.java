@@ -5,6 +5,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
+import dev.tunethemodel.client.observation.TuneTheModelObservationContext;
+
 /**
  * The endpoints of the v0 API, each a method and a URI template, so that metrics are
  * tagged by template and never by id.

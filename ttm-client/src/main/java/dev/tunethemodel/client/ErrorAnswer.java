@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
 
+import dev.tunethemodel.client.error.TuneTheModelApiException;
+
 /**
  * An error answer of one attempt, before it is typed: the retry policy decides on it,
  * then it becomes a {@link TuneTheModelApiException} that counts the attempts.

@@ -4,6 +4,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.tunethemodel.client.WireFormat.CreateFileBody;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.ModelType;
 
 /**
  * The calls of the API's dataset files: create, list, read and delete;

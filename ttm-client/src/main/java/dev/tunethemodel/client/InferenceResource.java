@@ -9,6 +9,13 @@ import reactor.core.publisher.Mono;
 
 import dev.tunethemodel.client.WireFormat.GenerateBody;
 import dev.tunethemodel.client.WireFormat.InputBody;
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.model.Classification;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.Evaluation;
+import dev.tunethemodel.client.model.GenerateRequest;
+import dev.tunethemodel.client.model.Generation;
+import dev.tunethemodel.client.observation.TuneTheModelObservationContext;
 
 /**
  * The calls that use a trained model: classify and generate, one input at a time or many

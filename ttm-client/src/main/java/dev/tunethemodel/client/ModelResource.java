@@ -5,6 +5,8 @@ import reactor.core.publisher.Mono;
 
 import dev.tunethemodel.client.WireFormat.BindBody;
 import dev.tunethemodel.client.WireFormat.CreateModelBody;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.Model;
 
 /**
  * The calls of the API's models: list, create, read, delete, bind datasets and fit.

@@ -1,10 +1,16 @@
 package dev.tunethemodel.client;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.error.TuneTheModelTrainingFailedException;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.ModelStatus;
 
 /**
  * Follows a model's status by reading it every poll interval: {@code watch} and
@@ -79,7 +85,8 @@ final class ModelWatcher {
 
 	// unknown statuses are told apart by their text
 	private static Object statusKey(Model model) {
-		return (model.status() != ModelStatus.UNKNOWN) ? model.status() : ApiValues.normalize(model.rawStatus());
+		return (model.status() != ModelStatus.UNKNOWN) ? model.status()
+				: String.valueOf(model.rawStatus()).strip().toLowerCase(Locale.ROOT);
 	}
 
 }

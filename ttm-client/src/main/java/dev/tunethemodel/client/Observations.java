@@ -16,7 +16,15 @@ import reactor.core.publisher.SignalType;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
-import dev.tunethemodel.client.TuneTheModelObservationContext.Outcome;
+import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.client.model.TrainingEvent;
+import dev.tunethemodel.client.observation.DefaultTuneTheModelObservationConvention;
+import dev.tunethemodel.client.observation.DefaultTuneTheModelTrainingObservationConvention;
+import dev.tunethemodel.client.observation.TuneTheModelObservationContext;
+import dev.tunethemodel.client.observation.TuneTheModelObservationContext.Outcome;
+import dev.tunethemodel.client.observation.TuneTheModelObservationConvention;
+import dev.tunethemodel.client.observation.TuneTheModelTrainingObservationContext;
+import dev.tunethemodel.client.observation.TuneTheModelTrainingObservationConvention;
 
 /**
  * Observes the client's operations and trainings in a Micrometer

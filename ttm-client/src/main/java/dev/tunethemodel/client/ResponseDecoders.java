@@ -22,6 +22,11 @@ import dev.tunethemodel.client.WireFormat.ClassifyResponse;
 import dev.tunethemodel.client.WireFormat.FileResponse;
 import dev.tunethemodel.client.WireFormat.GenerateResponse;
 import dev.tunethemodel.client.WireFormat.ModelResponse;
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.model.Classification;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.Generation;
+import dev.tunethemodel.client.model.Model;
 
 /**
  * Reads the answers of the API, prepared once per client: the decoder of each kind of

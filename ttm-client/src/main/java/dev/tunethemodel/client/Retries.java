@@ -6,6 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.tunethemodel.client.error.TuneTheModelException;
+
 /**
  * Applies {@link RetrySettings} to the attempts of one call.
  */

@@ -6,6 +6,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+
 /**
  * A call whose attempts its caller makes, spaces and ends itself, as a bulk call does to
  * schedule the attempts of all its inputs together; the retry settings and the timeout

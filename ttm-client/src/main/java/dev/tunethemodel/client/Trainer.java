@@ -5,6 +5,15 @@ import java.time.Duration;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.ModelStatus;
+import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.client.model.TrainingEvent;
+import dev.tunethemodel.client.model.TrainingExample;
+
 /**
  * Trains models in one call: each training is a {@link TrainingRun} up to the request to
  * fit, then, for {@code trainWithProgress}, the model's status until it is ready and, for

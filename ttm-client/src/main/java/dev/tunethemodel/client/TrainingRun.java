@@ -13,12 +13,21 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
-import dev.tunethemodel.client.TrainingEvent.Dataset;
-import dev.tunethemodel.client.TrainingEvent.DatasetsBound;
-import dev.tunethemodel.client.TrainingEvent.DatasetsProcessed;
-import dev.tunethemodel.client.TrainingEvent.FitRequested;
-import dev.tunethemodel.client.TrainingEvent.ModelCreated;
-import dev.tunethemodel.client.TrainingEvent.UploadProgress;
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.FileStatus;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.client.model.TrainingEvent;
+import dev.tunethemodel.client.model.TrainingEvent.Dataset;
+import dev.tunethemodel.client.model.TrainingEvent.DatasetsBound;
+import dev.tunethemodel.client.model.TrainingEvent.DatasetsProcessed;
+import dev.tunethemodel.client.model.TrainingEvent.FitRequested;
+import dev.tunethemodel.client.model.TrainingEvent.ModelCreated;
+import dev.tunethemodel.client.model.TrainingEvent.UploadProgress;
+import dev.tunethemodel.client.model.TrainingExample;
 
 /**
  * One training, from creating the model to requesting fit: what it created is deleted

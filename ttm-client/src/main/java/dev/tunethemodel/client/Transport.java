@@ -22,6 +22,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.tunethemodel.client.observation.TuneTheModelObservationContext;
+
 /**
  * How calls reach the API: the web clients and the JSON mapper, built on the first call
  * so that they cost nothing at startup; each call's attempts, repeated as the retry

@@ -5,6 +5,28 @@ import java.time.Duration;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.tunethemodel.client.error.InvalidDatasetException;
+import dev.tunethemodel.client.error.TuneTheModelApiException;
+import dev.tunethemodel.client.error.TuneTheModelConnectionException;
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.error.TuneTheModelTrainingFailedException;
+import dev.tunethemodel.client.model.Classification;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.Evaluation;
+import dev.tunethemodel.client.model.FileStatus;
+import dev.tunethemodel.client.model.GenerateRequest;
+import dev.tunethemodel.client.model.Generation;
+import dev.tunethemodel.client.model.GeneratorExample;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.ModelStatus;
+import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.client.model.TrainingEvent;
+import dev.tunethemodel.client.model.TrainingExample;
+
 /**
  * The operations of the Tune the Model v0 API, implemented by
  * {@link TuneTheModelTemplate}.
@@ -24,14 +46,11 @@ public interface TuneTheModelOperations {
 	/**
 	 * Return operations that repeat failed requests as the given settings say, over the
 	 * same connections: for a caller that needs one attempt per call, such as a health
-	 * probe, or more patience than the application's default. Operations that do not
-	 * repeat requests of their own, such as a test double, return themselves.
+	 * probe, or more patience than the application's default.
 	 * @param retrySettings the retry settings
 	 * @return the operations with these retry settings
 	 */
-	default TuneTheModelOperations withRetrySettings(RetrySettings retrySettings) {
-		return this;
-	}
+	TuneTheModelOperations withRetrySettings(RetrySettings retrySettings);
 
 	/**
 	 * List the models of the account.

@@ -9,6 +9,23 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException;
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.model.Classification;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.Evaluation;
+import dev.tunethemodel.client.model.GenerateRequest;
+import dev.tunethemodel.client.model.Generation;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.client.model.TrainingEvent;
+import dev.tunethemodel.client.model.TrainingExample;
+import dev.tunethemodel.client.observation.TuneTheModelObservationConvention;
+import dev.tunethemodel.client.observation.TuneTheModelTrainingObservationConvention;
+
 /**
  * The reactive client of the Tune the Model v0 API, built on {@link WebClient}. Create
  * one with {@link #builder()}; in a Spring Boot application, inject the auto-configured
@@ -26,24 +43,6 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
 	/** The base URL of the Tune the Model API. */
 	public static final String DEFAULT_BASE_URL = "https://api.tunethemodel.com";
-
-	/** The longest time a call may take by default, its repeats included. */
-	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-
-	/** How often {@link #watch} reads a model's status by default. */
-	public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(30);
-
-	/** How often a training reads the status of its datasets by default. */
-	public static final Duration DEFAULT_DATASET_POLL_INTERVAL = Duration.ofSeconds(1);
-
-	/** How long a training waits for the API to process its datasets by default. */
-	public static final Duration DEFAULT_DATASET_PROCESSING_TIMEOUT = Duration.ofMinutes(10);
-
-	/** The most entries of a list answer by default, far more than any account has. */
-	public static final int DEFAULT_MAX_LIST_ENTRIES = 100_000;
-
-	/** The most calls at once of a bulk call, such as {@link #classifyAll}. */
-	public static final int DEFAULT_BULK_MAX_CONCURRENCY = 32;
 
 	/** The {@code User-Agent} of every request: {@code ttm-spring-boot-starter/0.1.0}. */
 	public static final String USER_AGENT = Transport.USER_AGENT;
@@ -329,7 +328,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
 		/**
 		 * Set the most entries of a list answer; a longer list ends its call with a
-		 * {@link TuneTheModelException}. Defaults to {@value #DEFAULT_MAX_LIST_ENTRIES}.
+		 * {@link TuneTheModelException}. Defaults to 100,000.
 		 * @param maxListEntries the most entries, more than zero
 		 * @return this builder
 		 */

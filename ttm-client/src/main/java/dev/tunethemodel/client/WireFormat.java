@@ -12,6 +12,17 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.tunethemodel.client.model.Classification;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.FileStatus;
+import dev.tunethemodel.client.model.GenerateRequest;
+import dev.tunethemodel.client.model.Generation;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.ModelParams;
+import dev.tunethemodel.client.model.ModelStatus;
+import dev.tunethemodel.client.model.ModelType;
+
 /**
  * The JSON bodies the API exchanges, and their mapping to the client's types. Requests
  * are written exactly as the API documents them; responses are read tolerantly: both

@@ -39,46 +39,4 @@ class ApiValuesTests {
 		assertThat(ApiValues.parseTimestamp(text)).isNull();
 	}
 
-	@Test
-	void normalizeIgnoresCaseSpacesDashesAndUnderscores() {
-		assertThat(ApiValues.normalize("Datasets_Loaded")).isEqualTo("datasetsloaded");
-		assertThat(ApiValues.normalize(" IN-QUEUE ")).isEqualTo("inqueue");
-		assertThat(ApiValues.normalize(null)).isEmpty();
-	}
-
-	@ParameterizedTest(name = "{0} is {1}")
-	@CsvSource({ "Created, CREATED", "created, CREATED", "DatasetsLoaded, DATASETS_LOADED",
-			"datasets_loaded, DATASETS_LOADED", "ReadyToFit, READY_TO_FIT", "TrainRequested, TRAIN_REQUESTED",
-			"InQueue, IN_QUEUE", "TRAINING, TRAINING", "Ready, READY", "FitFailed, FIT_FAILED", "Exploded, UNKNOWN",
-			"'', UNKNOWN" })
-	void modelStatusIsReadInAnyCase(String text, ModelStatus status) {
-		assertThat(ModelStatus.fromApiValue(text)).isEqualTo(status);
-	}
-
-	@Test
-	void missingModelStatusIsUnknown() {
-		assertThat(ModelStatus.fromApiValue(null)).isEqualTo(ModelStatus.UNKNOWN);
-	}
-
-	@ParameterizedTest(name = "{0} is {1}")
-	@CsvSource({ "filecreated, CREATED", "FileCreated, CREATED", "fileinqueue, IN_QUEUE", "FileLoading, LOADING",
-			"fileloaded, LOADED", "FILEREADY, READY", "filefailed, FAILED", "ready, READY", "file, UNKNOWN",
-			"filevanished, UNKNOWN", "'', UNKNOWN" })
-	void fileStatusIsReadInAnyCaseWithOrWithoutPrefix(String text, FileStatus status) {
-		assertThat(FileStatus.fromApiValue(text)).isEqualTo(status);
-	}
-
-	@ParameterizedTest(name = "{0} is {1}")
-	@CsvSource({ "classifier, CLASSIFIER", "Classifier, CLASSIFIER", "GENERATOR, GENERATOR" })
-	void modelTypeIsReadInAnyCase(String text, ModelType type) {
-		assertThat(ModelType.fromApiValue(text)).isEqualTo(type);
-	}
-
-	@ParameterizedTest
-	@NullAndEmptySource
-	@ValueSource(strings = { "regressor" })
-	void missingOrUnknownModelTypeIsNull(String text) {
-		assertThat(ModelType.fromApiValue(text)).isNull();
-	}
-
 }

@@ -25,6 +25,22 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.dataset.TrainingData;
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelNotFoundException;
+import dev.tunethemodel.client.error.TuneTheModelServerException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.Evaluation;
+import dev.tunethemodel.client.model.FileStatus;
+import dev.tunethemodel.client.model.GenerateRequest;
+import dev.tunethemodel.client.model.Generation;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.ModelStatus;
+import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.client.model.TrainingEvent;
 import dev.tunethemodel.emulator.Fault;
 import dev.tunethemodel.emulator.TuneTheModelEmulator;
 
@@ -73,7 +89,7 @@ class BlockingTuneTheModelTemplateTests {
 	void classifierIsTrainedFromFilesFollowedAndUsedWithoutReactor() throws IOException {
 		Path csv = reviews();
 		TrainingData.Split<ClassifierExample> split = TrainingData
-			.split(TrainingData.classifierCsv(csv, "text", "label"), 0.25, 7);
+			.split(TrainingData.csv(csv).text("text").label("label").classifier(), 0.25, 7);
 		List<TrainingEvent> events = new ArrayList<>();
 		Thread caller = Thread.currentThread();
 		List<Thread> listenerThreads = new ArrayList<>();

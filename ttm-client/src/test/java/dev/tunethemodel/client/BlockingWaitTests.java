@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

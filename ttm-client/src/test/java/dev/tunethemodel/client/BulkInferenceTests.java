@@ -10,6 +10,14 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.error.TuneTheModelApiException;
+import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
+import dev.tunethemodel.client.error.TuneTheModelRateLimitException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.model.ClassLabels;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.Evaluation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;

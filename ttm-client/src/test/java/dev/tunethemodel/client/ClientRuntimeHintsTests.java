@@ -9,6 +9,18 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
+import dev.tunethemodel.client.error.InvalidDatasetException;
+import dev.tunethemodel.client.error.TuneTheModelRateLimitException;
+import dev.tunethemodel.client.model.Classification;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.FileStatus;
+import dev.tunethemodel.client.model.Generation;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.ModelParams;
+import dev.tunethemodel.client.model.ModelStatus;
+import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.client.model.TrainingEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

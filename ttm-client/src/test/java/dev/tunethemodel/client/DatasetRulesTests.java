@@ -13,6 +13,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.dataset.TrainingData;
+import dev.tunethemodel.client.error.InvalidDatasetException;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.FileStatus;
+import dev.tunethemodel.client.model.GeneratorExample;
+import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.client.model.TrainingExample;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -99,7 +109,7 @@ class DatasetRulesTests extends WireMockTemplateTests {
 		Path file = Files.writeString(this.directory.resolve("train.jsonl"), lines);
 		StepVerifier
 			.create(this.template.upload(file(ModelType.CLASSIFIER),
-					TrainingData.classifierJsonLines(file, "text", "label")))
+					TrainingData.jsonLines(file).text("text").label("label").classifier()))
 			.expectErrorSatisfies(
 					(ex) -> assertThat(ex).isInstanceOfSatisfying(InvalidDatasetException.class, (invalid) -> {
 						assertThat(invalid).hasMessage(
@@ -119,7 +129,7 @@ class DatasetRulesTests extends WireMockTemplateTests {
 		}
 		Path file = Files.writeString(this.directory.resolve("all.csv"), lines);
 		TrainingData.Split<ClassifierExample> split = TrainingData
-			.split(TrainingData.classifierCsv(file, "text", "label"), 0.1, 3);
+			.split(TrainingData.csv(file).text("text").label("label").classifier(), 0.1, 3);
 		StepVerifier
 			.create(this.template.train(CreateModelRequest.classifier("c", 2),
 					Flux.concat(split.training(), split.validation()), Flux.empty()))

@@ -15,7 +15,20 @@ import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
-import dev.tunethemodel.client.TrainingEvent.Evaluated;
+import dev.tunethemodel.client.dataset.TrainingData;
+import dev.tunethemodel.client.error.TuneTheModelAuthenticationException;
+import dev.tunethemodel.client.model.ClassLabels;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.Evaluation;
+import dev.tunethemodel.client.model.FileStatus;
+import dev.tunethemodel.client.model.GenerateRequest;
+import dev.tunethemodel.client.model.GeneratorExample;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.ModelStatus;
+import dev.tunethemodel.client.model.TrainingEvent;
+import dev.tunethemodel.client.model.TrainingEvent.Evaluated;
 import dev.tunethemodel.emulator.Fault;
 import dev.tunethemodel.emulator.TuneTheModelEmulator;
 
@@ -56,7 +69,7 @@ class EmulatorFlowTests {
 			.replaceAll("(?m),positive\\r?$", ",1");
 		Path reviews = Files.writeString(this.spoolDirectory.resolve("numbered-reviews.csv"), numbered);
 		TrainingData.Split<ClassifierExample> split = TrainingData
-			.split(TrainingData.classifierCsv(reviews, "text", "sentiment"), 0.2, 42);
+			.split(TrainingData.csv(reviews).text("text").label("sentiment").classifier(), 0.2, 42);
 		List<TrainingEvent> events = new ArrayList<>();
 		StepVerifier
 			.create(template.trainWithProgress(CreateModelRequest.classifier("sentiment", 2), split.training(),
@@ -100,7 +113,7 @@ class EmulatorFlowTests {
 		Path reviews = Path.of(getClass().getResource("/datasets/reviews.csv").toURI());
 		ClassLabels labels = ClassLabels.of("negative", "positive");
 		TrainingData.Split<ClassifierExample> split = TrainingData
-			.split(TrainingData.classifierCsv(reviews, "text", "sentiment", labels), 0.2, 42);
+			.split(TrainingData.csv(reviews).text("text").label("sentiment", labels).classifier(), 0.2, 42);
 		Model model = template
 			.train(CreateModelRequest.classifier("sentiment", labels), split.training(), split.validation())
 			.flatMap((created) -> template.awaitReady(created.id(), Duration.ofSeconds(10)))
@@ -131,7 +144,7 @@ class EmulatorFlowTests {
 			.create(template.train(CreateModelRequest.generator("capitals"), capitals, capitals.take(35))
 				.flatMap((model) -> template.awaitReady(model.id(), Duration.ofSeconds(10)))
 				.flatMap((model) -> template.generate(model.id(),
-						GenerateRequest.of("What is the capital of country 27?").withNumHypos(2))))
+						GenerateRequest.builder("What is the capital of country 27?").numHypos(2).build())))
 			.assertNext((generation) -> assertThat(generation.texts()).hasSize(2).first().isEqualTo("Capital 27"))
 			.expectComplete()
 			.verify(VERIFY);

@@ -33,6 +33,19 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.error.TuneTheModelApiException;
+import dev.tunethemodel.client.error.TuneTheModelConnectionException;
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelRateLimitException;
+import dev.tunethemodel.client.error.TuneTheModelServerException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.FileStatus;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.ModelType;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.dataset.TrainingData;
+import dev.tunethemodel.client.error.InvalidDatasetException;
+import dev.tunethemodel.client.model.TrainingExample;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,7 +50,7 @@ class HostileDatasetFileTests {
 			repeat(out, 'a', LONG_LINE);
 			out.write('\n');
 		});
-		assertRefusedAtLineOne(TrainingData.classifierCsv(file, "text", "label"), file,
+		assertRefusedAtLineOne(TrainingData.csv(file).text("text").label("label").classifier(), file,
 				"Line 1 of " + file + " has a value longer than 1 MiB");
 	}
 
@@ -57,7 +61,7 @@ class HostileDatasetFileTests {
 			repeat(out, 'a', LONG_LINE);
 			out.write("\", \"label\": 1}\n");
 		});
-		assertRefusedAtLineOne(TrainingData.classifierJsonLines(file, "text", "label"), file,
+		assertRefusedAtLineOne(TrainingData.jsonLines(file).text("text").label("label").classifier(), file,
 				"Line 1 of " + file + " is longer than 4 MiB");
 	}
 
@@ -72,7 +76,7 @@ class HostileDatasetFileTests {
 			}
 			out.write(']');
 		});
-		assertRefusedAtLineOne(TrainingData.generatorJsonLines(file, "input", "output"), file,
+		assertRefusedAtLineOne(TrainingData.jsonLines(file).text("input").output("output").generator(), file,
 				"Line 1 of " + file + " is longer than 4 MiB");
 	}
 

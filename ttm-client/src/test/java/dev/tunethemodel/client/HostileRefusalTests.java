@@ -12,6 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
+import dev.tunethemodel.client.error.TuneTheModelRateLimitException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

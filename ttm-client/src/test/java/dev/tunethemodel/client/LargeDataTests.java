@@ -20,6 +20,11 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
+import dev.tunethemodel.client.dataset.TrainingData;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.FileStatus;
+import dev.tunethemodel.client.model.ModelType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -72,7 +77,8 @@ class LargeDataTests {
 			List<MemoryPoolMXBean> heap = heapPools();
 			heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 			long start = System.nanoTime();
-			Mono<Void> upload = template.upload(target, TrainingData.generatorJsonLines(file, "input", "output"));
+			Mono<Void> upload = template.upload(target,
+					TrainingData.jsonLines(file).text("input").output("output").generator());
 			upload.block(Duration.ofMinutes(10));
 			Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
 			long peakHeap = heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();

@@ -17,6 +17,10 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.error.TuneTheModelConnectionException;
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.model.Model;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;

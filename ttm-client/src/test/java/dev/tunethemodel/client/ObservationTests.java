@@ -10,6 +10,12 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.error.TuneTheModelNotFoundException;
+import dev.tunethemodel.client.error.TuneTheModelRateLimitException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.observation.DefaultTuneTheModelObservationConvention;
+import dev.tunethemodel.client.observation.TuneTheModelObservationContext;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;

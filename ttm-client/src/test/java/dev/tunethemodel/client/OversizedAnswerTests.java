@@ -23,6 +23,10 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelServerException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

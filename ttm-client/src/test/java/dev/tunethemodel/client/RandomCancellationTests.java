@@ -25,6 +25,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.ModelType;
 import dev.tunethemodel.emulator.TuneTheModelEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;

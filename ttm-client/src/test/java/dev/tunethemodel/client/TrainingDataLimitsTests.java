@@ -12,6 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.dataset.TrainingData;
+import dev.tunethemodel.client.error.InvalidDatasetException;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.GeneratorExample;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -32,7 +37,7 @@ class TrainingDataLimitsTests {
 	void textOfOneMebibyteIsRead() throws IOException {
 		String text = "a".repeat(MEBIBYTE);
 		Path file = write("train.jsonl", "{\"text\": \"" + text + "\", \"label\": 1}\n");
-		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label"))
+		StepVerifier.create(TrainingData.jsonLines(file).text("text").label("label").classifier())
 			.expectNext(new ClassifierExample(text, 1))
 			.expectComplete()
 			.verify(VERIFY);
@@ -44,7 +49,7 @@ class TrainingDataLimitsTests {
 		String text = "é".repeat(MEBIBYTE / 2 + 1);
 		Path file = write("train.jsonl",
 				"{\"text\": \"a\", \"label\": 1}\n{\"text\": \"" + text + "\", \"label\": 1}\n");
-		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label"))
+		StepVerifier.create(TrainingData.jsonLines(file).text("text").label("label").classifier())
 			.expectNextCount(1)
 			.expectErrorSatisfies(
 					invalid(2, "Line 2 of " + file + " has a value longer than 1 MiB in its field \"text\""))
@@ -55,7 +60,7 @@ class TrainingDataLimitsTests {
 	void csvValueLongerThanOneMebibyteIsRefusedWithItsLine() throws IOException {
 		Path file = write("pairs.csv",
 				"prompt,answer\nshort,fine\n\"long\n" + "a".repeat(MEBIBYTE) + "\",fine\nnever,read\n");
-		StepVerifier.create(TrainingData.generatorCsv(file, "prompt", "answer"))
+		StepVerifier.create(TrainingData.csv(file).text("prompt").output("answer").generator())
 			.expectNextCount(1)
 			.expectErrorSatisfies(
 					invalid(3, "Line 3 of " + file + " has a value longer than 1 MiB in its column \"prompt\""))
@@ -67,7 +72,7 @@ class TrainingDataLimitsTests {
 		Path file = write("train.jsonl",
 				"{\"text\": \"a\", \"label\": 1}\n{\"text\": \"a\", \"label\": 1, \"notes\": \""
 						+ "n".repeat(4 * MEBIBYTE) + "\"}\n");
-		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label"))
+		StepVerifier.create(TrainingData.jsonLines(file).text("text").label("label").classifier())
 			.expectNextCount(1)
 			.expectErrorSatisfies(invalid(2,
 					"Line 2 of " + file + " is longer than 4 MiB, the most a line may be with texts of up to 1 MiB"))
@@ -78,7 +83,8 @@ class TrainingDataLimitsTests {
 	void chosenSizeAcceptsLongerTexts() throws IOException {
 		String text = "a".repeat(MEBIBYTE + 1);
 		Path file = write("pairs.csv", "prompt,answer\n" + text + ",fine\n");
-		StepVerifier.create(TrainingData.generatorCsv(file, "prompt", "answer", DataSize.ofMegabytes(2)))
+		StepVerifier.create(
+				TrainingData.csv(file).text("prompt").output("answer").maxTextSize(DataSize.ofMegabytes(2)).generator())
 			.expectNext(new GeneratorExample(text, "fine"))
 			.expectComplete()
 			.verify(VERIFY);
@@ -87,13 +93,19 @@ class TrainingDataLimitsTests {
 	@Test
 	void chosenSizeRefusesLongerTextsInEveryReader() throws IOException {
 		Path csv = write("train.csv", "text,label\n12345678,1\n123456789,1\n");
-		StepVerifier.create(TrainingData.classifierCsv(csv, "text", "label", DataSize.ofBytes(8)))
+		StepVerifier
+			.create(TrainingData.csv(csv).text("text").label("label").maxTextSize(DataSize.ofBytes(8)).classifier())
 			.expectNextCount(1)
 			.expectErrorSatisfies(
 					invalid(3, "Line 3 of " + csv + " has a value longer than 8 bytes in its column \"text\""))
 			.verify(VERIFY);
 		Path jsonLines = write("gen.jsonl", "{\"in\": \"a\", \"out\": \"seventeen bytes..\"}\n");
-		StepVerifier.create(TrainingData.generatorJsonLines(jsonLines, "in", "out", DataSize.ofBytes(16)))
+		StepVerifier
+			.create(TrainingData.jsonLines(jsonLines)
+				.text("in")
+				.output("out")
+				.maxTextSize(DataSize.ofBytes(16))
+				.generator())
 			.expectErrorSatisfies(
 					invalid(1, "Line 1 of " + jsonLines + " has a value longer than 16 bytes in its field \"out\""))
 			.verify(VERIFY);
@@ -103,7 +115,8 @@ class TrainingDataLimitsTests {
 	void jsonArrayOnOneLineIsRefusedAtItsFirstLine() throws IOException {
 		Path file = write("train.json", "[{\"text\": \"a\", \"label\": 1}, {\"text\": \"b\", \"label\": 0}, "
 				+ "{\"text\": \"c\", \"label\": 1}]");
-		StepVerifier.create(TrainingData.classifierJsonLines(file, "text", "label", DataSize.ofBytes(16)))
+		StepVerifier.create(
+				TrainingData.jsonLines(file).text("text").label("label").maxTextSize(DataSize.ofBytes(16)).classifier())
 			.expectErrorSatisfies(invalid(1,
 					"Line 1 of " + file
 							+ " is longer than 64 bytes, the most a line may be with texts of up to 16 bytes; "
@@ -114,7 +127,8 @@ class TrainingDataLimitsTests {
 	@Test
 	void csvRecordLongerThanFourTextsIsRefusedAtItsFirstLine() throws IOException {
 		Path file = write("train.csv", "text,label,notes\n\"a\nb\",\"12345\",\"12345\"\n");
-		StepVerifier.create(TrainingData.classifierCsv(file, "text", "label", DataSize.ofBytes(5)))
+		StepVerifier
+			.create(TrainingData.csv(file).text("text").label("label").maxTextSize(DataSize.ofBytes(5)).classifier())
 			.expectErrorSatisfies(invalid(2, "Line 2 of " + file
 					+ " has a record longer than 20 bytes, the most a record may be with texts of up to 5 bytes"))
 			.verify(VERIFY);
@@ -123,7 +137,8 @@ class TrainingDataLimitsTests {
 	@Test
 	void headerValueLongerThanATextIsRefused() throws IOException {
 		Path file = write("train.csv", "text,label,comments and more\n");
-		StepVerifier.create(TrainingData.classifierCsv(file, "text", "label", DataSize.ofBytes(8)))
+		StepVerifier
+			.create(TrainingData.csv(file).text("text").label("label").maxTextSize(DataSize.ofBytes(8)).classifier())
 			.expectErrorSatisfies(invalid(1, "Line 1 of " + file + " has a value longer than 8 bytes"))
 			.verify(VERIFY);
 	}
@@ -131,16 +146,25 @@ class TrainingDataLimitsTests {
 	@Test
 	void chosenSizeIsFromOneByteTo256Mebibytes() {
 		Path file = this.directory.resolve("unread.csv");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TrainingData.classifierCsv(file, "text", "label", DataSize.ofBytes(0)))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> TrainingData.csv(file).text("text").label("label").maxTextSize(DataSize.ofBytes(0)).classifier())
 			.withMessage("maxTextSize must be between 1 byte and 256 MiB, but is 0 bytes");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TrainingData.generatorJsonLines(file, "in", "out", DataSize.ofMegabytes(257)))
+			.isThrownBy(() -> TrainingData.jsonLines(file)
+				.text("in")
+				.output("out")
+				.maxTextSize(DataSize.ofMegabytes(257))
+				.generator())
 			.withMessage("maxTextSize must be between 1 byte and 256 MiB, but is 257 MiB");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TrainingData.classifierJsonLines(file, "text", "label", (DataSize) null))
+			.isThrownBy(() -> TrainingData.jsonLines(file)
+				.text("text")
+				.label("label")
+				.maxTextSize((DataSize) null)
+				.classifier())
 			.withMessage("maxTextSize must not be null");
-		StepVerifier.create(TrainingData.generatorCsv(file, "in", "out", DataSize.ofMegabytes(256)))
+		StepVerifier
+			.create(TrainingData.csv(file).text("in").output("out").maxTextSize(DataSize.ofMegabytes(256)).generator())
 			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageStartingWith("Could not read " + file))
 			.verify(VERIFY);
 	}

@@ -10,7 +10,14 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
-import dev.tunethemodel.client.TrainingEvent.Ready;
+import dev.tunethemodel.client.error.InvalidDatasetException;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.TrainingEvent.Ready;
+import dev.tunethemodel.client.observation.DefaultTuneTheModelObservationConvention;
+import dev.tunethemodel.client.observation.DefaultTuneTheModelTrainingObservationConvention;
+import dev.tunethemodel.client.observation.UploadMeterObservationHandler;
 import dev.tunethemodel.emulator.TuneTheModelEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;

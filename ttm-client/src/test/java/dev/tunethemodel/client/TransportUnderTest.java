@@ -7,6 +7,8 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.tunethemodel.client.http.JdkHttpConnector;
+
 /**
  * The two HTTP clients the client runs on, for tests that must hold on both: Reactor
  * Netty (WebFlux applications) and the JDK's {@code HttpClient} (Spring MVC applications

@@ -7,7 +7,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.test.StepVerifier;
 
-import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException;
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException.Problem;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -3,6 +3,8 @@ package dev.tunethemodel.client;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.model.GenerateRequest;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -65,16 +67,17 @@ class TuneTheModelTemplateInferenceTests extends WireMockTemplateTests {
 		wireMock.stubFor(post("/v0/models/g-1/generate").willReturn(okJson("""
 				{"answer": {"responses": [{"response": "one"}, {"response": "two"}, {"response": "three"}]}}
 				""")));
-		GenerateRequest request = GenerateRequest.of("Once")
-			.withNumHypos(3)
-			.withMinTokens(0)
-			.withMaxTokens(64)
-			.withTemperature(0.0)
-			.withTopK(0)
-			.withTopP(0.9)
-			.withSeed(42L)
-			.withPrefixTokensOnly(true)
-			.withSpanDelimiters("|");
+		GenerateRequest request = GenerateRequest.builder("Once")
+			.numHypos(3)
+			.minTokens(0)
+			.maxTokens(64)
+			.temperature(0.0)
+			.topK(0)
+			.topP(0.9)
+			.seed(42L)
+			.prefixTokensOnly(true)
+			.spanDelimiters("|")
+			.build();
 		StepVerifier.create(this.template.generate("g-1", request))
 			.assertNext((generation) -> assertThat(generation.texts()).containsExactly("one", "two", "three"))
 			.expectComplete()
@@ -90,7 +93,7 @@ class TuneTheModelTemplateInferenceTests extends WireMockTemplateTests {
 		wireMock.stubFor(post("/v0/models/g-1/generate").willReturn(okJson("""
 				{"answer": {"responses": [{"response": "text"}, {}, {"response": null, "score": 0.1}]}}
 				""")));
-		StepVerifier.create(this.template.generate("g-1", GenerateRequest.of("x").withNumHypos(3)))
+		StepVerifier.create(this.template.generate("g-1", GenerateRequest.builder("x").numHypos(3).build()))
 			.assertNext((generation) -> assertThat(generation.texts()).containsExactly("text", "", ""))
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -99,17 +102,43 @@ class TuneTheModelTemplateInferenceTests extends WireMockTemplateTests {
 	@Test
 	void generateRequestDefaultsAreTheOfficialSdkDefaults() {
 		GenerateRequest request = GenerateRequest.of("x");
-		assertThat(request).isEqualTo(new GenerateRequest("x", 1, 1, 128, 0.6, 50, null, null, false, null));
+		assertThat(request.input()).isEqualTo("x");
+		assertThat(request.numHypos()).isEqualTo(1);
+		assertThat(request.minTokens()).isEqualTo(1);
+		assertThat(request.maxTokens()).isEqualTo(128);
+		assertThat(request.temperature()).isEqualTo(0.6);
+		assertThat(request.topK()).isEqualTo(50);
+		assertThat(request.topP()).isNull();
+		assertThat(request.seed()).isNull();
+		assertThat(request.prefixTokensOnly()).isFalse();
+		assertThat(request.spanDelimiters()).isNull();
+		assertThat(GenerateRequest.builder("x").build()).isEqualTo(request).hasSameHashCodeAs(request);
 	}
 
 	@Test
-	void withCopiesChangeOneParameterOnly() {
-		GenerateRequest request = GenerateRequest.of("x");
-		assertThat(request.withInput("y"))
-			.isEqualTo(new GenerateRequest("y", 1, 1, 128, 0.6, 50, null, null, false, null));
-		assertThat(request.withTopP(0.5).withTopP(null)).isEqualTo(request);
-		assertThat(request.withSeed(7L).seed()).isEqualTo(7L);
-		assertThat(request.withSeed(7L).withNumHypos(2).seed()).isEqualTo(7L);
+	void builderSetsEachParameterAndMutateChangesOnlyWhatItSets() {
+		GenerateRequest request = GenerateRequest.builder("x")
+			.numHypos(3)
+			.minTokens(2)
+			.maxTokens(64)
+			.temperature(0.7)
+			.topK(10)
+			.topP(0.9)
+			.seed(7L)
+			.prefixTokensOnly(true)
+			.spanDelimiters("|")
+			.build();
+		assertThat(request)
+			.extracting(GenerateRequest::numHypos, GenerateRequest::minTokens, GenerateRequest::maxTokens,
+					GenerateRequest::temperature, GenerateRequest::topK, GenerateRequest::topP, GenerateRequest::seed,
+					GenerateRequest::prefixTokensOnly, GenerateRequest::spanDelimiters)
+			.containsExactly(3, 2, 64, 0.7, 10, 0.9, 7L, true, "|");
+		GenerateRequest other = request.mutate().input("y").build();
+		assertThat(other.input()).isEqualTo("y");
+		assertThat(other.mutate().input("x").build()).isEqualTo(request);
+		assertThat(request.mutate().topP(null).build().topP()).isNull();
+		assertThat(request.mutate().seed(8L).build()).isNotEqualTo(request);
+		assertThat(request.toString()).doesNotContain("x\"").contains("numHypos=3");
 	}
 
 }

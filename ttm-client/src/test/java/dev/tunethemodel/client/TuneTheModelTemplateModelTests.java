@@ -7,6 +7,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.ModelParams;
+import dev.tunethemodel.client.model.ModelStatus;
+import dev.tunethemodel.client.model.ModelType;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;

@@ -13,6 +13,12 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.FileStatus;
+import dev.tunethemodel.client.model.GenerateRequest;
+import dev.tunethemodel.client.model.ModelType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -106,25 +112,25 @@ class TuneTheModelTemplateValidationTests extends WireMockTemplateTests {
 						"The input must not be empty"),
 				Arguments.of("null generate request", call((t) -> t.generate(VALID_ID, null)),
 						"The generate request must not be null"),
-				Arguments.of("zero hypotheses", generate(GenerateRequest.of("x").withNumHypos(0)),
+				Arguments.of("zero hypotheses", generate(GenerateRequest.builder("x").numHypos(0).build()),
 						"numHypos must be at least 1, but is 0"),
-				Arguments.of("negative min tokens", generate(GenerateRequest.of("x").withMinTokens(-1)),
+				Arguments.of("negative min tokens", generate(GenerateRequest.builder("x").minTokens(-1).build()),
 						"minTokens must be at least 0, but is -1"),
 				Arguments.of("max tokens under min tokens",
-						generate(GenerateRequest.of("x").withMinTokens(10).withMaxTokens(9)),
+						generate(GenerateRequest.builder("x").minTokens(10).maxTokens(9).build()),
 						"maxTokens must be at least minTokens (10), but is 9"),
-				Arguments.of("negative temperature", generate(GenerateRequest.of("x").withTemperature(-0.1)),
+				Arguments.of("negative temperature", generate(GenerateRequest.builder("x").temperature(-0.1).build()),
 						"temperature must be a finite number, at least 0, but is -0.1"),
-				Arguments.of("NaN temperature", generate(GenerateRequest.of("x").withTemperature(Double.NaN)),
+				Arguments.of("NaN temperature", generate(GenerateRequest.builder("x").temperature(Double.NaN).build()),
 						"temperature must be a finite number, at least 0, but is NaN"),
 				Arguments.of("infinite temperature",
-						generate(GenerateRequest.of("x").withTemperature(Double.POSITIVE_INFINITY)),
+						generate(GenerateRequest.builder("x").temperature(Double.POSITIVE_INFINITY).build()),
 						"temperature must be a finite number, at least 0, but is Infinity"),
-				Arguments.of("negative top k", generate(GenerateRequest.of("x").withTopK(-1)),
+				Arguments.of("negative top k", generate(GenerateRequest.builder("x").topK(-1).build()),
 						"topK must be at least 0, but is -1"),
-				Arguments.of("zero top p", generate(GenerateRequest.of("x").withTopP(0.0)),
+				Arguments.of("zero top p", generate(GenerateRequest.builder("x").topP(0.0).build()),
 						"topP must be greater than 0 and at most 1, but is 0.0"),
-				Arguments.of("top p over 1", generate(GenerateRequest.of("x").withTopP(1.01)),
+				Arguments.of("top p over 1", generate(GenerateRequest.builder("x").topP(1.01).build()),
 						"topP must be greater than 0 and at most 1, but is 1.01"),
 				Arguments.of("empty file name", call((t) -> t.createFile("", ModelType.CLASSIFIER)),
 						"The file name must not be empty"),
@@ -160,9 +166,9 @@ class TuneTheModelTemplateValidationTests extends WireMockTemplateTests {
 	}
 
 	@Test
-	void refusedIdIsQuotedWithControlCharactersEscaped() {
+	void refusedIdIsQuotedWithLineBreaksReplaced() {
 		StepVerifier.create(this.template.getModel("a\r\nSet-Cookie: x"))
-			.expectErrorMessage("Invalid model id \"a\\u000d\\u000aSet-Cookie: x\": "
+			.expectErrorMessage("Invalid model id \"a<EOL><EOL>Set-Cookie: x\": "
 					+ "an id is 1 to 128 letters, digits, '_' or '-'")
 			.verify(TIMEOUT);
 	}

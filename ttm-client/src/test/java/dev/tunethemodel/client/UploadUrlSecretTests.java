@@ -23,6 +23,13 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.error.TuneTheModelAuthenticationException;
+import dev.tunethemodel.client.error.TuneTheModelConnectionException;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.FileStatus;
+import dev.tunethemodel.client.model.ModelType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

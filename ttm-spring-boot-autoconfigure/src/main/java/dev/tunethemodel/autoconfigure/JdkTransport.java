@@ -9,7 +9,7 @@ import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
-import dev.tunethemodel.client.JdkHttpConnector;
+import dev.tunethemodel.client.http.JdkHttpConnector;
 
 /**
  * The JDK's {@code HttpClient}, for applications without Reactor Netty, with the JVM's

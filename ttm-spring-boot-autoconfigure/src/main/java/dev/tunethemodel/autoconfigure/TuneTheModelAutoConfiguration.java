@@ -25,11 +25,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 import dev.tunethemodel.client.BlockingTuneTheModelOperations;
 import dev.tunethemodel.client.BlockingTuneTheModelTemplate;
 import dev.tunethemodel.client.RetrySettings;
-import dev.tunethemodel.client.TuneTheModelObservationConvention;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.TuneTheModelTemplate;
-import dev.tunethemodel.client.TuneTheModelTrainingObservationConvention;
-import dev.tunethemodel.client.UploadMeterObservationHandler;
+import dev.tunethemodel.client.observation.TuneTheModelObservationConvention;
+import dev.tunethemodel.client.observation.TuneTheModelTrainingObservationConvention;
+import dev.tunethemodel.client.observation.UploadMeterObservationHandler;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the Tune the Model client: a

@@ -3,8 +3,8 @@ package dev.tunethemodel.autoconfigure;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import dev.tunethemodel.client.JdkHttpConnector;
-import dev.tunethemodel.client.TuneTheModelConfigurationException;
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException;
+import dev.tunethemodel.client.http.JdkHttpConnector;
 
 /**
  * Explains a startup stopped by a {@link TuneTheModelConfigurationException}: what is

@@ -17,7 +17,7 @@ import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import reactor.core.publisher.Mono;
 
-import dev.tunethemodel.client.JdkHttpConnector;
+import dev.tunethemodel.client.http.JdkHttpConnector;
 
 /**
  * The HTTP connector of the Tune the Model client, built with Spring Boot's

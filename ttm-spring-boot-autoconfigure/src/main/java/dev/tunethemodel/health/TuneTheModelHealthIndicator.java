@@ -9,13 +9,13 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import reactor.core.publisher.Mono;
 
 import dev.tunethemodel.client.RetrySettings;
-import dev.tunethemodel.client.TuneTheModelApiException;
-import dev.tunethemodel.client.TuneTheModelAuthenticationException;
-import dev.tunethemodel.client.TuneTheModelConnectionException;
 import dev.tunethemodel.client.TuneTheModelOperations;
-import dev.tunethemodel.client.TuneTheModelRateLimitException;
-import dev.tunethemodel.client.TuneTheModelServerException;
-import dev.tunethemodel.client.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.error.TuneTheModelApiException;
+import dev.tunethemodel.client.error.TuneTheModelAuthenticationException;
+import dev.tunethemodel.client.error.TuneTheModelConnectionException;
+import dev.tunethemodel.client.error.TuneTheModelRateLimitException;
+import dev.tunethemodel.client.error.TuneTheModelServerException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
 
 /**
  * Reports whether the Tune the Model API answers an authenticated call: one

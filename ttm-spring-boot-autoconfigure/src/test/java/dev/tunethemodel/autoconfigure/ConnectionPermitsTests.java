@@ -26,7 +26,7 @@ import reactor.test.StepVerifier;
 import reactor.test.util.RaceTestUtils;
 
 import dev.tunethemodel.client.TuneTheModelTemplate;
-import dev.tunethemodel.client.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

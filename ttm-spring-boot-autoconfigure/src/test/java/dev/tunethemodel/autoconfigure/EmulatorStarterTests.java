@@ -13,8 +13,8 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import reactor.test.StepVerifier;
 
-import dev.tunethemodel.client.CreateModelRequest;
 import dev.tunethemodel.client.TuneTheModelOperations;
+import dev.tunethemodel.client.model.CreateModelRequest;
 import dev.tunethemodel.emulator.AutoConfigureTuneTheModelEmulator;
 import dev.tunethemodel.emulator.Fault;
 import dev.tunethemodel.emulator.TuneTheModelEmulator;

@@ -11,10 +11,10 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import dev.tunethemodel.client.BlockingTuneTheModelOperations;
-import dev.tunethemodel.client.ClassifierExample;
-import dev.tunethemodel.client.CreateModelRequest;
-import dev.tunethemodel.client.Model;
-import dev.tunethemodel.client.ModelStatus;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.client.model.ModelStatus;
 import dev.tunethemodel.emulator.AutoConfigureTuneTheModelEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;

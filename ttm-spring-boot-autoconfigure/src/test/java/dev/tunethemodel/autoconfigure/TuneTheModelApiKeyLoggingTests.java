@@ -23,8 +23,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import reactor.test.StepVerifier;
 
-import dev.tunethemodel.client.TuneTheModelAuthenticationException;
 import dev.tunethemodel.client.TuneTheModelOperations;
+import dev.tunethemodel.client.error.TuneTheModelAuthenticationException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -36,13 +36,13 @@ import reactor.test.StepVerifier;
 import dev.tunethemodel.autoconfigure.health.TuneTheModelHealthContributorAutoConfiguration;
 import dev.tunethemodel.client.BlockingTuneTheModelOperations;
 import dev.tunethemodel.client.BlockingTuneTheModelTemplate;
-import dev.tunethemodel.client.Model;
-import dev.tunethemodel.client.TuneTheModelConfigurationException;
-import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
-import dev.tunethemodel.client.TuneTheModelException;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.TuneTheModelTemplate;
-import dev.tunethemodel.client.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException;
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException.Problem;
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.model.Model;
 import dev.tunethemodel.health.TuneTheModelHealthIndicator;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -107,8 +107,7 @@ class TuneTheModelAutoConfigurationTests {
 			assertThat(properties.getPollInterval()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.getDatasetPollInterval()).isEqualTo(Duration.ofSeconds(1));
 			assertThat(properties.getDatasetProcessingTimeout()).isEqualTo(Duration.ofMinutes(10));
-			assertThat(properties.getMaxListEntries()).isEqualTo(TuneTheModelTemplate.DEFAULT_MAX_LIST_ENTRIES)
-				.isEqualTo(100_000);
+			assertThat(properties.getMaxListEntries()).isEqualTo(100_000).isEqualTo(100_000);
 			assertThat(properties.getRetry().getMaxRetries()).isEqualTo(3);
 			assertThat(properties.getRetry().getInitialBackoff()).isEqualTo(Duration.ofMillis(500));
 			assertThat(properties.getRetry().getMaxBackoff()).isEqualTo(Duration.ofSeconds(8));

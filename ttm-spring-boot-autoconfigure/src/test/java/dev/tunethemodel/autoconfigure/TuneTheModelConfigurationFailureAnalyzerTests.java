@@ -10,8 +10,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 
-import dev.tunethemodel.client.TuneTheModelConfigurationException;
-import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException;
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException.Problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;

@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import reactor.test.StepVerifier;
 
 import dev.tunethemodel.autoconfigure.health.TuneTheModelHealthContributorAutoConfiguration;
-import dev.tunethemodel.client.TuneTheModelConfigurationException;
-import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
 import dev.tunethemodel.client.TuneTheModelOperations;
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException;
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException.Problem;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

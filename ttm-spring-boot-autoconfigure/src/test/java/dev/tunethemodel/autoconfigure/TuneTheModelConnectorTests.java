@@ -13,7 +13,7 @@ import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
 
 import dev.tunethemodel.client.TuneTheModelTemplate;
-import dev.tunethemodel.client.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -20,11 +20,11 @@ import org.springframework.http.HttpMethod;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
-import dev.tunethemodel.client.JdkHttpConnector;
-import dev.tunethemodel.client.TuneTheModelConfigurationException;
-import dev.tunethemodel.client.TuneTheModelConfigurationException.Problem;
 import dev.tunethemodel.client.TuneTheModelOperations;
-import dev.tunethemodel.client.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException;
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException.Problem;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.http.JdkHttpConnector;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

@@ -22,14 +22,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.publisher.Flux;
 
-import dev.tunethemodel.client.ClassifierExample;
-import dev.tunethemodel.client.DatasetFile;
-import dev.tunethemodel.client.DefaultTuneTheModelObservationConvention;
-import dev.tunethemodel.client.FileStatus;
-import dev.tunethemodel.client.ModelType;
-import dev.tunethemodel.client.TuneTheModelObservationConvention;
 import dev.tunethemodel.client.TuneTheModelOperations;
-import dev.tunethemodel.client.UploadMeterObservationHandler;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.FileStatus;
+import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.client.observation.DefaultTuneTheModelObservationConvention;
+import dev.tunethemodel.client.observation.TuneTheModelObservationConvention;
+import dev.tunethemodel.client.observation.UploadMeterObservationHandler;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

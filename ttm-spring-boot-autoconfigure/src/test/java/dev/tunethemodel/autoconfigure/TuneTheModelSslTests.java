@@ -16,8 +16,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import reactor.test.StepVerifier;
 
-import dev.tunethemodel.client.TuneTheModelConnectionException;
 import dev.tunethemodel.client.TuneTheModelOperations;
+import dev.tunethemodel.client.error.TuneTheModelConnectionException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

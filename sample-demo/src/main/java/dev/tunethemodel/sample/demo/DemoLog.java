@@ -6,15 +6,15 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.tunethemodel.client.TrainingEvent;
-import dev.tunethemodel.client.TrainingEvent.DatasetsBound;
-import dev.tunethemodel.client.TrainingEvent.DatasetsProcessed;
-import dev.tunethemodel.client.TrainingEvent.Evaluated;
-import dev.tunethemodel.client.TrainingEvent.FitRequested;
-import dev.tunethemodel.client.TrainingEvent.ModelCreated;
-import dev.tunethemodel.client.TrainingEvent.Ready;
-import dev.tunethemodel.client.TrainingEvent.StatusChanged;
-import dev.tunethemodel.client.TrainingEvent.UploadProgress;
+import dev.tunethemodel.client.model.TrainingEvent;
+import dev.tunethemodel.client.model.TrainingEvent.DatasetsBound;
+import dev.tunethemodel.client.model.TrainingEvent.DatasetsProcessed;
+import dev.tunethemodel.client.model.TrainingEvent.Evaluated;
+import dev.tunethemodel.client.model.TrainingEvent.FitRequested;
+import dev.tunethemodel.client.model.TrainingEvent.ModelCreated;
+import dev.tunethemodel.client.model.TrainingEvent.Ready;
+import dev.tunethemodel.client.model.TrainingEvent.StatusChanged;
+import dev.tunethemodel.client.model.TrainingEvent.UploadProgress;
 
 /**
  * The log lines of the sentiment demo: a line per step, and the table of the trained

@@ -2,8 +2,8 @@ package dev.tunethemodel.sample.demo;
 
 import java.util.List;
 
-import dev.tunethemodel.client.Classification;
-import dev.tunethemodel.client.Evaluation;
+import dev.tunethemodel.client.model.Classification;
+import dev.tunethemodel.client.model.Evaluation;
 
 /**
  * What the demo found: the model it trained, how well it classifies the validation

@@ -5,11 +5,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import dev.tunethemodel.client.TuneTheModelApiException;
-import dev.tunethemodel.client.TuneTheModelException;
-import dev.tunethemodel.client.TuneTheModelNotFoundException;
-import dev.tunethemodel.client.TuneTheModelTimeoutException;
-import dev.tunethemodel.client.TuneTheModelTrainingFailedException;
+import dev.tunethemodel.client.error.TuneTheModelApiException;
+import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelNotFoundException;
+import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.client.error.TuneTheModelTrainingFailedException;
 
 /**
  * Answers the client's errors as {@link ProblemDetail}s, in Spring MVC and in Spring

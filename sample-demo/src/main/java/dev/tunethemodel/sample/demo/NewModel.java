@@ -2,7 +2,7 @@ package dev.tunethemodel.sample.demo;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.tunethemodel.client.CreateModelRequest;
+import dev.tunethemodel.client.model.CreateModelRequest;
 
 /**
  * A model to create, as the samples' {@code POST /models} takes it.

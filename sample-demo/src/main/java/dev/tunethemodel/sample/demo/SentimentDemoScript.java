@@ -10,10 +10,10 @@ import java.util.List;
 
 import org.springframework.core.io.ClassPathResource;
 
-import dev.tunethemodel.client.ClassLabels;
-import dev.tunethemodel.client.ClassifierExample;
-import dev.tunethemodel.client.CreateModelRequest;
-import dev.tunethemodel.client.TrainingData;
+import dev.tunethemodel.client.dataset.TrainingData;
+import dev.tunethemodel.client.model.ClassLabels;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.CreateModelRequest;
 
 /**
  * What the sentiment demo of both samples does, whichever API it calls: the model it
@@ -64,7 +64,8 @@ public final class SentimentDemoScript {
 	 * column names the sentiment as {@link #LABELS} does
 	 */
 	public static TrainingData.Split<ClassifierExample> reviews() {
-		return TrainingData.split(TrainingData.classifierCsv(reviewsFile(), "text", "sentiment", LABELS), 0.2, 42);
+		return TrainingData.split(TrainingData.csv(reviewsFile()).text("text").label("sentiment", LABELS).classifier(),
+				0.2, 42);
 	}
 
 	// the readers take files: the bundled reviews are copied out of the jar

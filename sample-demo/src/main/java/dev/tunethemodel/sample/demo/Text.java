@@ -2,7 +2,7 @@ package dev.tunethemodel.sample.demo;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.tunethemodel.client.GenerateRequest;
+import dev.tunethemodel.client.model.GenerateRequest;
 
 /**
  * A text to classify or continue, as the samples' endpoints take it.
@@ -23,7 +23,7 @@ public record Text(String input, @Nullable Integer numHypos) {
 	 * @return the request, with the API's defaults but for the number of texts
 	 */
 	public GenerateRequest generateRequest() {
-		return GenerateRequest.of(this.input).withNumHypos(numHypos());
+		return GenerateRequest.builder(this.input).numHypos(numHypos()).build();
 	}
 
 }

@@ -14,7 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
 import dev.tunethemodel.autoconfigure.TuneTheModelConnectionDetails;
-import dev.tunethemodel.client.Classification;
+import dev.tunethemodel.client.model.Classification;
 import dev.tunethemodel.emulator.TuneTheModelEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;

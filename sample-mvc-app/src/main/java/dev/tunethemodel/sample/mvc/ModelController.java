@@ -20,9 +20,9 @@ import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.tunethemodel.client.BlockingTuneTheModelOperations;
-import dev.tunethemodel.client.Classification;
-import dev.tunethemodel.client.Generation;
-import dev.tunethemodel.client.Model;
+import dev.tunethemodel.client.model.Classification;
+import dev.tunethemodel.client.model.Generation;
+import dev.tunethemodel.client.model.Model;
 import dev.tunethemodel.sample.demo.DemoReport;
 import dev.tunethemodel.sample.demo.ModelProblems;
 import dev.tunethemodel.sample.demo.NewModel;

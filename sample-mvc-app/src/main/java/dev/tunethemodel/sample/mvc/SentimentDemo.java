@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 import dev.tunethemodel.client.BlockingTuneTheModelOperations;
-import dev.tunethemodel.client.ClassifierExample;
-import dev.tunethemodel.client.TrainingData;
-import dev.tunethemodel.client.TrainingEvent.Evaluated;
+import dev.tunethemodel.client.dataset.TrainingData;
+import dev.tunethemodel.client.model.ClassifierExample;
+import dev.tunethemodel.client.model.TrainingEvent.Evaluated;
 import dev.tunethemodel.sample.demo.DemoLog;
 import dev.tunethemodel.sample.demo.DemoReport;
 import dev.tunethemodel.sample.demo.SentimentDemoScript;

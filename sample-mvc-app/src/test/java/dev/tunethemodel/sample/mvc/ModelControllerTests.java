@@ -6,7 +6,7 @@ import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.support.TaskExecutorAdapter;
 
 import dev.tunethemodel.client.BlockingTuneTheModelOperations;
-import dev.tunethemodel.client.TuneTheModelException;
+import dev.tunethemodel.client.error.TuneTheModelException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;

@@ -4,8 +4,8 @@ import java.util.List;
 
 import dev.tunethemodel.client.BlockingTuneTheModelOperations;
 import dev.tunethemodel.client.BlockingTuneTheModelTemplate;
-import dev.tunethemodel.client.Model;
 import dev.tunethemodel.client.TuneTheModelTemplate;
+import dev.tunethemodel.client.model.Model;
 
 /**
  * Lists the models of an account, on {@code ttm-client} alone: the API key comes from

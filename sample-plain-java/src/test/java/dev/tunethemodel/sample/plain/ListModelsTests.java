@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.tunethemodel.client.CreateModelRequest;
-import dev.tunethemodel.client.Model;
 import dev.tunethemodel.client.TuneTheModelTemplate;
+import dev.tunethemodel.client.model.CreateModelRequest;
+import dev.tunethemodel.client.model.Model;
 import dev.tunethemodel.emulator.TuneTheModelEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
