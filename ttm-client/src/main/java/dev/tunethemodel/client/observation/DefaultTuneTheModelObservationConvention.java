@@ -3,6 +3,9 @@ package dev.tunethemodel.client.observation;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
+import dev.tunethemodel.client.observation.TuneTheModelObservationDocumentation.OperationHighCardinalityKeyNames;
+import dev.tunethemodel.client.observation.TuneTheModelObservationDocumentation.OperationLowCardinalityKeyNames;
+
 /**
  * The default names and key values of the observations of the client's operations: the
  * observation {@value #NAME}, low-cardinality keys {@code tunethemodel.operation},
@@ -18,8 +21,6 @@ public class DefaultTuneTheModelObservationConvention implements TuneTheModelObs
 	 */
 	public static final String NAME = "tunethemodel.client.operation";
 
-	private static final String NONE = "none";
-
 	@Override
 	public String getName() {
 		return NAME;
@@ -33,19 +34,23 @@ public class DefaultTuneTheModelObservationConvention implements TuneTheModelObs
 	@Override
 	public KeyValues getLowCardinalityKeyValues(TuneTheModelObservationContext context) {
 		Throwable error = context.getError();
-		return KeyValues.of(KeyValue.of("tunethemodel.operation", context.getOperation()),
-				KeyValue.of("outcome", context.getOutcome().name()),
-				KeyValue.of("error", (error != null) ? error.getClass().getSimpleName() : NONE));
+		return KeyValues.of(OperationLowCardinalityKeyNames.OPERATION.withValue(context.getOperation()),
+				OperationLowCardinalityKeyNames.OUTCOME.withValue(context.getOutcome().name()),
+				OperationLowCardinalityKeyNames.ERROR
+					.withValue((error != null) ? error.getClass().getSimpleName() : KeyValue.NONE_VALUE));
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(TuneTheModelObservationContext context) {
-		KeyValues keyValues = KeyValues.of("tunethemodel.attempts", String.valueOf(context.getAttempts()));
-		if (context.getModelId() != null) {
-			keyValues = keyValues.and("tunethemodel.model.id", context.getModelId());
+		KeyValues keyValues = KeyValues
+			.of(OperationHighCardinalityKeyNames.ATTEMPTS.withValue(String.valueOf(context.getAttempts())));
+		String modelId = context.getModelId();
+		if (modelId != null) {
+			keyValues = keyValues.and(OperationHighCardinalityKeyNames.MODEL_ID.withValue(modelId));
 		}
-		if (context.getFileId() != null) {
-			keyValues = keyValues.and("tunethemodel.file.id", context.getFileId());
+		String fileId = context.getFileId();
+		if (fileId != null) {
+			keyValues = keyValues.and(OperationHighCardinalityKeyNames.FILE_ID.withValue(fileId));
 		}
 		return keyValues;
 	}

@@ -5,6 +5,9 @@ import java.util.Locale;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
+import dev.tunethemodel.client.observation.TuneTheModelObservationDocumentation.TrainingHighCardinalityKeyNames;
+import dev.tunethemodel.client.observation.TuneTheModelObservationDocumentation.TrainingLowCardinalityKeyNames;
+
 /**
  * The default names and key values of the observations of trainings: the observation
  * {@value #NAME}, low-cardinality keys {@code tunethemodel.model.type}, {@code outcome}
@@ -33,15 +36,18 @@ public class DefaultTuneTheModelTrainingObservationConvention implements TuneThe
 	public KeyValues getLowCardinalityKeyValues(TuneTheModelTrainingObservationContext context) {
 		Throwable error = context.getError();
 		return KeyValues.of(
-				KeyValue.of("tunethemodel.model.type", context.getModelType().name().toLowerCase(Locale.ROOT)),
-				KeyValue.of("outcome", context.getOutcome().name()),
-				KeyValue.of("error", (error != null) ? error.getClass().getSimpleName() : "none"));
+				TrainingLowCardinalityKeyNames.MODEL_TYPE
+					.withValue(context.getModelType().name().toLowerCase(Locale.ROOT)),
+				TrainingLowCardinalityKeyNames.OUTCOME.withValue(context.getOutcome().name()),
+				TrainingLowCardinalityKeyNames.ERROR
+					.withValue((error != null) ? error.getClass().getSimpleName() : KeyValue.NONE_VALUE));
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(TuneTheModelTrainingObservationContext context) {
 		String modelId = context.getModelId();
-		return (modelId != null) ? KeyValues.of("tunethemodel.model.id", modelId) : KeyValues.empty();
+		return (modelId != null) ? KeyValues.of(TrainingHighCardinalityKeyNames.MODEL_ID.withValue(modelId))
+				: KeyValues.empty();
 	}
 
 }
