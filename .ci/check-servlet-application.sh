@@ -63,17 +63,12 @@ public class ServletApplication {
 
 }
 JAVA
-{
-	echo "package com.example;"
-	echo "import java.nio.file.Path; import java.time.Duration; import java.util.List;"
-	echo "import org.springframework.http.*; import org.springframework.web.bind.annotation.*;"
-	echo "import dev.tunethemodel.client.*; import dev.tunethemodel.client.model.*; import dev.tunethemodel.client.error.*; import dev.tunethemodel.client.dataset.*;"
-	# the README's controller, as it is written there
-	awk '/^## In a Spring MVC application/ { section = 1 } section && /^```java/ { code = 1; next }
-		code && /^```/ { exit } code { print }' README.md
-} > "$app/src/main/java/com/example/ModelController.java"
-grep -q "class ModelController" "$app/src/main/java/com/example/ModelController.java" \
-	|| { echo "No controller in the README's section 'In a Spring MVC application'" >&2; exit 1; }
+# the README's controller, package and imports included, as it is written there
+awk '/^## Spring MVC/ { section = 1 } section && /^```java/ { code = 1; next }
+	code && /^```/ { exit } code { print }' README.md > "$app/src/main/java/com/example/ModelController.java"
+grep -q "^package com.example;" "$app/src/main/java/com/example/ModelController.java" \
+	&& grep -q "class ModelController" "$app/src/main/java/com/example/ModelController.java" \
+	|| { echo "No controller of package com.example in the README's section 'Spring MVC'" >&2; exit 1; }
 ./mvnw -B -q -f "$app/pom.xml" package -DskipTests
 
 java -jar ttm-emulator/target/ttm-emulator-"$version"-exec.jar --port 0 --api-key ci-servlet-key \
