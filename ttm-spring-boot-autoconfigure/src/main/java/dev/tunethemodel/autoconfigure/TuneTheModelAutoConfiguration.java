@@ -2,7 +2,6 @@ package dev.tunethemodel.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,14 +11,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
-import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.tunethemodel.client.BlockingTuneTheModelOperations;
@@ -30,6 +26,8 @@ import dev.tunethemodel.client.TuneTheModelTemplate;
 import dev.tunethemodel.client.observation.TuneTheModelObservationConvention;
 import dev.tunethemodel.client.observation.TuneTheModelTrainingObservationConvention;
 import dev.tunethemodel.client.observation.UploadMeterObservationHandler;
+import dev.tunethemodel.connector.TuneTheModelConnector;
+import dev.tunethemodel.connector.TuneTheModelConnectorSettings;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the Tune the Model client: a
@@ -108,33 +106,10 @@ public final class TuneTheModelAutoConfiguration {
 		@ConditionalOnMissingBean
 		TuneTheModelConnector tuneTheModelConnector(TuneTheModelProperties properties,
 				ObjectProvider<SslBundles> sslBundles, ResourceLoader resourceLoader) {
-			SslBundle sslBundle = sslBundle(properties.getSsl().getBundle(), sslBundles);
-			return new TuneTheModelConnector(properties, sslBundle, resourceLoader.getClassLoader());
-		}
-
-		private static @Nullable SslBundle sslBundle(@Nullable String name, ObjectProvider<SslBundles> sslBundles) {
-			if (!StringUtils.hasText(name)) {
-				return null;
-			}
-			SslBundles bundles = sslBundles.getIfAvailable();
-			if (bundles == null) {
-				throw new NoSuchSslBundleException(name, "tunethemodel.ssl.bundle names the SSL bundle '" + name
-						+ "', but the application has no SSL bundles: configure it under spring.ssl.bundle");
-			}
-			try {
-				SslBundle bundle = bundles.getBundle(name);
-				// read the stores now: a broken one fails at startup, not on a call
-				bundle.getStores().getKeyStore();
-				bundle.getStores().getTrustStore();
-				return bundle;
-			}
-			catch (NoSuchSslBundleException ex) {
-				throw new NoSuchSslBundleException(name,
-						"tunethemodel.ssl.bundle names the SSL bundle '" + name
-								+ "', which is not configured under spring.ssl.bundle (configured: "
-								+ bundles.getBundleNames() + ")",
-						ex);
-			}
+			TuneTheModelConnectorSettings settings = new TuneTheModelConnectorSettingsPropertyMapper(
+					sslBundles.getIfAvailable())
+				.map(properties);
+			return new TuneTheModelConnector(settings, resourceLoader.getClassLoader());
 		}
 
 	}

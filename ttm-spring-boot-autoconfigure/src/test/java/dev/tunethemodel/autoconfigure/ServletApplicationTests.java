@@ -18,6 +18,8 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.web.client.RestClient;
 
 import dev.tunethemodel.client.TuneTheModelOperations;
+import dev.tunethemodel.connector.ConnectorTransport;
+import dev.tunethemodel.connector.TuneTheModelConnector;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -56,7 +58,7 @@ class ServletApplicationTests {
 				.isInstanceOf(JdkClientHttpRequestFactoryBuilder.class);
 			RestClient restClient = context.getBean(RestClient.Builder.class).baseUrl(wireMock.baseUrl()).build();
 			assertThat(restClient.get().uri("/hello").retrieve().body(String.class)).isEqualTo("hello");
-			assertThat(context.getBean(TuneTheModelConnector.class).transport()).isInstanceOf(JdkTransport.class);
+			ConnectorTransport.JDK.assertIsTheTransportOf(context.getBean(TuneTheModelConnector.class));
 		});
 		wireMock.verify(getRequestedFor(urlEqualTo("/hello")).withHeader("User-Agent", matching("Java-http-client.*")));
 	}

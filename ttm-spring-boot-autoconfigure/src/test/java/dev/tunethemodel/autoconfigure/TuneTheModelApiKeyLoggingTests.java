@@ -25,6 +25,7 @@ import reactor.test.StepVerifier;
 
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.error.TuneTheModelAuthenticationException;
+import dev.tunethemodel.connector.ConnectorTransport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

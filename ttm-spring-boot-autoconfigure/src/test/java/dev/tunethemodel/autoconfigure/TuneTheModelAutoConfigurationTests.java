@@ -43,6 +43,8 @@ import dev.tunethemodel.client.error.TuneTheModelConfigurationException.Problem;
 import dev.tunethemodel.client.error.TuneTheModelException;
 import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
 import dev.tunethemodel.client.model.Model;
+import dev.tunethemodel.connector.TuneTheModelConnector;
+import dev.tunethemodel.connector.TuneTheModelConnectorSettings;
 import dev.tunethemodel.health.TuneTheModelHealthIndicator;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -492,7 +494,7 @@ class TuneTheModelAutoConfigurationTests {
 
 		final TuneTheModelOperations operations = TuneTheModelTemplate.builder().apiKey("own-key").build();
 
-		final TuneTheModelConnector connector = new TuneTheModelConnector(new TuneTheModelProperties());
+		final TuneTheModelConnector connector = new TuneTheModelConnector(TuneTheModelConnectorSettings.defaults());
 
 		final TuneTheModelSanitizingFunction sanitizingFunction = new TuneTheModelSanitizingFunction(() -> null);
 

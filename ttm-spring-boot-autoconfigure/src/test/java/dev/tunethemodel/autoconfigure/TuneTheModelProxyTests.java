@@ -21,6 +21,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import reactor.test.StepVerifier;
 
 import dev.tunethemodel.client.TuneTheModelOperations;
+import dev.tunethemodel.connector.ConnectorTransport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

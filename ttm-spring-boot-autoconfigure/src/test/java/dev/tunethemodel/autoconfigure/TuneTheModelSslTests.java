@@ -18,6 +18,7 @@ import reactor.test.StepVerifier;
 
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.error.TuneTheModelConnectionException;
+import dev.tunethemodel.connector.ConnectorTransport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

@@ -17,14 +17,14 @@ import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.http.HttpMethod;
-import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.error.TuneTheModelConfigurationException;
 import dev.tunethemodel.client.error.TuneTheModelConfigurationException.Problem;
-import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
 import dev.tunethemodel.client.http.JdkHttpConnector;
+import dev.tunethemodel.connector.ConnectorTransport;
+import dev.tunethemodel.connector.TuneTheModelConnector;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -32,13 +32,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of the transport {@link TuneTheModelConnector} chooses: Reactor Netty with the
- * client's pool when the application has it, otherwise the JDK's {@code HttpClient}, each
- * with the configured timeouts, created on the first request and closed with the context.
+ * Tests of the {@link TuneTheModelConnector} bean of
+ * {@link TuneTheModelAutoConfiguration}: on the transport the application's class loader
+ * finds, closed with the context, and stopping the startup, naming the property, when a
+ * property cannot configure it.
  */
-class TuneTheModelConnectorTransportTests {
+class TuneTheModelConnectorConfigurationTests {
 
-	private static final String API_KEY = "ttm-transport-key-0c4e";
+	private static final String API_KEY = "ttm-connector-bean-key-5d2b";
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -54,48 +55,11 @@ class TuneTheModelConnectorTransportTests {
 		.withPropertyValues("tunethemodel.api-key=" + API_KEY, "tunethemodel.base-url=" + wireMock.baseUrl(),
 				"tunethemodel.retry.max-retries=0");
 
-	@Test
-	void withReactorNettyTheConnectorIsReactorNettyWithTheClientsOwnPool() {
-		this.contextRunner.withPropertyValues("tunethemodel.pool.max-connections=7").run((context) -> {
-			ClientTransport transport = context.getBean(TuneTheModelConnector.class).transport();
-			assertThat(transport).isInstanceOf(ReactorNettyTransport.class);
-			ConnectionProvider pool = ((ReactorNettyTransport) transport).provider();
-			assertThat(pool.name()).isEqualTo("tunethemodel");
-			assertThat(pool.maxConnections()).isEqualTo(7);
-		});
-	}
-
-	@Test
-	void withoutReactorNettyTheConnectorIsTheJdkClientWithItsPermits() {
-		ConnectorTransport.JDK.apply(this.contextRunner)
-			.withPropertyValues("tunethemodel.pool.max-connections=7")
-			.run((context) -> {
-				ClientTransport transport = context.getBean(TuneTheModelConnector.class).transport();
-				assertThat(transport).isInstanceOf(JdkTransport.class);
-				assertThat(((JdkTransport) transport).permits().available()).isEqualTo(7);
-			});
-	}
-
 	@ParameterizedTest
 	@EnumSource(ConnectorTransport.class)
-	void callWorksThroughEachTransport(ConnectorTransport transport) {
+	void connectorIsOnTheTransportTheApplicationsClassLoaderFinds(ConnectorTransport transport) {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": [{\"model_name\": \"m-1\"}]}")));
 		transport.apply(this.contextRunner).run(transport::assertListsTheModel);
-	}
-
-	@ParameterizedTest
-	@EnumSource(ConnectorTransport.class)
-	void nothingIsCreatedBeforeTheFirstRequest(ConnectorTransport transport) {
-		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}")));
-		transport.apply(this.contextRunner).run((context) -> {
-			TuneTheModelConnector connector = context.getBean(TuneTheModelConnector.class);
-			assertThat(context).hasSingleBean(TuneTheModelOperations.class);
-			assertThat(connector.isStarted()).isFalse();
-			StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
-				.expectComplete()
-				.verify(TIMEOUT);
-			assertThat(connector.isStarted()).isTrue();
-		});
 	}
 
 	@ParameterizedTest
@@ -103,66 +67,16 @@ class TuneTheModelConnectorTransportTests {
 	void connectorIsClosedWithTheContext(ConnectorTransport transport) {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}")));
 		TuneTheModelConnector[] connector = new TuneTheModelConnector[1];
-		ClientTransport[] started = new ClientTransport[1];
 		transport.apply(this.contextRunner).run((context) -> {
 			connector[0] = context.getBean(TuneTheModelConnector.class);
 			StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
 				.expectComplete()
 				.verify(TIMEOUT);
-			started[0] = connector[0].transport();
 		});
 		StepVerifier.create(connector[0].getClientHttpConnector()
 			.connect(HttpMethod.GET, URI.create(wireMock.baseUrl() + "/v0/models"), (request) -> request.setComplete()))
 			.expectErrorMessage("The Tune the Model connector is closed")
 			.verify(TIMEOUT);
-		if (started[0] instanceof ReactorNettyTransport reactorNetty) {
-			assertThat(reactorNetty.provider().isDisposed()).isTrue();
-		}
-		if (started[0] instanceof JdkTransport jdk) {
-			StepVerifier.create(jdk.permits().acquire())
-				.expectErrorMessage("The Tune the Model connector is closed")
-				.verify(TIMEOUT);
-		}
-	}
-
-	@ParameterizedTest
-	@EnumSource(ConnectorTransport.class)
-	void readTimeoutAppliesOnEachTransport(ConnectorTransport transport) {
-		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(3000)));
-		transport.apply(this.contextRunner)
-			.withPropertyValues("tunethemodel.read-timeout=200ms")
-			.run((context) -> StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
-				.expectError(TuneTheModelTimeoutException.class)
-				.verify(Duration.ofSeconds(2)));
-	}
-
-	@ParameterizedTest
-	@EnumSource(ConnectorTransport.class)
-	void readTimeoutAppliesToTheBodyOnEachTransport(ConnectorTransport transport) {
-		wireMock.stubFor(get("/v0/models")
-			.willReturn(okJson("{\"models\": [{\"model_name\": \"m-1\"}]}").withChunkedDribbleDelay(2, 3000)));
-		transport.apply(this.contextRunner)
-			.withPropertyValues("tunethemodel.read-timeout=200ms")
-			.run((context) -> StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
-				.expectError(TuneTheModelTimeoutException.class)
-				.verify(Duration.ofSeconds(2)));
-	}
-
-	@ParameterizedTest
-	@EnumSource(ConnectorTransport.class)
-	void connectTimeoutAppliesOnEachTransport(ConnectorTransport transport) throws Exception {
-		try (UnacceptedPort port = new UnacceptedPort()) {
-			transport.apply(this.contextRunner)
-				.withPropertyValues("tunethemodel.base-url=" + port.baseUrl(), "tunethemodel.connect-timeout=300ms")
-				.run((context) -> {
-					long start = System.nanoTime();
-					StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
-						.expectError(TuneTheModelTimeoutException.class)
-						.verify(Duration.ofSeconds(3));
-					assertThat(Duration.ofNanos(System.nanoTime() - start))
-						.isGreaterThanOrEqualTo(Duration.ofMillis(250));
-				});
-		}
 	}
 
 	@Test
@@ -195,6 +109,16 @@ class TuneTheModelConnectorTransportTests {
 				.getFailure()
 				.rootCause()
 				.hasMessage("tunethemodel.pool.max-connections must be at least 1, not 0"));
+	}
+
+	@Test
+	void negativeReadTimeoutStopsStartup() {
+		this.contextRunner.withPropertyValues("tunethemodel.read-timeout=-1s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessage("tunethemodel.read-timeout must not be negative, not -1000ms"));
 	}
 
 	@Test

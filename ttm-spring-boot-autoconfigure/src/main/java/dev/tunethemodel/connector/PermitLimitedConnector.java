@@ -1,4 +1,4 @@
-package dev.tunethemodel.autoconfigure;
+package dev.tunethemodel.connector;
 
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +15,7 @@ import org.springframework.http.client.reactive.ClientHttpResponseDecorator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import dev.tunethemodel.autoconfigure.ConnectionPermits.Permit;
+import dev.tunethemodel.connector.ConnectionPermits.Permit;
 
 /**
  * A connector that lets a request through only with a permit, held until the response's

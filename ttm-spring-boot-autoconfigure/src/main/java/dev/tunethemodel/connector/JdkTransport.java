@@ -1,10 +1,9 @@
-package dev.tunethemodel.autoconfigure;
+package dev.tunethemodel.connector;
 
 import java.net.http.HttpClient;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -14,10 +13,10 @@ import dev.tunethemodel.client.http.JdkHttpConnector;
 /**
  * The JDK's {@code HttpClient}, for applications without Reactor Netty, with the JVM's
  * proxy settings (its default proxy selector reads them) and at most
- * {@code tunethemodel.pool.max-connections} requests in flight: the JDK client has no
- * limit of its own on HTTP/1.1 connections. Built with Spring Boot's
- * {@link JdkHttpClientBuilder}, behind a {@link JdkHttpConnector}, so that a response
- * read in part closes its connection.
+ * {@link TuneTheModelConnectorSettings#maxConnections() maxConnections} requests in
+ * flight: the JDK client has no limit of its own on HTTP/1.1 connections. Built with
+ * Spring Boot's {@link JdkHttpClientBuilder}, behind a {@link JdkHttpConnector}, so that
+ * a response read in part closes its connection.
  */
 final class JdkTransport implements ClientTransport {
 
@@ -27,27 +26,26 @@ final class JdkTransport implements ClientTransport {
 
 	private final ClientHttpConnector connector;
 
-	private JdkTransport(HttpClientSettings settings, PoolSettings pool) {
+	private JdkTransport(TuneTheModelConnectorSettings settings) {
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("tunethemodel-http-");
 		threads.setDaemon(true);
 		// the client's own threads, so that closing the context stops them
 		this.executor = Executors.newCachedThreadPool(threads);
-		this.permits = new ConnectionPermits(pool.maxConnections(), pool.pendingAcquireTimeout());
+		this.permits = new ConnectionPermits(settings.maxConnections(), settings.pendingAcquireTimeout());
 		HttpClient httpClient = new JdkHttpClientBuilder().withExecutor(this.executor)
-			.build(settings.withReadTimeout(null));
+			.build(settings.httpClientSettings().withReadTimeout(null));
 		this.connector = new PermitLimitedConnector(new JdkHttpConnector(httpClient, settings.readTimeout()),
 				this.permits);
 	}
 
 	/**
 	 * Create the transport.
-	 * @param settings the timeouts and the SSL bundle
-	 * @param pool the pool's settings, of which the JDK client takes the largest number
-	 * of connections and the longest wait for one
+	 * @param settings the timeouts, the SSL bundle and the pool's settings, of which the
+	 * JDK client takes the largest number of connections and the longest wait for one
 	 * @return the transport
 	 */
-	static JdkTransport create(HttpClientSettings settings, PoolSettings pool) {
-		return new JdkTransport(settings, pool);
+	static JdkTransport create(TuneTheModelConnectorSettings settings) {
+		return new JdkTransport(settings);
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package dev.tunethemodel.autoconfigure;
+package dev.tunethemodel.connector;
 
 import java.net.URI;
 import java.time.Duration;
@@ -249,11 +249,10 @@ class ConnectionPermitsTests {
 
 	private static TuneTheModelConnector jdkConnector(int maxConnections, Duration pendingAcquireTimeout,
 			Duration readTimeout) {
-		TuneTheModelProperties properties = new TuneTheModelProperties();
-		properties.getPool().setMaxConnections(maxConnections);
-		properties.getPool().setPendingAcquireTimeout(pendingAcquireTimeout);
-		properties.setReadTimeout(readTimeout);
-		return new TuneTheModelConnector(properties, null, ConnectorTransport.JDK.classLoader());
+		return ConnectorTransport.JDK.connector(TuneTheModelConnectorSettings.defaults()
+			.withMaxConnections(maxConnections)
+			.withPendingAcquireTimeout(pendingAcquireTimeout)
+			.withReadTimeout(readTimeout));
 	}
 
 	private static ConnectionPermits permits(TuneTheModelConnector connector) {

@@ -1,4 +1,4 @@
-package dev.tunethemodel.autoconfigure;
+package dev.tunethemodel.connector;
 
 import java.time.Duration;
 import java.util.Iterator;

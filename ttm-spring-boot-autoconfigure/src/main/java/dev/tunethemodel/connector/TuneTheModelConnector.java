@@ -1,4 +1,4 @@
-package dev.tunethemodel.autoconfigure;
+package dev.tunethemodel.connector;
 
 import java.net.URI;
 import java.util.function.Function;
@@ -6,9 +6,6 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
-import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ClientHttpRequest;
@@ -17,17 +14,18 @@ import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import reactor.core.publisher.Mono;
 
+import dev.tunethemodel.client.error.TuneTheModelConfigurationException;
 import dev.tunethemodel.client.http.JdkHttpConnector;
 
 /**
  * The HTTP connector of the Tune the Model client, built with Spring Boot's
- * {@code ClientHttpConnectorBuilder} from the configured timeouts and SSL bundle: Reactor
+ * {@code ClientHttpConnectorBuilder} from {@link TuneTheModelConnectorSettings}: Reactor
  * Netty on the application's event loop, with a connection pool of its own, when Reactor
  * Netty is on the class path, otherwise the JDK's {@code HttpClient}, with at most
- * {@code tunethemodel.pool.max-connections} requests in flight. Both honour the JVM's
- * proxy settings ({@code https.proxyHost} and the like). The HTTP client is created on
- * the first request, so that it costs nothing at startup, and closed with the application
- * context.
+ * {@link TuneTheModelConnectorSettings#maxConnections() maxConnections} requests in
+ * flight. Both honour the JVM's proxy settings ({@code https.proxyHost} and the like).
+ * The HTTP client is created on the first request, so that it costs nothing at startup,
+ * and closed by {@link #destroy()}, which the application context calls for a bean.
  *
  * @since 0.1.0
  */
@@ -44,45 +42,33 @@ public final class TuneTheModelConnector implements DisposableBean {
 	private volatile boolean destroyed;
 
 	/**
-	 * Create a connector from the given properties, trusting the JVM's default
-	 * certificate authorities.
-	 * @param properties the client's properties
+	 * Create a connector with the given settings, on Reactor Netty when the default class
+	 * loader finds it.
+	 * @param settings the connector's settings
+	 * @throws TuneTheModelConfigurationException if the JDK's {@code HttpClient}, chosen
+	 * for want of Reactor Netty, logs request headers
 	 */
-	public TuneTheModelConnector(TuneTheModelProperties properties) {
-		this(properties, null);
+	public TuneTheModelConnector(TuneTheModelConnectorSettings settings) {
+		this(settings, ClassUtils.getDefaultClassLoader());
 	}
 
 	/**
-	 * Create a connector from the given properties and SSL bundle.
-	 * @param properties the client's properties
-	 * @param sslBundle the SSL bundle whose trust material the connector uses, or
-	 * {@code null} for the JVM's default
+	 * Create a connector with the given settings, on Reactor Netty when the given class
+	 * loader finds it.
+	 * @param settings the connector's settings
+	 * @param classLoader the application's class loader, {@code null} for the bootstrap
+	 * class loader
+	 * @throws TuneTheModelConfigurationException if the JDK's {@code HttpClient}, chosen
+	 * for want of Reactor Netty, logs request headers
 	 */
-	public TuneTheModelConnector(TuneTheModelProperties properties, @Nullable SslBundle sslBundle) {
-		this(properties, sslBundle, ClassUtils.getDefaultClassLoader());
-	}
-
-	/**
-	 * Create a connector that looks for Reactor Netty with the given class loader.
-	 * @param properties the client's properties
-	 * @param sslBundle the SSL bundle, or {@code null} for the JVM's default
-	 * @param classLoader the application's class loader
-	 */
-	TuneTheModelConnector(TuneTheModelProperties properties, @Nullable SslBundle sslBundle,
-			@Nullable ClassLoader classLoader) {
-		PoolSettings pool = PoolSettings.of(properties.getPool());
-		// no redirects: none from the API, and none may carry the key elsewhere
-		HttpClientSettings settings = HttpClientSettings.defaults()
-			.withRedirects(HttpRedirects.DONT_FOLLOW)
-			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
-			.withSslBundle(sslBundle);
+	public TuneTheModelConnector(TuneTheModelConnectorSettings settings, @Nullable ClassLoader classLoader) {
 		if (ClassUtils.isPresent(REACTOR_NETTY_CLIENT, classLoader)) {
-			this.transportFactory = () -> ReactorNettyTransport.create(settings, pool);
+			this.transportFactory = () -> ReactorNettyTransport.create(settings);
 		}
 		else {
 			// the transport is created on the first request, too late to stop the startup
 			JdkHttpConnector.requireHeadersNotLogged();
-			this.transportFactory = () -> JdkTransport.create(settings, pool);
+			this.transportFactory = () -> JdkTransport.create(settings);
 		}
 		this.clientHttpConnector = this::connect;
 	}

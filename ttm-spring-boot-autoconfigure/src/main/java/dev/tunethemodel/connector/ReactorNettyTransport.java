@@ -1,6 +1,5 @@
-package dev.tunethemodel.autoconfigure;
+package dev.tunethemodel.connector;
 
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import reactor.netty.http.client.HttpClient;
@@ -16,31 +15,30 @@ final class ReactorNettyTransport implements ClientTransport {
 
 	private final ClientHttpConnector connector;
 
-	private ReactorNettyTransport(HttpClientSettings settings, PoolSettings pool) {
+	private ReactorNettyTransport(TuneTheModelConnectorSettings settings) {
 		this.provider = ConnectionProvider.builder("tunethemodel")
-			.maxConnections(pool.maxConnections())
-			.pendingAcquireTimeout(pool.pendingAcquireTimeout())
+			.maxConnections(settings.maxConnections())
+			.pendingAcquireTimeout(settings.pendingAcquireTimeout())
 			// callers wait for a connection up to the timeout, however many they are
 			.pendingAcquireMaxCount(-1)
-			.maxIdleTime(pool.maxIdleTime())
-			.maxLifeTime(pool.maxLifeTime())
-			.evictInBackground(pool.evictionInterval())
+			.maxIdleTime(settings.maxIdleTime())
+			.maxLifeTime(settings.maxLifeTime())
+			.evictInBackground(settings.evictionInterval())
 			.build();
 		this.connector = ClientHttpConnectorBuilder.reactor()
 			.withHttpClientFactory(() -> HttpClient.create(this.provider))
 			// https.proxyHost and the like, as the JDK client reads them by default
 			.withHttpClientCustomizer(HttpClient::proxyWithSystemProperties)
-			.build(settings);
+			.build(settings.httpClientSettings());
 	}
 
 	/**
 	 * Create the transport.
-	 * @param settings the timeouts and the SSL bundle
-	 * @param pool the pool's settings
+	 * @param settings the timeouts, the SSL bundle and the pool's settings
 	 * @return the transport
 	 */
-	static ReactorNettyTransport create(HttpClientSettings settings, PoolSettings pool) {
-		return new ReactorNettyTransport(settings, pool);
+	static ReactorNettyTransport create(TuneTheModelConnectorSettings settings) {
+		return new ReactorNettyTransport(settings);
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package dev.tunethemodel.autoconfigure;
+package dev.tunethemodel.connector;
 
 import java.time.Duration;
 
@@ -13,12 +13,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The two transports of the connector, and how a test gets each: Reactor Netty is on this
- * module's test class path, and hidden for the JDK client.
+ * module's test class path, and hidden for the JDK client. Public for the tests of the
+ * auto-configuration.
  */
-enum ConnectorTransport {
+public enum ConnectorTransport {
 
+	/**
+	 * Reactor Netty, with the connector's pool.
+	 */
 	REACTOR_NETTY(ReactorNettyTransport.class),
 
+	/**
+	 * The JDK's {@code HttpClient}, with the connector's permits.
+	 */
 	JDK(JdkTransport.class);
 
 	private final Class<? extends ClientTransport> type;
@@ -31,8 +38,25 @@ enum ConnectorTransport {
 	 * Return the class loader of an application with this transport.
 	 * @return the class loader
 	 */
-	ClassLoader classLoader() {
+	public ClassLoader classLoader() {
 		return (this == JDK) ? new FilteredClassLoader("reactor.netty") : getClass().getClassLoader();
+	}
+
+	/**
+	 * Return a connector on this transport.
+	 * @param settings the connector's settings
+	 * @return the connector
+	 */
+	public TuneTheModelConnector connector(TuneTheModelConnectorSettings settings) {
+		return new TuneTheModelConnector(settings, classLoader());
+	}
+
+	/**
+	 * Assert that the given connector sends its requests through this transport.
+	 * @param connector the connector
+	 */
+	public void assertIsTheTransportOf(TuneTheModelConnector connector) {
+		assertThat(connector.transport()).isInstanceOf(this.type);
 	}
 
 	/**
@@ -40,12 +64,12 @@ enum ConnectorTransport {
 	 * transport.
 	 * @param context the application's context
 	 */
-	void assertListsTheModel(ApplicationContext context) {
+	public void assertListsTheModel(ApplicationContext context) {
 		StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
 			.assertNext((model) -> assertThat(model.id()).isEqualTo("m-1"))
 			.expectComplete()
 			.verify(Duration.ofSeconds(10));
-		assertThat(context.getBean(TuneTheModelConnector.class).transport()).isInstanceOf(this.type);
+		assertIsTheTransportOf(context.getBean(TuneTheModelConnector.class));
 	}
 
 	/**
@@ -53,7 +77,7 @@ enum ConnectorTransport {
 	 * @param runner the runner to start from
 	 * @return the runner
 	 */
-	ApplicationContextRunner apply(ApplicationContextRunner runner) {
+	public ApplicationContextRunner apply(ApplicationContextRunner runner) {
 		return (this == JDK) ? runner.withClassLoader(new FilteredClassLoader("reactor.netty")) : runner;
 	}
 

@@ -1,4 +1,4 @@
-package dev.tunethemodel.autoconfigure;
+package dev.tunethemodel.connector;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,13 +40,12 @@ class TuneTheModelConnectorTests {
 						.sendString(Mono.delay(Duration.ofMillis(100), Schedulers.boundedElastic())
 							.thenReturn("{\"models\": []}"))))
 			.bindNow();
-		try {
-			TuneTheModelProperties properties = new TuneTheModelProperties();
-			properties.getPool().setMaxConnections(2);
-			properties.getPool().setPendingAcquireTimeout(Duration.ofSeconds(1));
+		TuneTheModelConnector smallPool = new TuneTheModelConnector(TuneTheModelConnectorSettings.defaults()
+			.withMaxConnections(2)
+			.withPendingAcquireTimeout(Duration.ofSeconds(1))
 			// no read timeout on a busy machine: it would replace a connection
-			properties.setReadTimeout(Duration.ofSeconds(30));
-			TuneTheModelConnector smallPool = new TuneTheModelConnector(properties);
+			.withReadTimeout(Duration.ofSeconds(30)));
+		try {
 			TuneTheModelTemplate template = TuneTheModelTemplate.builder()
 				.webClientBuilder(WebClient.builder().clientConnector(smallPool.getClientHttpConnector()))
 				.baseUrl("http://127.0.0.1:" + server.port())
@@ -66,9 +65,9 @@ class TuneTheModelConnectorTests {
 			assertThat(succeeded.get() + timedOut.get()).isEqualTo(50);
 			assertThat(succeeded.get()).isGreaterThanOrEqualTo(2);
 			assertThat(mostOpen.get()).isLessThanOrEqualTo(2);
-			smallPool.destroy();
 		}
 		finally {
+			smallPool.destroy();
 			server.disposeNow();
 		}
 	}

@@ -1,4 +1,4 @@
-package dev.tunethemodel.autoconfigure;
+package dev.tunethemodel.connector;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
 

@@ -1,0 +1,67 @@
+package dev.tunethemodel.autoconfigure;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.util.StringUtils;
+
+import dev.tunethemodel.connector.TuneTheModelConnectorSettings;
+
+/**
+ * Maps {@link TuneTheModelProperties}, and the SSL bundle they name, to the
+ * {@link TuneTheModelConnectorSettings} of the client's connector.
+ */
+final class TuneTheModelConnectorSettingsPropertyMapper {
+
+	private final @Nullable SslBundles sslBundles;
+
+	/**
+	 * Create a mapper.
+	 * @param sslBundles the application's SSL bundles, or {@code null} if it has none
+	 */
+	TuneTheModelConnectorSettingsPropertyMapper(@Nullable SslBundles sslBundles) {
+		this.sslBundles = sslBundles;
+	}
+
+	/**
+	 * Return the connector settings of the given properties.
+	 * @param properties the client's properties
+	 * @return the settings
+	 * @throws NoSuchSslBundleException if {@code tunethemodel.ssl.bundle} names no SSL
+	 * bundle of the application
+	 * @throws IllegalArgumentException if a property has a value the connector cannot
+	 * take
+	 */
+	TuneTheModelConnectorSettings map(TuneTheModelProperties properties) {
+		TuneTheModelProperties.Pool pool = properties.getPool();
+		return new TuneTheModelConnectorSettings(properties.getConnectTimeout(), properties.getReadTimeout(),
+				sslBundle(properties.getSsl().getBundle()), pool.getMaxConnections(), pool.getPendingAcquireTimeout(),
+				pool.getMaxIdleTime(), pool.getMaxLifeTime(), pool.getEvictionInterval());
+	}
+
+	private @Nullable SslBundle sslBundle(@Nullable String name) {
+		if (!StringUtils.hasText(name)) {
+			return null;
+		}
+		if (this.sslBundles == null) {
+			throw new NoSuchSslBundleException(name, "tunethemodel.ssl.bundle names the SSL bundle '" + name
+					+ "', but the application has no SSL bundles: configure it under spring.ssl.bundle");
+		}
+		try {
+			SslBundle bundle = this.sslBundles.getBundle(name);
+			// read the stores now: a broken one fails at startup, not on a call
+			bundle.getStores().getKeyStore();
+			bundle.getStores().getTrustStore();
+			return bundle;
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new NoSuchSslBundleException(name,
+					"tunethemodel.ssl.bundle names the SSL bundle '" + name
+							+ "', which is not configured under spring.ssl.bundle (configured: "
+							+ this.sslBundles.getBundleNames() + ")",
+					ex);
+		}
+	}
+
+}
