@@ -151,11 +151,12 @@ class WatchTests extends WireMockTemplateTests {
 	@Test
 	void awaitReadyTimesOutWithTheLastStatus() {
 		stubStatuses("Training");
-		StepVerifier.withVirtualTime(() -> this.template.awaitReady("m-1", Duration.ofMinutes(2)))
+		// a day: far more than pollUntil moves the clock while a response is on the wire
+		StepVerifier.withVirtualTime(() -> this.template.awaitReady("m-1", Duration.ofDays(1)))
 			.then(() -> pollUntil(2))
-			.thenAwait(Duration.ofMinutes(2))
+			.thenAwait(Duration.ofDays(1))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelTimeoutException.class)
-				.hasMessage("Model m-1 was not ready within PT2M: its status is Training"))
+				.hasMessage("Model m-1 was not ready within PT24H: its status is Training"))
 			.verify(VERIFY);
 	}
 
