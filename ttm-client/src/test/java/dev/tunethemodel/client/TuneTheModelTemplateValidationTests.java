@@ -168,8 +168,8 @@ class TuneTheModelTemplateValidationTests extends WireMockTemplateTests {
 	@Test
 	void refusedIdIsQuotedWithLineBreaksReplaced() {
 		StepVerifier.create(this.template.getModel("a\r\nSet-Cookie: x"))
-			.expectErrorMessage("Invalid model id \"a<EOL><EOL>Set-Cookie: x\": "
-					+ "an id is 1 to 128 letters, digits, '_' or '-'")
+			.expectErrorMessage(
+					"Invalid model id \"a<EOL><EOL>Set-Cookie: x\": " + "an id is 1 to 128 letters, digits, '_' or '-'")
 			.verify(TIMEOUT);
 	}
 
