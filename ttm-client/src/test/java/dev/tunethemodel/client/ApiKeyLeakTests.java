@@ -21,6 +21,8 @@ import dev.tunethemodel.client.model.ClassifierExample;
 import dev.tunethemodel.client.model.DatasetFile;
 import dev.tunethemodel.client.model.FileStatus;
 import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.testsupport.HostileSuite;
+import dev.tunethemodel.testsupport.TraceLogging;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import dev.tunethemodel.client.error.TuneTheModelException;
 import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.testsupport.HostileSuite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

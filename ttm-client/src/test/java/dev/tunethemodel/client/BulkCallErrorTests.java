@@ -16,6 +16,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.testsupport.DroppedErrors;
+import dev.tunethemodel.testsupport.HostileSuite;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

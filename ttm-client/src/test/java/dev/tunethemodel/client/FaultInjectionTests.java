@@ -45,6 +45,7 @@ import dev.tunethemodel.client.model.DatasetFile;
 import dev.tunethemodel.client.model.FileStatus;
 import dev.tunethemodel.client.model.Model;
 import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.testsupport.HostileSuite;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

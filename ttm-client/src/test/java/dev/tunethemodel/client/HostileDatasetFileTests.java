@@ -18,6 +18,7 @@ import reactor.test.StepVerifier;
 import dev.tunethemodel.client.dataset.TrainingData;
 import dev.tunethemodel.client.error.InvalidDatasetException;
 import dev.tunethemodel.client.model.TrainingExample;
+import dev.tunethemodel.testsupport.HostileSuite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,6 +14,7 @@ import dev.tunethemodel.client.error.TuneTheModelException;
 import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
 import dev.tunethemodel.client.model.ClassifierExample;
 import dev.tunethemodel.client.model.Evaluation;
+import dev.tunethemodel.testsupport.HostileSuite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

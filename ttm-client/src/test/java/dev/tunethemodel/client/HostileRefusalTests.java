@@ -14,6 +14,7 @@ import reactor.test.StepVerifier;
 
 import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
 import dev.tunethemodel.client.error.TuneTheModelRateLimitException;
+import dev.tunethemodel.testsupport.HostileSuite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

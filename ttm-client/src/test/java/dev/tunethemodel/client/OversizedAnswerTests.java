@@ -26,6 +26,7 @@ import reactor.test.StepVerifier;
 import dev.tunethemodel.client.error.TuneTheModelException;
 import dev.tunethemodel.client.error.TuneTheModelServerException;
 import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.testsupport.HostileSuite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

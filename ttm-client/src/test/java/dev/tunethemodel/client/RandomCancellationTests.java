@@ -30,6 +30,8 @@ import dev.tunethemodel.client.model.CreateModelRequest;
 import dev.tunethemodel.client.model.DatasetFile;
 import dev.tunethemodel.client.model.ModelType;
 import dev.tunethemodel.emulator.TuneTheModelEmulator;
+import dev.tunethemodel.testsupport.DroppedErrors;
+import dev.tunethemodel.testsupport.HostileSuite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

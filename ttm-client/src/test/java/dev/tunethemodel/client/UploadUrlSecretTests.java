@@ -29,6 +29,8 @@ import dev.tunethemodel.client.model.ClassifierExample;
 import dev.tunethemodel.client.model.DatasetFile;
 import dev.tunethemodel.client.model.FileStatus;
 import dev.tunethemodel.client.model.ModelType;
+import dev.tunethemodel.testsupport.HostileSuite;
+import dev.tunethemodel.testsupport.TraceLogging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

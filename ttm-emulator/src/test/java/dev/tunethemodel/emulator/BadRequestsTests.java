@@ -14,6 +14,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.tunethemodel.testsupport.HostileSuite;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.tunethemodel.testsupport.HostileSuite;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

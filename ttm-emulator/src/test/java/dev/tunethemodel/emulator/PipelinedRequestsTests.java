@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.tunethemodel.testsupport.HostileSuite;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.tunethemodel.testsupport.HostileSuite;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

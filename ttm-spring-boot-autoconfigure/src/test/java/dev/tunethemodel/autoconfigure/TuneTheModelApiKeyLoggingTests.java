@@ -1,18 +1,12 @@
 package dev.tunethemodel.autoconfigure;
 
 import java.time.Duration;
-import java.util.List;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -26,6 +20,7 @@ import reactor.test.StepVerifier;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.error.TuneTheModelAuthenticationException;
 import dev.tunethemodel.connector.ConnectorTransport;
+import dev.tunethemodel.testsupport.TraceLogging;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -44,13 +39,14 @@ class TuneTheModelApiKeyLoggingTests {
 
 	private static final String API_KEY = "ttm-logging-key-9d2f61";
 
-	private static final List<String> VERBOSE_LOGGERS = List.of("org.springframework.web", "org.springframework.http",
-			"reactor.netty", "dev.tunethemodel");
-
 	@RegisterExtension
 	static final WireMockExtension wireMock = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
 		.build();
+
+	@RegisterExtension
+	final TraceLogging logging = new TraceLogging("org.springframework.web", "org.springframework.http",
+			"reactor.netty", "dev.tunethemodel");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
@@ -58,16 +54,6 @@ class TuneTheModelApiKeyLoggingTests {
 				WebClientAutoConfiguration.class, TuneTheModelAutoConfiguration.class))
 		.withPropertyValues("tunethemodel.api-key=" + API_KEY, "tunethemodel.base-url=" + wireMock.baseUrl(),
 				"tunethemodel.retry.max-retries=0", "spring.http.codecs.log-request-details=true");
-
-	@BeforeEach
-	void logEverything() {
-		setLevel(Level.TRACE);
-	}
-
-	@AfterEach
-	void restoreLogging() {
-		setLevel(null);
-	}
 
 	@ParameterizedTest
 	@EnumSource(ConnectorTransport.class)
@@ -88,13 +74,6 @@ class TuneTheModelApiKeyLoggingTests {
 		assertThat(output.getAll()).contains("/v0/files").contains("headers=");
 		for (int i = 0; i + 8 <= API_KEY.length(); i++) {
 			assertThat(output.getAll()).doesNotContain(API_KEY.substring(i, i + 8));
-		}
-	}
-
-	private static void setLevel(Level level) {
-		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-		for (String name : VERBOSE_LOGGERS) {
-			context.getLogger(name).setLevel(level);
 		}
 	}
 

@@ -1,4 +1,4 @@
-package dev.tunethemodel.client;
+package dev.tunethemodel.testsupport;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -6,6 +6,7 @@ import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,8 +16,10 @@ import org.slf4j.LoggerFactory;
  * Logs everything of the given loggers at {@code TRACE} during each test, so that a test
  * of leaked secrets sees every line they could write, and tells an exception's stack
  * trace, causes included, as it would be printed.
+ *
+ * @since 0.1.0
  */
-final class TraceLogging implements BeforeEachCallback, AfterEachCallback {
+public final class TraceLogging implements BeforeEachCallback, AfterEachCallback {
 
 	private final List<String> loggers;
 
@@ -24,7 +27,7 @@ final class TraceLogging implements BeforeEachCallback, AfterEachCallback {
 	 * Log the given loggers at {@code TRACE}.
 	 * @param loggers the names of the loggers
 	 */
-	TraceLogging(String... loggers) {
+	public TraceLogging(String... loggers) {
 		this.loggers = List.of(loggers);
 	}
 
@@ -43,13 +46,13 @@ final class TraceLogging implements BeforeEachCallback, AfterEachCallback {
 	 * @param error the exception
 	 * @return its stack trace
 	 */
-	static String stackTrace(Throwable error) {
+	public static String stackTrace(Throwable error) {
 		StringWriter trace = new StringWriter();
 		error.printStackTrace(new PrintWriter(trace));
 		return trace.toString();
 	}
 
-	private void setLevel(Level level) {
+	private void setLevel(@Nullable Level level) {
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 		this.loggers.forEach((name) -> context.getLogger(name).setLevel(level));
 	}

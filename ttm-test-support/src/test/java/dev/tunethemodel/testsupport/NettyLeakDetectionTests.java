@@ -1,8 +1,7 @@
-package dev.tunethemodel.client;
+package dev.tunethemodel.testsupport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -12,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * Tests that {@link NettyLeakDetection} fails a test that leaks a buffer, and only such a
  * test.
  */
-@Tag("hostile")
 class NettyLeakDetectionTests {
 
 	private final NettyLeakDetection detection = new NettyLeakDetection();

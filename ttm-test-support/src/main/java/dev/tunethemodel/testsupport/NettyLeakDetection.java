@@ -1,4 +1,4 @@
-package dev.tunethemodel.emulator;
+package dev.tunethemodel.testsupport;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,4 +1,4 @@
-package dev.tunethemodel.client;
+package dev.tunethemodel.testsupport;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -11,8 +11,10 @@ import reactor.core.publisher.Hooks;
 /**
  * Collects the errors Reactor drops during each test, which it would otherwise log as
  * ERROR: an error nobody waits for any more, such as one that ends a cancelled call.
+ *
+ * @since 0.1.0
  */
-final class DroppedErrors implements BeforeEachCallback, AfterEachCallback {
+public final class DroppedErrors implements BeforeEachCallback, AfterEachCallback {
 
 	private final Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
 
@@ -31,7 +33,7 @@ final class DroppedErrors implements BeforeEachCallback, AfterEachCallback {
 	 * Return the errors dropped so far in the test.
 	 * @return the errors, in the order they were dropped
 	 */
-	Queue<Throwable> errors() {
+	public Queue<Throwable> errors() {
 		return this.errors;
 	}
 

@@ -1,4 +1,4 @@
-package dev.tunethemodel.client;
+package dev.tunethemodel.testsupport;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,11 +11,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Marks a test class of the hostile suite: run by its own Surefire execution in 128 MiB
  * of heap with Netty's paranoid leak detection, failing on any leak report.
+ *
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("hostile")
 @ExtendWith(NettyLeakDetection.class)
-@interface HostileSuite {
+public @interface HostileSuite {
 
 }
