@@ -91,11 +91,11 @@ final class TrainingRun {
 	Flux<TrainingEvent> untilFit() {
 		ModelType type = this.request.type();
 		return create(this.models.create(this.request), (created) -> this.model = created)
-			.flatMapMany((model) -> Flux.concat(Mono.just(new ModelCreated(model)),
+			.flatMapMany((createdModel) -> Flux.concat(Mono.just(new ModelCreated(createdModel)),
 					create(this.files.create("train", type), (file) -> this.trainingFile = file)
-						.zipWhen((trainingFile) -> create(this.files.create("val", type),
+						.zipWhen((createdTraining) -> create(this.files.create("val", type),
 								(file) -> this.validationFile = file))
-						.flatMapMany((datasets) -> untilFit(model, datasets.getT1(), datasets.getT2()))))
+						.flatMapMany((datasets) -> untilFit(createdModel, datasets.getT1(), datasets.getT2()))))
 			.onErrorResume((ex) -> startCleanUp(ex).then(Mono.error(ex)))
 			.doOnCancel(() -> {
 				if (!this.fitRequested) {
