@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.log.LogFormatUtils;
+import org.springframework.lang.Contract;
 
 import dev.tunethemodel.client.model.CreateModelRequest;
 import dev.tunethemodel.client.model.DatasetFile;
@@ -54,6 +55,7 @@ final class ArgumentChecks {
 		return text;
 	}
 
+	@Contract("_, null -> fail")
 	static <T> T requireNonNull(String what, @Nullable T value) {
 		if (value == null) {
 			throw new IllegalArgumentException("The " + what + " must not be null");

@@ -239,7 +239,8 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 					+ " and a margin of " + MARGIN + ": it was cancelled", null);
 		}
 		catch (ExecutionException ex) {
-			throw unwrapped(ex.getCause());
+			Throwable cause = ex.getCause();
+			throw unwrapped((cause != null) ? cause : ex);
 		}
 		catch (InterruptedException ex) {
 			answer.cancel(true);

@@ -65,14 +65,12 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 	private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
 	/**
-	 * Check the settings.
-	 * @throws TuneTheModelConfigurationException if the API key is missing or malformed,
-	 * or the base URL is not an absolute http(s) URL or is plain http to a remote host
-	 * that is not allowed
+	 * Check the settings; the API key is checked by the {@link Draft} it comes from.
+	 * @throws TuneTheModelConfigurationException if the base URL is not an absolute
+	 * http(s) URL or is plain http to a remote host that is not allowed
 	 * @throws IllegalArgumentException if another setting is missing or out of range
 	 */
 	ClientSettings {
-		apiKey = requireApiKey(apiKey);
 		baseUrl = requireBaseUrl(baseUrl, allowInsecureHttp);
 		ArgumentChecks.requireNonNull("temporary directory", temporaryDirectory);
 		ArgumentChecks.requireNonNull("retry settings", retrySettings);
@@ -205,14 +203,18 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 		/**
 		 * Check the settings.
 		 * @return the settings
+		 * @throws TuneTheModelConfigurationException if the API key is missing or
+		 * malformed, or the base URL is not an absolute http(s) URL or is plain http to a
+		 * remote host that is not allowed
+		 * @throws IllegalArgumentException if another setting is missing or out of range
 		 */
 		ClientSettings settings() {
 			Path directory = (this.temporaryDirectory != null) ? this.temporaryDirectory
 					: Path.of(System.getProperty("java.io.tmpdir"));
 			ArgumentChecks.requireNonNull("observation registry", this.observationRegistry);
-			return new ClientSettings(this.baseUrl, this.apiKey, this.allowInsecureHttp, directory, this.retrySettings,
-					this.timeout, this.pollInterval, this.datasetPollInterval, this.datasetProcessingTimeout,
-					this.maxListEntries, this.bulkMaxConcurrency);
+			return new ClientSettings(this.baseUrl, requireApiKey(this.apiKey), this.allowInsecureHttp, directory,
+					this.retrySettings, this.timeout, this.pollInterval, this.datasetPollInterval,
+					this.datasetProcessingTimeout, this.maxListEntries, this.bulkMaxConcurrency);
 		}
 
 		/**

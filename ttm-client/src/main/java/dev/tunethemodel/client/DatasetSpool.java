@@ -113,13 +113,15 @@ final class DatasetSpool {
 		}
 		this.rules.check(example, ++this.count);
 		try {
+			JsonGenerator inputs = opened(this.inputs);
+			JsonGenerator targets = opened(this.targets);
 			if (example instanceof ClassifierExample classifierExample) {
-				this.inputs.writeString(classifierExample.input());
-				this.targets.writeNumber(classifierExample.label());
+				inputs.writeString(classifierExample.input());
+				targets.writeNumber(classifierExample.label());
 			}
 			else if (example instanceof GeneratorExample generatorExample) {
-				this.inputs.writeString(generatorExample.input());
-				this.targets.writeString(generatorExample.output());
+				inputs.writeString(generatorExample.input());
+				targets.writeString(generatorExample.output());
 			}
 		}
 		catch (JacksonException ex) {
@@ -137,12 +139,14 @@ final class DatasetSpool {
 		}
 		this.rules.checkCount(this.count);
 		try {
-			this.inputs.writeEndArray();
-			this.targets.writeEndArray();
-			this.inputs.close();
-			this.targets.close();
-			this.contentLength = PREFIX.length + Files.size(this.inputsFile) + separator().length
-					+ Files.size(this.targetsFile) + SUFFIX.length;
+			JsonGenerator inputs = opened(this.inputs);
+			JsonGenerator targets = opened(this.targets);
+			inputs.writeEndArray();
+			targets.writeEndArray();
+			inputs.close();
+			targets.close();
+			this.contentLength = PREFIX.length + Files.size(opened(this.inputsFile)) + separator().length
+					+ Files.size(opened(this.targetsFile)) + SUFFIX.length;
 		}
 		catch (IOException | JacksonException ex) {
 			throw writeFailure(ex);
@@ -174,9 +178,10 @@ final class DatasetSpool {
 	 */
 	Flux<DataBuffer> content(DataBufferFactory bufferFactory) {
 		return Flux.concat(wrap(bufferFactory, PREFIX),
-				DataBufferUtils.read(this.inputsFile, bufferFactory, READ_BUFFER_SIZE),
+				DataBufferUtils.read(opened(this.inputsFile), bufferFactory, READ_BUFFER_SIZE),
 				wrap(bufferFactory, separator()),
-				DataBufferUtils.read(this.targetsFile, bufferFactory, READ_BUFFER_SIZE), wrap(bufferFactory, SUFFIX));
+				DataBufferUtils.read(opened(this.targetsFile), bufferFactory, READ_BUFFER_SIZE),
+				wrap(bufferFactory, SUFFIX));
 	}
 
 	/**
@@ -196,6 +201,14 @@ final class DatasetSpool {
 
 	private TuneTheModelException writeFailure(Exception ex) {
 		return new TuneTheModelException("Could not write the dataset to a temporary file: " + ex.getMessage(), ex);
+	}
+
+	// a spool is used between open() and delete(): a method called outside that is a bug
+	private static <T> T opened(@Nullable T resource) {
+		if (resource == null) {
+			throw new IllegalStateException("The dataset spool is not open");
+		}
+		return resource;
 	}
 
 	private static Mono<DataBuffer> wrap(DataBufferFactory bufferFactory, byte[] bytes) {

@@ -198,8 +198,9 @@ final class JsonListReader<E> {
 		}
 
 		private @Nullable E read(JsonToken token) {
-			if (this.entry != null) {
-				return readEntry(token);
+			TokenBuffer entry = this.entry;
+			if (entry != null) {
+				return readEntry(entry, token);
 			}
 			if (this.ended) {
 				throw new IllegalStateException("the body goes on after its JSON object");
@@ -220,7 +221,7 @@ final class JsonListReader<E> {
 			return null;
 		}
 
-		private @Nullable E readEntry(JsonToken token) {
+		private @Nullable E readEntry(TokenBuffer entry, JsonToken token) {
 			if (skip(token)) {
 				return null;
 			}
@@ -229,7 +230,7 @@ final class JsonListReader<E> {
 				this.skipValue = true;
 				return null;
 			}
-			this.entry.copyCurrentEvent(this.parser);
+			entry.copyCurrentEvent(this.parser);
 			if (token.isStructStart()) {
 				this.entryDepth++;
 				return null;
@@ -239,7 +240,7 @@ final class JsonListReader<E> {
 			}
 			long end = this.parser.currentLocation().getByteOffset();
 			checkPiece(end);
-			try (JsonParser entryParser = this.entry.asParser(this.parser.objectReadContext())) {
+			try (JsonParser entryParser = entry.asParser(this.parser.objectReadContext())) {
 				this.entry = null;
 				this.pieceStart = end;
 				return JsonListReader.this.entryReader.readValue(entryParser);
@@ -344,10 +345,10 @@ final class JsonListReader<E> {
 
 			@Override
 			public E next() {
-				if (!hasNext()) {
+				E entry = hasNext() ? this.next : null;
+				if (entry == null) {
 					throw new NoSuchElementException();
 				}
-				E entry = this.next;
 				this.next = null;
 				return entry;
 			}

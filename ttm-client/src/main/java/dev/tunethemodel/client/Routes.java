@@ -30,6 +30,7 @@ final class Routes {
 		}
 	}
 
+	@SuppressWarnings("NullAway") // the constructor puts a route for every endpoint
 	Route get(Endpoint endpoint) {
 		return this.routes.get(endpoint);
 	}

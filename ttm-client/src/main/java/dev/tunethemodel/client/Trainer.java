@@ -65,14 +65,9 @@ final class Trainer {
 			Flux<? extends TrainingExample> validation) {
 		return Flux.defer(() -> {
 			TrainingRun run = run(model, training, validation);
-			Flux<TrainingEvent> untilReady = run.untilFit().concatWith(Flux.defer(() -> {
-				Model fitted = run.model();
-				return this.watcher.watch(fitted.id())
-					.skipWhile(
-							(polled) -> ModelWatcher.sameStatus(polled, fitted) && polled.status() != ModelStatus.READY)
-					.map((polled) -> (polled.status() == ModelStatus.READY) ? new TrainingEvent.Ready(polled)
-							: new TrainingEvent.StatusChanged(polled));
-			}));
+			Flux<TrainingEvent> untilReady = run.untilFit()
+				.concatMap((event) -> (event instanceof TrainingEvent.FitRequested fitRequested)
+						? Flux.concat(Mono.just(event), watchUntilReady(fitRequested.model())) : Mono.just(event));
 			// the evaluation is not part of the training: its observation comes after
 			return this.observations.training(model.type(), untilReady, TrainingEvent.Ready.class::isInstance)
 				.concatMap(
@@ -80,6 +75,13 @@ final class Trainer {
 								? Flux.concat(Mono.just(event), evaluation(ready.model(), validation))
 								: Mono.just(event));
 		});
+	}
+
+	private Flux<TrainingEvent> watchUntilReady(Model fitted) {
+		return this.watcher.watch(fitted.id())
+			.skipWhile((polled) -> ModelWatcher.sameStatus(polled, fitted) && polled.status() != ModelStatus.READY)
+			.map((polled) -> (polled.status() == ModelStatus.READY) ? new TrainingEvent.Ready(polled)
+					: new TrainingEvent.StatusChanged(polled));
 	}
 
 	private Mono<TrainingEvent> evaluation(Model model, Flux<? extends TrainingExample> validation) {

@@ -90,21 +90,12 @@ final class TrainingRun {
 	 */
 	Flux<TrainingEvent> untilFit() {
 		ModelType type = this.request.type();
-		return Flux.<TrainingEvent>concat(
-				create(this.models.create(this.request), (created) -> this.model = created).map(ModelCreated::new),
-				create(this.files.create("train", type), (file) -> this.trainingFile = file).then(Mono.empty()),
-				create(this.files.create("val", type), (file) -> this.validationFile = file).then(Mono.empty()),
-				Flux.defer(() -> upload(Dataset.TRAINING, this.trainingFile, this.training)),
-				Flux.defer(() -> upload(Dataset.VALIDATION, this.validationFile, this.validation)),
-				Mono.defer(() -> Mono.zip(awaitProcessed(Dataset.TRAINING, this.trainingFile),
-						awaitProcessed(Dataset.VALIDATION, this.validationFile)))
-					.map((files) -> new DatasetsProcessed(files.getT1(), files.getT2())),
-				Mono.defer(() -> this.models.bind(this.model.id(), this.trainingFile.id(), this.validationFile.id()))
-					.map(DatasetsBound::new),
-				Mono.defer(() -> this.models.fit(this.model.id())).doOnNext((fitted) -> {
-					this.model = fitted;
-					this.fitRequested = true;
-				}).map(FitRequested::new))
+		return create(this.models.create(this.request), (created) -> this.model = created)
+			.flatMapMany((createdModel) -> Flux.concat(Mono.just(new ModelCreated(createdModel)),
+					create(this.files.create("train", type), (file) -> this.trainingFile = file)
+						.zipWhen((createdTraining) -> create(this.files.create("val", type),
+								(file) -> this.validationFile = file))
+						.flatMapMany((datasets) -> untilFit(createdModel, datasets.getT1(), datasets.getT2()))))
 			.onErrorResume((ex) -> startCleanUp(ex).then(Mono.error(ex)))
 			.doOnCancel(() -> {
 				if (!this.fitRequested) {
@@ -113,12 +104,15 @@ final class TrainingRun {
 			});
 	}
 
-	/**
-	 * Return the model as it was last answered.
-	 * @return the model; after {@link #untilFit()}, as fit was requested
-	 */
-	Model model() {
-		return this.model;
+	// the created model and files are passed in: no step runs without them
+	private Flux<TrainingEvent> untilFit(Model model, DatasetFile trainingFile, DatasetFile validationFile) {
+		return Flux.<TrainingEvent>concat(upload(Dataset.TRAINING, trainingFile, this.training),
+				upload(Dataset.VALIDATION, validationFile, this.validation),
+				Mono.zip(awaitProcessed(Dataset.TRAINING, trainingFile),
+						awaitProcessed(Dataset.VALIDATION, validationFile))
+					.map((files) -> new DatasetsProcessed(files.getT1(), files.getT2())),
+				this.models.bind(model.id(), trainingFile.id(), validationFile.id()).map(DatasetsBound::new),
+				this.models.fit(model.id()).doOnNext((fitted) -> this.fitRequested = true).map(FitRequested::new));
 	}
 
 	private Flux<TrainingEvent> upload(Dataset dataset, DatasetFile file, Flux<? extends TrainingExample> examples) {
@@ -184,7 +178,9 @@ final class TrainingRun {
 	 */
 	private Mono<Void> startCleanUp(@Nullable Throwable failure) {
 		CompletableFuture<Void> deleted = new CompletableFuture<>();
-		if (this.cleanUp.compareAndSet(null, deleted)) {
+		CompletableFuture<Void> started = this.cleanUp.compareAndExchange(null, deleted);
+		if (started == null) {
+			started = deleted;
 			CompletableFuture<?> pending = this.creation;
 			Mono<?> created = (pending != null) ? Mono.fromFuture(pending, true).onErrorComplete() : Mono.empty();
 			created
@@ -193,7 +189,7 @@ final class TrainingRun {
 					.then()))
 				.subscribe(null, deleted::completeExceptionally, () -> deleted.complete(null));
 		}
-		return Mono.fromFuture(this.cleanUp.get(), true);
+		return Mono.fromFuture(started, true);
 	}
 
 	private Mono<Void> delete(@Nullable DatasetFile file, @Nullable Throwable failure) {

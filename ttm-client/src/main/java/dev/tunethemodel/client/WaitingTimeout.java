@@ -33,7 +33,9 @@ final class WaitingTimeout<T> implements CoreSubscriber<T>, Subscription {
 
 	private final LongSupplier nanoTime;
 
-	private @Nullable Subscription upstream;
+	// set by onSubscribe, which Reactive Streams calls before any request or cancel
+	@SuppressWarnings("NullAway.Init")
+	private Subscription upstream;
 
 	// the fields below are guarded by this object's lock
 

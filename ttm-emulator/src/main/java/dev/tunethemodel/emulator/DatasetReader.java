@@ -66,7 +66,7 @@ final class DatasetReader {
 			return dataset(inputs, targets, targetsName, classifier);
 		}
 		catch (UnusableException ex) {
-			return Dataset.unusable(ex.getMessage());
+			return Dataset.unusable(ex.problem());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -182,8 +182,15 @@ final class DatasetReader {
 
 		private static final long serialVersionUID = 1L;
 
+		private final String problem;
+
 		UnusableException(String problem) {
 			super(problem, null, false, false);
+			this.problem = problem;
+		}
+
+		String problem() {
+			return this.problem;
 		}
 
 	}

@@ -338,7 +338,7 @@ final class EmulatorApi {
 
 	private static String taskType(JsonNode body, String field) {
 		String type = JsonFields.text(body, field);
-		if (!"classifier".equals(type) && !"generator".equals(type)) {
+		if (type == null || !(type.equals("classifier") || type.equals("generator"))) {
 			throw EmulatorException.badRequest(field + " must be classifier or generator");
 		}
 		return type;

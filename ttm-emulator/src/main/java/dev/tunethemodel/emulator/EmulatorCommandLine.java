@@ -210,7 +210,11 @@ final class EmulatorCommandLine {
 
 		// the JDK's parse errors name neither the option nor, for numbers, the problem
 		private static String describe(RuntimeException ex, String value) {
-			return (ex instanceof NumberFormatException) ? "'" + value + "' is not a number" : ex.getMessage();
+			if (ex instanceof NumberFormatException) {
+				return "'" + value + "' is not a number";
+			}
+			String message = ex.getMessage();
+			return (message != null) ? message : "'" + value + "' is not valid";
 		}
 
 	}

@@ -9,13 +9,20 @@ final class EmulatorException extends RuntimeException {
 
 	private final int status;
 
+	private final String reason;
+
 	EmulatorException(int status, String reason) {
 		super(reason, null, false, false);
 		this.status = status;
+		this.reason = reason;
 	}
 
 	int status() {
 		return this.status;
+	}
+
+	String reason() {
+		return this.reason;
 	}
 
 	static EmulatorException badRequest(String reason) {

@@ -158,7 +158,7 @@ final class EmulatorRoutes {
 
 	// a refusal, thrown or signalled, says why; anything else is a bug, and says so
 	private static Mono<ServerResponse> reason(Throwable ex) {
-		return (ex instanceof EmulatorException refusal) ? plain(refusal.status(), refusal.getMessage())
+		return (ex instanceof EmulatorException refusal) ? plain(refusal.status(), refusal.reason())
 				: plain(HttpStatus.INTERNAL_SERVER_ERROR.value(), "The emulator failed: " + ex);
 	}
 

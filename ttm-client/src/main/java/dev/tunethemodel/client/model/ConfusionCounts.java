@@ -1,6 +1,7 @@
 package dev.tunethemodel.client.model;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
@@ -48,8 +49,9 @@ final class ConfusionCounts {
 	ConfusionCounts(int numClasses, Map<Long, long[]> counted, long count) {
 		this.numClasses = numClasses;
 		this.count = count;
-		this.pairs = counted.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-		this.pairCounts = LongStream.of(this.pairs).map((pair) -> counted.get(pair)[0]).toArray();
+		List<Map.Entry<Long, long[]>> sorted = counted.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
+		this.pairs = sorted.stream().mapToLong(Map.Entry::getKey).toArray();
+		this.pairCounts = sorted.stream().mapToLong((entry) -> entry.getValue()[0]).toArray();
 		this.classes = LongStream.of(this.pairs)
 			.flatMap((pair) -> LongStream.of(pair / numClasses, pair % numClasses))
 			.mapToInt((index) -> (int) index)
