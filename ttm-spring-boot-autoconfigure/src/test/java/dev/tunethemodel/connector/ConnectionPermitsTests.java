@@ -2,8 +2,6 @@ package dev.tunethemodel.connector;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,12 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
@@ -27,6 +25,7 @@ import reactor.test.util.RaceTestUtils;
 
 import dev.tunethemodel.client.TuneTheModelTemplate;
 import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
+import dev.tunethemodel.testsupport.DroppedErrors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +36,9 @@ import static org.awaitility.Awaitility.await;
  * its request ends.
  */
 class ConnectionPermitsTests {
+
+	@RegisterExtension
+	final DroppedErrors dropped = new DroppedErrors();
 
 	private static final URI ANY = URI.create("http://127.0.0.1:9/v0/models");
 
@@ -148,8 +150,6 @@ class ConnectionPermitsTests {
 		AtomicInteger failed = new AtomicInteger();
 		AtomicInteger noFreeConnection = new AtomicInteger();
 		AtomicInteger cancelled = new AtomicInteger();
-		Queue<Throwable> dropped = new ConcurrentLinkedQueue<>();
-		Hooks.onErrorDropped(dropped::add);
 		try {
 			WebClient client = client(connector);
 			Flux<Void> requests = Flux.range(0, 4000).flatMap((i) -> {
@@ -189,10 +189,9 @@ class ConnectionPermitsTests {
 			assertThat(cancelled.get()).isPositive();
 			// cancelled exchanges end quietly, also after their cancel, without an error
 			// nobody waits for
-			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(dropped::isEmpty);
+			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(this.dropped.errors()::isEmpty);
 		}
 		finally {
-			Hooks.resetOnErrorDropped();
 			connector.destroy();
 		}
 	}
