@@ -30,6 +30,7 @@ import dev.tunethemodel.client.model.ClassifierExample;
 import dev.tunethemodel.client.model.CreateModelRequest;
 import dev.tunethemodel.client.model.TrainingEvent;
 import dev.tunethemodel.client.model.TrainingEvent.ModelCreated;
+import dev.tunethemodel.testsupport.DroppedErrors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

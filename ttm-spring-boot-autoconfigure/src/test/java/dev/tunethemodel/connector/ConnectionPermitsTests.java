@@ -54,6 +54,8 @@ class ConnectionPermitsTests {
 		.route((routes) -> routes
 			.get("/ok", (request, response) -> response.sendString(answer(Duration.ofMillis(randomMillis(0, 10)))))
 			.get("/slow", (request, response) -> response.sendString(answer(Duration.ofMillis(500))))
+			// longer than any test: the connection stays busy until the client lets it go
+			.get("/held", (request, response) -> response.sendString(answer(Duration.ofSeconds(30))))
 			.get("/fail", (request, response) -> response.status(500).sendString(answer(Duration.ZERO)))
 			.get("/drop", (request, response) -> {
 				response.withConnection(Connection::dispose);
@@ -206,7 +208,7 @@ class ConnectionPermitsTests {
 				.apiKey("ttm-permits-key-4f1a")
 				.build();
 			WebClient client = client(connector);
-			Disposable busy = client.get().uri("/slow").retrieve().bodyToMono(String.class).subscribe();
+			Disposable busy = client.get().uri("/held").retrieve().bodyToMono(String.class).subscribe();
 			await().atMost(Duration.ofSeconds(5)).until(() -> permits(connector).available() == 0);
 			StepVerifier.create(template.listModels())
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelTimeoutException.class)
