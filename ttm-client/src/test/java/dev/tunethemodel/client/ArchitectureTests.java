@@ -1,9 +1,9 @@
 package dev.tunethemodel.client;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 
 import dev.tunethemodel.testsupport.ArchitectureRules;
+import dev.tunethemodel.testsupport.ModuleArchitectureTests;
 
 /**
  * The client's packages depend on each other one way: the engine in
@@ -11,14 +11,7 @@ import dev.tunethemodel.testsupport.ArchitectureRules;
  * {@code observation} on {@code error} and {@code model}, {@code error} on {@code model},
  * and {@code model} on none.
  */
-class ArchitectureTests {
-
-	private static final JavaClasses CLASSES = ArchitectureRules.mainClasses();
-
-	@Test
-	void packagesHaveNoCycles() {
-		ArchitectureRules.noPackageCycles().check(CLASSES);
-	}
+class ArchitectureTests extends ModuleArchitectureTests {
 
 	@Test
 	void modelDependsOnNoOtherPackageOfTheClient() {
