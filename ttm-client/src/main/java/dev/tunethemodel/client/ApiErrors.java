@@ -93,11 +93,11 @@ final class ApiErrors {
 	}
 
 	/**
-	 * Return the error answer of one attempt.
-	 * @param status the status of the answer
-	 * @param headers the headers of the answer
-	 * @param body the start of the body of the answer, empty when there was none
-	 * @return the error answer
+	 * Return the error response of one attempt.
+	 * @param status the status of the response
+	 * @param headers the headers of the response
+	 * @param body the start of the body of the response, empty when there was none
+	 * @return the error response
 	 */
 	ErrorAnswer errorAnswer(HttpStatusCode status, HttpHeaders headers, String body) {
 		return new ErrorAnswer(status, redact(body),
@@ -146,13 +146,13 @@ final class ApiErrors {
 	}
 
 	/**
-	 * Return the exception of an answer that cannot be read.
+	 * Return the exception of a response that cannot be read.
 	 * @param request the request
 	 * @param cause why it cannot be read
 	 * @return the exception
 	 */
 	TuneTheModelException unreadable(String request, Throwable cause) {
-		String message = redact(request + " answered with a body that cannot be read: " + reason(cause));
+		String message = redact(request + " returned a body that cannot be read: " + reason(cause));
 		if (mentionsSecret(cause)) {
 			// a cause that quotes an echoed secret would show it in every stack trace
 			return new TuneTheModelException(message + " (cause withheld: it contains a secret)");
@@ -237,7 +237,7 @@ final class ApiErrors {
 	/**
 	 * Cut a text to a number of bytes.
 	 * @param text the text
-	 * @param maxBytes the most bytes it may take in UTF-8
+	 * @param maxBytes the maximum number of bytes it may take in UTF-8
 	 * @return the longest start of the text within that many bytes, marked when something
 	 * was cut
 	 */

@@ -41,7 +41,7 @@ import dev.tunethemodel.client.observation.TuneTheModelObservationContext;
  * into it would only drop it, and leave the subscriber waiting.
  *
  * @param <I> the type of an input
- * @param <T> the type of the answer of a call
+ * @param <T> the type of the response of a call
  * @param <R> the type of a result
  */
 final class BulkCalls<I, T, R> implements Subscription {
@@ -49,13 +49,13 @@ final class BulkCalls<I, T, R> implements Subscription {
 	/**
 	 * Return the results of the calls of the given inputs, in input order.
 	 * @param <I> the type of an input
-	 * @param <T> the type of the answer of a call
+	 * @param <T> the type of the response of a call
 	 * @param <R> the type of a result
 	 * @param inputs the inputs
 	 * @param calls returns the call of an input; an exception fails that input
-	 * @param results returns the result of an input from its answer; an exception fails
+	 * @param results returns the result of an input from its response; an exception fails
 	 * that input, an error ends the results
-	 * @param maxConcurrency the most attempts in flight
+	 * @param maxConcurrency the maximum number of attempts in flight
 	 * @param timeout the client's timeout, the longest a wait the API asks for holds the
 	 * concurrency back
 	 * @param observed counts the attempts, {@code null} when the call is not observed
@@ -207,7 +207,7 @@ final class BulkCalls<I, T, R> implements Subscription {
 
 	private void answered(BulkInput<I, T> input, @Nullable T answer) {
 		if (answer == null) {
-			failInput(input.position(), input.failure(new IllegalStateException("no answer")));
+			failInput(input.position(), input.failure(new IllegalStateException("no response")));
 			return;
 		}
 		R result;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
- * Deletes what a failed or cancelled training created, repeating a failed deletion at
+ * Deletes what a failed or cancelled training created, retrying a failed deletion at
  * least {@value #MIN_RETRIES} times whatever the client's retry settings: a model or a
  * file left behind costs the user quota.
  */

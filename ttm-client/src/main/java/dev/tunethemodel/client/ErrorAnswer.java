@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatusCode;
 import dev.tunethemodel.client.error.TuneTheModelApiException;
 
 /**
- * An error answer of one attempt, before it is typed: the retry policy decides on it,
+ * An error response of one attempt, before it is typed: the retry policy decides on it,
  * then it becomes a {@link TuneTheModelApiException} that counts the attempts.
  */
 final class ErrorAnswer extends RuntimeException {

@@ -42,7 +42,7 @@ final class InOrderResults<R> {
 	/**
 	 * Create the results of one bulk call.
 	 * @param subscriber the subscriber of the results
-	 * @param maxConcurrency the most attempts in flight
+	 * @param maxConcurrency the maximum number of attempts in flight
 	 */
 	InOrderResults(CoreSubscriber<? super R> subscriber, int maxConcurrency) {
 		this.subscriber = subscriber;
@@ -53,7 +53,7 @@ final class InOrderResults<R> {
 	/**
 	 * Return how many inputs may be started and not yet passed on: enough that the others
 	 * go on while the earliest waits out a {@code Retry-After} of about a second.
-	 * @param maxConcurrency the most attempts in flight
+	 * @param maxConcurrency the maximum number of attempts in flight
 	 * @return the size of the window
 	 */
 	static int window(int maxConcurrency) {

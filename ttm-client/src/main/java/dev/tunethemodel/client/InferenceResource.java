@@ -117,8 +117,8 @@ final class InferenceResource {
 
 	/**
 	 * The tally of an evaluation, of as many classes as the first classification has
-	 * scores: the API gives one score for each class, and every answer must give as many.
-	 * Used by the bulk call's drain loop only.
+	 * scores: the API gives one score for each class, and every response must give as
+	 * many. Used by the bulk call's drain loop only.
 	 */
 	private static final class Counts {
 

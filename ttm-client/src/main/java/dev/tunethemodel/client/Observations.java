@@ -52,8 +52,8 @@ final class Observations {
 	}
 
 	/**
-	 * Observe an operation that answers once.
-	 * @param <T> the type of the answer
+	 * Observe an operation that returns one value.
+	 * @param <T> the type of the value
 	 * @param context creates the context of one subscription
 	 * @param call makes the call, given the context to count its attempts in, or
 	 * {@code null} when nothing is observed
@@ -77,7 +77,7 @@ final class Observations {
 	}
 
 	/**
-	 * Observe an operation that answers with many entries.
+	 * Observe an operation that returns many entries.
 	 * @param <T> the type of an entry
 	 * @param context creates the context of one subscription
 	 * @param call makes the call, given the context to count its attempts in, or

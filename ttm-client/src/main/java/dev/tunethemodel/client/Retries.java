@@ -29,13 +29,13 @@ final class Retries {
 	}
 
 	/**
-	 * Decide on a repeat after a failed attempt.
+	 * Decide on a retry after a failed attempt.
 	 * @param failure the failure of the attempt
-	 * @param repeatable whether the request may be repeated after it may have reached the
+	 * @param repeatable whether the request may be retried after it may have reached the
 	 * API
-	 * @param retry the number of the repeat that would follow, from 1
+	 * @param retry the number of the retry that would follow, from 1
 	 * @param remainingNanos the time left before the call's timeout
-	 * @return how long to wait before repeating, or {@code null} not to repeat
+	 * @return how long to wait before retrying, or {@code null} not to retry
 	 */
 	@Nullable Duration delay(Throwable failure, boolean repeatable, long retry, long remainingNanos) {
 		if (retry > this.settings.maxRetries() || !isRetryable(failure, repeatable)) {
@@ -45,17 +45,17 @@ final class Retries {
 	}
 
 	/**
-	 * Decide on a repeat after a failed attempt of one input of a bulk call, where a
-	 * {@link #isRefusal refusal} lowers the concurrency instead of using up the repeats:
-	 * it is waited out as long as repeats are allowed at all and the wait ends in time.
+	 * Decide on a retry after a failed attempt of one input of a bulk call, where a
+	 * {@link #isRefusal refusal} lowers the concurrency instead of using up the retries:
+	 * it is waited out as long as retries are allowed at all and the wait ends in time.
 	 * @param failure the failure of the attempt
-	 * @param repeatable whether the request may be repeated after it may have reached the
+	 * @param repeatable whether the request may be retried after it may have reached the
 	 * API
-	 * @param retry the number of the repeat that would follow, refusals not counted, from
+	 * @param retry the number of the retry that would follow, refusals not counted, from
 	 * 1
 	 * @param refusal the number of refusals so far, from 1 when the failure is one
 	 * @param remainingNanos the time left before the call's timeout
-	 * @return how long to wait before repeating, or {@code null} not to repeat
+	 * @return how long to wait before retrying, or {@code null} not to retry
 	 */
 	@Nullable Duration delayWaitingOutRefusals(Throwable failure, boolean repeatable, long retry, long refusal,
 			long remainingNanos) {
@@ -72,9 +72,9 @@ final class Retries {
 
 	/**
 	 * Return whether the API refused an attempt for a while: a 429, or a 503 of a request
-	 * that may be repeated.
+	 * that may be retried.
 	 * @param failure the failure of the attempt
-	 * @param repeatable whether the request may be repeated after it may have reached the
+	 * @param repeatable whether the request may be retried after it may have reached the
 	 * API
 	 * @return whether it is a refusal
 	 */
@@ -89,12 +89,12 @@ final class Retries {
 			return null;
 		}
 		Duration delay = this.settings.backoff(retry, ThreadLocalRandom.current().nextDouble());
-		// a Retry-After of 0 would repeat at once, again and again: the backoff spaces it
+		// a Retry-After of 0 would retry at once, again and again: the backoff spaces it
 		if (retryAfter != null
 				&& (retryAfter.compareTo(SHORTEST_RETRY_AFTER) >= 0 || retryAfter.compareTo(delay) > 0)) {
 			delay = retryAfter;
 		}
-		// a repeat that cannot end in time would only hide the last error
+		// a retry that cannot end in time would only hide the last error
 		return (delay.toNanos() < remainingNanos) ? delay : null;
 	}
 

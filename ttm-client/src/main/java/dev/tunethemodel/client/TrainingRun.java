@@ -114,7 +114,7 @@ final class TrainingRun {
 	}
 
 	/**
-	 * Return the model as it was last answered.
+	 * Return the model as it was last returned.
 	 * @return the model; after {@link #untilFit()}, as fit was requested
 	 */
 	Model model() {
@@ -151,12 +151,12 @@ final class TrainingRun {
 	}
 
 	/**
-	 * Start a creation that runs to its answer even if the training is cancelled, so that
-	 * the clean-up knows what it created.
+	 * Start a creation that runs to its response even if the training is cancelled, so
+	 * that the clean-up knows what it created.
 	 * @param <T> the type of what is created
 	 * @param creation the call that creates it
 	 * @param created records what was created
-	 * @return the answer of the creation
+	 * @return the response of the creation
 	 */
 	private <T> Mono<T> create(Mono<T> creation, Consumer<T> created) {
 		return Mono.deferContextual((context) -> {

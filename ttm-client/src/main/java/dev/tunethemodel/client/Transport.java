@@ -26,7 +26,7 @@ import dev.tunethemodel.client.observation.TuneTheModelObservationContext;
 
 /**
  * How calls reach the API: the web clients and the JSON mapper, built on the first call
- * so that they cost nothing at startup; each call's attempts, repeated as the retry
+ * so that they cost nothing at startup; each call's attempts, retried as the retry
  * settings say and ended by the timeout; the exchange of one attempt; the entries of a
  * list, passed on as they are read; and the {@code PUT} of an upload. Calls fail with the
  * client's exceptions only.
@@ -81,7 +81,7 @@ final class Transport {
 	}
 
 	/**
-	 * Return a transport that repeats failed requests as the given settings say, over the
+	 * Return a transport that retries failed requests as the given settings say, over the
 	 * same web clients and connections.
 	 * @param retrySettings the retry settings
 	 * @return the transport
@@ -108,10 +108,10 @@ final class Transport {
 
 	/**
 	 * Return a call of an endpoint without an id.
-	 * @param <T> the type of the answer
+	 * @param <T> the type of the response
 	 * @param endpoint the endpoint
 	 * @param body the request body, {@code null} for none
-	 * @param decoder chooses the decoder of the answer
+	 * @param decoder chooses the decoder of the response
 	 * @return the call
 	 */
 	<T> Mono<T> call(Endpoint endpoint, @Nullable Object body, Function<ResponseDecoders, ResponseDecoder<T>> decoder) {
@@ -120,10 +120,10 @@ final class Transport {
 
 	/**
 	 * Return a call of an endpoint.
-	 * @param <T> the type of the answer
+	 * @param <T> the type of the response
 	 * @param endpoint the endpoint
 	 * @param body the request body, {@code null} for none
-	 * @param decoder chooses the decoder of the answer
+	 * @param decoder chooses the decoder of the response
 	 * @param id the id in the endpoint's URI, checked to need no encoding; {@code null}
 	 * for an endpoint without one
 	 * @return the call
@@ -137,11 +137,11 @@ final class Transport {
 	}
 
 	/**
-	 * Return a call of an endpoint whose attempts the caller makes and repeats itself.
-	 * @param <T> the type of the answer
+	 * Return a call of an endpoint whose attempts the caller makes and retries itself.
+	 * @param <T> the type of the response
 	 * @param endpoint the endpoint
 	 * @param body the request body, {@code null} for none
-	 * @param decoder chooses the decoder of the answer
+	 * @param decoder chooses the decoder of the response
 	 * @param id the id in the endpoint's URI, checked to need no encoding; {@code null}
 	 * for an endpoint without one
 	 * @return the call
@@ -159,12 +159,12 @@ final class Transport {
 
 	/**
 	 * Return a call of an endpoint that lists entries. The entries are passed on as they
-	 * are read, as many as asked for; a failed attempt is repeated only before the first
+	 * are read, as many as asked for; a failed attempt is retried only before the first
 	 * entry. The timeout bounds the time spent waiting for entries asked for, not the
 	 * time the subscriber takes to ask for more.
 	 * @param <T> the type of an entry
 	 * @param endpoint the endpoint, without an id
-	 * @param decoder chooses the decoder of the answer
+	 * @param decoder chooses the decoder of the response
 	 * @return the call
 	 */
 	<T> Flux<T> list(Endpoint endpoint, Function<ResponseDecoders, ListDecoder<T>> decoder) {
@@ -201,14 +201,14 @@ final class Transport {
 
 	/**
 	 * Apply the retry settings and the timeout to a call.
-	 * @param <T> the type of the answer
+	 * @param <T> the type of the response
 	 * @param errors turns the call's failures into the client's exceptions
 	 * @param request describes the request, for messages
-	 * @param repeatable whether the request may be repeated after it may have reached the
+	 * @param repeatable whether the request may be retried after it may have reached the
 	 * API
 	 * @param attempt makes one attempt
 	 * @param observed counts the attempts, {@code null} when the call is not observed
-	 * @return the call, repeated as the retry settings say, ended by the timeout, failing
+	 * @return the call, retried as the retry settings say, ended by the timeout, failing
 	 * with the client's exceptions only
 	 */
 	private <T> Mono<T> withPolicies(ApiErrors errors, Supplier<String> request, boolean repeatable,
@@ -221,7 +221,7 @@ final class Transport {
 		});
 	}
 
-	// a repeat only when an attempt fails: nothing is built for calls that succeed
+	// a retry only when an attempt fails: nothing is built for calls that succeed
 	private <T> Mono<T> attempt(Attempts attempts, boolean repeatable, Supplier<Mono<T>> attempt) {
 		attempts.started();
 		return attempt.get().onErrorResume((ex) -> {
@@ -231,7 +231,7 @@ final class Transport {
 		});
 	}
 
-	// entries passed on cannot be taken back: a repeat only before the first one
+	// entries passed on cannot be taken back: a retry only before the first one
 	private <T> Flux<T> attemptList(Attempts attempts, Supplier<Flux<T>> attempt) {
 		attempts.started();
 		AtomicBoolean passedOn = new AtomicBoolean();

@@ -104,7 +104,7 @@ class TuneTheModelHealthIndicatorTests {
 		TuneTheModelHealthIndicator indicator = new TuneTheModelHealthIndicator(template, wireMock.baseUrl(),
 				PROBE_TIMEOUT, Duration.ofSeconds(10));
 		assertDown(indicator, "unreadable response", null,
-				"GET /v0/models answered 200 with more than 2 entries in \"models\", the client's limit "
+				"GET /v0/models returned 200 with more than 2 entries in \"models\", the client's limit "
 						+ "(maxListEntries of the template's builder, tunethemodel.max-list-entries in Spring Boot)");
 	}
 
