@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The HTTP face of the emulator: the v0 API, the pre-signed upload URLs, and the fault
- * switch; any other request, and every refusal, answered with a plain-text reason.
+ * switch; any other request, and every refusal, responded to with a plain-text reason.
  */
 final class EmulatorRoutes {
 

@@ -12,9 +12,9 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * Closes a connection on which a client sends more than
- * {@link EmulatorLimits#MAX_PIPELINED_REQUESTS} requests ahead of their answers, or a
+ * {@link EmulatorLimits#MAX_PIPELINED_REQUESTS} requests ahead of their responses, or a
  * body with a request queued behind another: Reactor Netty holds queued requests and what
- * it reads of their bodies in memory without a bound, and reads on while an answer waits
+ * it reads of their bodies in memory without a bound, and reads on while a response waits
  * for a client that does not read. One instance a connection, right after the HTTP codec.
  */
 final class PipelinedRequestsLimit extends ChannelDuplexHandler {
@@ -54,7 +54,7 @@ final class PipelinedRequestsLimit extends ChannelDuplexHandler {
 		ctx.write(message, promise);
 	}
 
-	// a 100 Continue is not the answer, which follows it
+	// a 100 Continue is not the response, which follows it
 	private static boolean isInformational(Object message) {
 		return message instanceof HttpResponse response
 				&& response.status().codeClass() == HttpStatusClass.INFORMATIONAL;

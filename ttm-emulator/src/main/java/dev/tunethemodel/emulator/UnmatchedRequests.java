@@ -15,8 +15,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers the requests no route takes: 405 with {@code Allow} when the path has routes
- * for other methods, else 404, both with a reason.
+ * Responds to the requests no route takes: 405 with {@code Allow} when the path has
+ * routes for other methods, else 404, both with a reason.
  */
 final class UnmatchedRequests {
 
@@ -28,7 +28,7 @@ final class UnmatchedRequests {
 	/**
 	 * Create an instance for the given routes.
 	 * @param routes the routes, asked which methods they take on a path, so that the
-	 * answer follows them as they change
+	 * response follows them as they change
 	 */
 	UnmatchedRequests(RouterFunction<ServerResponse> routes) {
 		this.routes = routes;
