@@ -82,13 +82,13 @@ class TuneTheModelHealthIndicatorTests {
 	@Test
 	void downWhenTheProbeTimesOut() {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(5000)));
-		assertDown(indicator(wireMock.baseUrl(), Duration.ofMillis(200)), "timeout", null, "no answer within 200ms");
+		assertDown(indicator(wireMock.baseUrl(), Duration.ofMillis(200)), "timeout", null, "no response within 200ms");
 	}
 
 	@Test
 	void timeoutOfASecondOrMoreIsShownInSeconds() {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(5000)));
-		assertDown(indicator(wireMock.baseUrl(), Duration.ofMillis(1500)), "timeout", null, "no answer within 1.5s");
+		assertDown(indicator(wireMock.baseUrl(), Duration.ofMillis(1500)), "timeout", null, "no response within 1.5s");
 	}
 
 	@Test
