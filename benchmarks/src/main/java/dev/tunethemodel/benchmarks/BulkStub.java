@@ -64,7 +64,7 @@ public final class BulkStub implements AutoCloseable {
 				.post("/v0/models/{model}/classify",
 						(request, response) -> request.receive()
 							.then()
-							.then(Mono.defer(() -> model(request.param("model")).answer(response))))
+							.then(Mono.defer(() -> model(request.param("model")).respond(response))))
 				.get("/stub/{model}",
 						(request, response) -> response
 							.sendString(Mono.fromSupplier(() -> model(request.param("model")).take()))))
@@ -131,7 +131,7 @@ public final class BulkStub implements AutoCloseable {
 			this.retryAfter = retryAfter;
 		}
 
-		Mono<Void> answer(HttpServerResponse response) {
+		Mono<Void> respond(HttpServerResponse response) {
 			int now = this.active.incrementAndGet();
 			this.mostArrived.accumulateAndGet(now, Math::max);
 			if (now > this.capacity) {

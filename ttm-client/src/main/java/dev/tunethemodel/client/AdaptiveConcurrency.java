@@ -186,8 +186,8 @@ final class AdaptiveConcurrency {
 		// a whole level refused, and half a round at least, nothing accepted, is overload
 		// without waiting for more
 		boolean allRefused = this.judging && round.refusals >= Math.max(level, MIN_ROUND / 2)
-				&& round.refusals == round.answers;
-		if (round.answers < Math.max(MIN_ROUND, level) && !allRefused) {
+				&& round.refusals == round.responses;
+		if (round.responses < Math.max(MIN_ROUND, level) && !allRefused) {
 			return false;
 		}
 		double refused = round.roundShare();
@@ -274,11 +274,11 @@ final class AdaptiveConcurrency {
 
 		private long epoch;
 
-		private long answers;
+		private long responses;
 
 		private long refusals;
 
-		private long earlierAnswers;
+		private long earlierResponses;
 
 		private long earlierRefusals;
 
@@ -288,33 +288,33 @@ final class AdaptiveConcurrency {
 
 		void start(long epoch) {
 			this.epoch = epoch;
-			this.answers = 0;
+			this.responses = 0;
 			this.refusals = 0;
-			this.earlierAnswers = 0;
+			this.earlierResponses = 0;
 			this.earlierRefusals = 0;
 		}
 
 		void count(boolean refused) {
-			this.answers++;
+			this.responses++;
 			if (refused) {
 				this.refusals++;
 			}
 		}
 
 		void next() {
-			this.earlierAnswers = this.answers;
+			this.earlierResponses = this.responses;
 			this.earlierRefusals = this.refusals;
-			this.answers = 0;
+			this.responses = 0;
 			this.refusals = 0;
 		}
 
 		double roundShare() {
-			return (this.answers != 0) ? (double) this.refusals / this.answers : 0;
+			return (this.responses != 0) ? (double) this.refusals / this.responses : 0;
 		}
 
 		double refusedShare() {
-			long answers = this.answers + this.earlierAnswers;
-			return (answers != 0) ? (double) (this.refusals + this.earlierRefusals) / answers : 0;
+			long responses = this.responses + this.earlierResponses;
+			return (responses != 0) ? (double) (this.refusals + this.earlierRefusals) / responses : 0;
 		}
 
 	}

@@ -99,8 +99,8 @@ final class ApiErrors {
 	 * @param body the start of the body of the response, empty when there was none
 	 * @return the error response
 	 */
-	ErrorAnswer errorAnswer(HttpStatusCode status, HttpHeaders headers, String body) {
-		return new ErrorAnswer(status, redact(body),
+	ErrorResponse errorResponse(HttpStatusCode status, HttpHeaders headers, String body) {
+		return new ErrorResponse(status, redact(body),
 				RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock.instant()));
 	}
 
@@ -112,8 +112,8 @@ final class ApiErrors {
 	 * @return the exception that names the case
 	 */
 	TuneTheModelException callFailure(String request, Throwable failure, int attempts) {
-		if (failure instanceof ErrorAnswer answer) {
-			return statusError(request, answer, attempts);
+		if (failure instanceof ErrorResponse response) {
+			return statusError(request, response, attempts);
 		}
 		if (failure instanceof TuneTheModelException clientException) {
 			return clientException;
@@ -160,23 +160,23 @@ final class ApiErrors {
 		return new TuneTheModelException(message, cause);
 	}
 
-	private TuneTheModelApiException statusError(String request, ErrorAnswer answer, int attempts) {
-		String message = redact(request) + " failed with " + describe(answer.status()) + attempts(attempts)
-				+ describeBody(answer.body());
-		int code = answer.status().value();
+	private TuneTheModelApiException statusError(String request, ErrorResponse response, int attempts) {
+		String message = redact(request) + " failed with " + describe(response.status()) + attempts(attempts)
+				+ describeBody(response.body());
+		int code = response.status().value();
 		if (code == 401 || code == 403) {
-			return new TuneTheModelAuthenticationException(message, code, answer.body());
+			return new TuneTheModelAuthenticationException(message, code, response.body());
 		}
 		if (code == 404) {
-			return new TuneTheModelNotFoundException(message, code, answer.body());
+			return new TuneTheModelNotFoundException(message, code, response.body());
 		}
 		if (code == 429) {
-			return new TuneTheModelRateLimitException(message, answer.body(), answer.retryAfter());
+			return new TuneTheModelRateLimitException(message, response.body(), response.retryAfter());
 		}
-		if (answer.status().is5xxServerError()) {
-			return new TuneTheModelServerException(message, code, answer.body());
+		if (response.status().is5xxServerError()) {
+			return new TuneTheModelServerException(message, code, response.body());
 		}
-		return new TuneTheModelApiException(message, code, answer.body());
+		return new TuneTheModelApiException(message, code, response.body());
 	}
 
 	private boolean mentionsSecret(Throwable failure) {

@@ -74,10 +74,10 @@ final class BulkInput<I, T> {
 	 * @param now the current {@link System#nanoTime()}
 	 * @return how long to wait before retrying, or {@code null} not to retry
 	 */
-	@Nullable Duration repeatDelay(Throwable failure, boolean refusedWhateverTheLoad, long now) {
+	@Nullable Duration retryDelay(Throwable failure, boolean refusedWhateverTheLoad, long now) {
 		boolean refused = this.call.isRefusal(failure);
 		long refusal = (!refused) ? this.refusals : (refusedWhateverTheLoad ? 1 : this.refusals + 1L);
-		Duration delay = this.call.repeatDelay(failure, this.retries + 1L, refusal, this.deadline - now);
+		Duration delay = this.call.retryDelay(failure, this.retries + 1L, refusal, this.deadline - now);
 		if (delay != null && refused) {
 			this.refusals++;
 		}

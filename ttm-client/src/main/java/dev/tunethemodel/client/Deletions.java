@@ -23,9 +23,9 @@ final class Deletions {
 	 * @param retrySettings the client's retry settings
 	 */
 	Deletions(Transport transport, RetrySettings retrySettings) {
-		Transport repeating = transport.withRetrySettings(atLeastMinRetries(retrySettings));
-		this.models = new ModelResource(repeating);
-		this.files = new FileResource(repeating);
+		Transport retrying = transport.withRetrySettings(atLeastMinRetries(retrySettings));
+		this.models = new ModelResource(retrying);
+		this.files = new FileResource(retrying);
 	}
 
 	/**

@@ -45,7 +45,7 @@ enum Endpoint {
 
 	private final String uriTemplate;
 
-	private final boolean repeatable;
+	private final boolean safeToRetry;
 
 	private final String description;
 
@@ -55,10 +55,10 @@ enum Endpoint {
 		this(method, uriTemplate, true);
 	}
 
-	Endpoint(HttpMethod method, String uriTemplate, boolean repeatable) {
+	Endpoint(HttpMethod method, String uriTemplate, boolean safeToRetry) {
 		this.method = method;
 		this.uriTemplate = uriTemplate;
-		this.repeatable = repeatable;
+		this.safeToRetry = safeToRetry;
 		this.description = method.name() + " " + uriTemplate;
 		this.operation = name().toLowerCase(Locale.ROOT);
 	}
@@ -93,8 +93,8 @@ enum Endpoint {
 	 * Return whether a request may be retried after it may have reached the API.
 	 * @return whether the request is safe to retry
 	 */
-	boolean repeatable() {
-		return this.repeatable;
+	boolean safeToRetry() {
+		return this.safeToRetry;
 	}
 
 	/**

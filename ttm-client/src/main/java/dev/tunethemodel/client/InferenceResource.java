@@ -103,7 +103,7 @@ final class InferenceResource {
 			return this.transport.observations()
 				.operationMany(() -> new TuneTheModelObservationContext(operation, model, null),
 						(observed) -> BulkCalls.run(inputs, (input) -> call.apply(model, input),
-								(input, answer) -> answer, this.maxConcurrency, this.timeout, observed));
+								(input, response) -> response, this.maxConcurrency, this.timeout, observed));
 		});
 	}
 

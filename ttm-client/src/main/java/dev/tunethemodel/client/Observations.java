@@ -69,7 +69,7 @@ final class Observations {
 			Observation observation = start(observed, view);
 			Ending ending = new Ending(observation, observed::setOutcome);
 			return call.apply(observed)
-				.doOnSuccess((answer) -> ending.end(SignalType.ON_COMPLETE, null))
+				.doOnSuccess((value) -> ending.end(SignalType.ON_COMPLETE, null))
 				.doOnError((ex) -> ending.end(SignalType.ON_ERROR, ex))
 				.doOnCancel(() -> ending.end(SignalType.CANCEL, null))
 				.contextWrite(Context.of(ObservationThreadLocalAccessor.KEY, observation));

@@ -108,25 +108,25 @@ final class ResponseDecoders {
 	}
 
 	/**
-	 * Read the start of an error response and end with the {@link ErrorAnswer} of the
+	 * Read the start of an error response and end with the {@link ErrorResponse} of the
 	 * attempt.
 	 * @param <T> the type the call would have returned
 	 * @param response the response, with an error status
 	 * @return fails with the error response
 	 */
-	<T> Mono<T> errorAnswer(ClientResponse response) {
-		return errorAnswer(response, this.errors);
+	<T> Mono<T> errorResponse(ClientResponse response) {
+		return errorResponse(response, this.errors);
 	}
 
 	/**
-	 * Read the start of an error response and end with the {@link ErrorAnswer} of the
+	 * Read the start of an error response and end with the {@link ErrorResponse} of the
 	 * attempt, its body redacted by the given errors.
 	 * @param <T> the type the call would have returned
 	 * @param response the response, with an error status
 	 * @param errors redact the body
 	 * @return fails with the error response
 	 */
-	<T> Mono<T> errorAnswer(ClientResponse response, ApiErrors errors) {
+	<T> Mono<T> errorResponse(ClientResponse response, ApiErrors errors) {
 		// as bytes: a string decoder logs a body echoing the key at TRACE
 		Charset charset = response.headers().contentType().map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
 		Flux<DataBuffer> start = DataBufferUtils.takeUntilByteCount(response.body(BodyExtractors.toDataBuffers()),
@@ -142,7 +142,7 @@ final class ResponseDecoders {
 			.onErrorReturn("")
 			.defaultIfEmpty("")
 			.flatMap((body) -> Mono
-				.error(errors.errorAnswer(response.statusCode(), response.headers().asHttpHeaders(), body)));
+				.error(errors.errorResponse(response.statusCode(), response.headers().asHttpHeaders(), body)));
 	}
 
 	private <R, T> ResponseDecoder<T> objectDecoder(ObjectReader reader, Function<R, T> mapper, int maxInMemorySize) {

@@ -22,7 +22,7 @@ final class ScheduledCall<T> {
 
 	private final Supplier<String> request;
 
-	private final boolean repeatable;
+	private final boolean safeToRetry;
 
 	private final Retries retries;
 
@@ -30,11 +30,11 @@ final class ScheduledCall<T> {
 
 	private final Duration timeout;
 
-	ScheduledCall(Supplier<Mono<T>> attempt, Supplier<String> request, boolean repeatable, Retries retries,
+	ScheduledCall(Supplier<Mono<T>> attempt, Supplier<String> request, boolean safeToRetry, Retries retries,
 			ApiErrors errors, Duration timeout) {
 		this.attempt = attempt;
 		this.request = request;
-		this.repeatable = repeatable;
+		this.safeToRetry = safeToRetry;
 		this.retries = retries;
 		this.errors = errors;
 		this.timeout = timeout;
@@ -63,7 +63,7 @@ final class ScheduledCall<T> {
 	 * @return whether it is a 429, or a 503 of a request that may be retried
 	 */
 	boolean isRefusal(Throwable failure) {
-		return Retries.isRefusal(failure, this.repeatable);
+		return Retries.isRefusal(failure, this.safeToRetry);
 	}
 
 	/**
@@ -76,8 +76,8 @@ final class ScheduledCall<T> {
 	 * @param remainingNanos the time left before the call's timeout
 	 * @return how long to wait before retrying, or {@code null} not to retry
 	 */
-	@Nullable Duration repeatDelay(Throwable failure, long retry, long refusal, long remainingNanos) {
-		return this.retries.delayWaitingOutRefusals(failure, this.repeatable, retry, refusal, remainingNanos);
+	@Nullable Duration retryDelay(Throwable failure, long retry, long refusal, long remainingNanos) {
+		return this.retries.delayWaitingOutRefusals(failure, this.safeToRetry, retry, refusal, remainingNanos);
 	}
 
 	/**

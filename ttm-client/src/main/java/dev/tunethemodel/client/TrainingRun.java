@@ -160,18 +160,18 @@ final class TrainingRun {
 	 */
 	private <T> Mono<T> create(Mono<T> creation, Consumer<T> created) {
 		return Mono.deferContextual((context) -> {
-			CompletableFuture<T> answer = new CompletableFuture<>();
-			this.creation = answer;
+			CompletableFuture<T> result = new CompletableFuture<>();
+			this.creation = result;
 			// a clean-up that started before this creation was known does not await it
 			if (this.cleanUp.get() != null) {
-				answer.complete(null);
+				result.complete(null);
 				return Mono.empty();
 			}
 			// with the caller's context, which holds the training's observation
 			creation.doOnNext(created)
 				.contextWrite(context)
-				.subscribe(answer::complete, answer::completeExceptionally, () -> answer.complete(null));
-			return Mono.fromFuture(answer, true);
+				.subscribe(result::complete, result::completeExceptionally, () -> result.complete(null));
+			return Mono.fromFuture(result, true);
 		});
 	}
 

@@ -132,7 +132,7 @@ final class Transport {
 			@Nullable String id) {
 		ScheduledCall<T> call = scheduledCall(endpoint, body, decoder, id);
 		return this.observations.operation(() -> endpoint.observationContext(id),
-				(observed) -> withPolicies(this.errors, call::description, endpoint.repeatable(), call::attempt,
+				(observed) -> withPolicies(this.errors, call::description, endpoint.safeToRetry(), call::attempt,
 						observed));
 	}
 
@@ -154,7 +154,7 @@ final class Transport {
 		Supplier<String> request = () -> (id != null) ? endpoint + " [" + id + "]" : endpoint.toString();
 		ResponseDecoder<T> responseDecoder = decoder.apply(wire.decoders);
 		return new ScheduledCall<>(() -> exchange(wire, endpoint, json, id, responseDecoder, request), request,
-				endpoint.repeatable(), this.retries, this.errors, this.timeout);
+				endpoint.safeToRetry(), this.retries, this.errors, this.timeout);
 	}
 
 	/**
@@ -175,7 +175,7 @@ final class Transport {
 			Attempts attempts = new Attempts(System.nanoTime() + this.timeout.toNanos(), observed);
 			Flux<T> entries = attemptList(attempts, () -> requestSpec(wire, endpoint, null, null)
 				.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
-						? listDecoder.decode(response, request) : wire.decoders.<T>errorAnswer(response).flux()))
+						? listDecoder.decode(response, request) : wire.decoders.<T>errorResponse(response).flux()))
 				.onErrorMap((ex) -> this.errors.callFailure(request.get(), ex, attempts.count));
 			return WaitingTimeout.apply(entries, this.timeout,
 					() -> this.errors.timeout(request.get(), this.timeout, attempts.count));
@@ -204,29 +204,29 @@ final class Transport {
 	 * @param <T> the type of the response
 	 * @param errors turns the call's failures into the client's exceptions
 	 * @param request describes the request, for messages
-	 * @param repeatable whether the request may be retried after it may have reached the
+	 * @param safeToRetry whether the request may be retried after it may have reached the
 	 * API
 	 * @param attempt makes one attempt
 	 * @param observed counts the attempts, {@code null} when the call is not observed
 	 * @return the call, retried as the retry settings say, ended by the timeout, failing
 	 * with the client's exceptions only
 	 */
-	private <T> Mono<T> withPolicies(ApiErrors errors, Supplier<String> request, boolean repeatable,
+	private <T> Mono<T> withPolicies(ApiErrors errors, Supplier<String> request, boolean safeToRetry,
 			Supplier<Mono<T>> attempt, @Nullable TuneTheModelObservationContext observed) {
 		return Mono.defer(() -> {
 			Attempts attempts = new Attempts(System.nanoTime() + this.timeout.toNanos(), observed);
-			return attempt(attempts, repeatable, attempt)
+			return attempt(attempts, safeToRetry, attempt)
 				.onErrorMap((ex) -> errors.callFailure(request.get(), ex, attempts.count))
 				.timeout(this.timeout, Mono.error(() -> errors.timeout(request.get(), this.timeout, attempts.count)));
 		});
 	}
 
 	// a retry only when an attempt fails: nothing is built for calls that succeed
-	private <T> Mono<T> attempt(Attempts attempts, boolean repeatable, Supplier<Mono<T>> attempt) {
+	private <T> Mono<T> attempt(Attempts attempts, boolean safeToRetry, Supplier<Mono<T>> attempt) {
 		attempts.started();
 		return attempt.get().onErrorResume((ex) -> {
-			Duration delay = this.retries.delay(ex, repeatable, attempts.count, attempts.deadline - System.nanoTime());
-			return (delay != null) ? Mono.delay(delay).then(Mono.defer(() -> attempt(attempts, repeatable, attempt)))
+			Duration delay = this.retries.delay(ex, safeToRetry, attempts.count, attempts.deadline - System.nanoTime());
+			return (delay != null) ? Mono.delay(delay).then(Mono.defer(() -> attempt(attempts, safeToRetry, attempt)))
 					: Mono.error(ex);
 		});
 	}
@@ -247,7 +247,7 @@ final class Transport {
 			ResponseDecoder<T> decoder, Supplier<String> request) {
 		return requestSpec(wire, endpoint, json, id)
 			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? decoder.decode(response, request)
-					: wire.decoders.errorAnswer(response));
+					: wire.decoders.errorResponse(response));
 	}
 
 	private WebClient.RequestBodySpec requestSpec(Wire wire, Endpoint endpoint, byte @Nullable [] json,
@@ -274,7 +274,7 @@ final class Transport {
 			.contentLength(spool.contentLength())
 			.body(content)
 			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? response.releaseBody()
-					: wire.decoders.errorAnswer(response, errors));
+					: wire.decoders.errorResponse(response, errors));
 	}
 
 	// the exchange logs headers, the key among them, when any writer logs request details

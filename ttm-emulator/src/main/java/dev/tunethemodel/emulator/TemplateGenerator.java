@@ -24,7 +24,7 @@ final class TemplateGenerator implements TextGenerator {
 	 */
 	TemplateGenerator(List<String> inputs, List<String> templates) {
 		List<String> prompts = new ArrayList<>();
-		List<String> answers = new ArrayList<>();
+		List<String> responses = new ArrayList<>();
 		List<String> anyPrompt = new ArrayList<>();
 		for (int i = 0; i < inputs.size(); i++) {
 			if (inputs.get(i).isBlank()) {
@@ -32,10 +32,10 @@ final class TemplateGenerator implements TextGenerator {
 			}
 			else {
 				prompts.add(inputs.get(i));
-				answers.add(templates.get(i));
+				responses.add(templates.get(i));
 			}
 		}
-		this.nearest = new NearestExampleGenerator(prompts, answers);
+		this.nearest = new NearestExampleGenerator(prompts, responses);
 		this.fallback = new NearestExampleGenerator(anyPrompt.stream().map((template) -> "").toList(), anyPrompt);
 	}
 

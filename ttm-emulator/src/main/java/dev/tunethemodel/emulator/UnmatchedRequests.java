@@ -34,7 +34,7 @@ final class UnmatchedRequests {
 		this.routes = routes;
 	}
 
-	Mono<ServerResponse> answer(ServerRequest request) {
+	Mono<ServerResponse> respond(ServerRequest request) {
 		String method = request.method().name();
 		return Flux.fromIterable(METHODS)
 			.filterWhen((other) -> this.routes.route(ServerRequest.from(request).method(other).build()).hasElement())
