@@ -63,7 +63,7 @@ final class InOrderResults<R> {
 	/**
 	 * Return whether another input may start: no input failed, and the inputs started and
 	 * not yet passed on are fewer than the window and than the results asked for plus the
-	 * most attempts in flight.
+	 * maximum number of attempts in flight.
 	 * @param started how many inputs were started
 	 * @return whether one more may start
 	 */

@@ -41,7 +41,7 @@ final class PipelinedRequestsLimit extends ChannelDuplexHandler {
 		return message instanceof HttpRequest && ++this.unanswered > EmulatorLimits.MAX_PIPELINED_REQUESTS;
 	}
 
-	// a body belongs to the latest request, queued while an earlier one is unanswered
+	// a body belongs to the latest request, queued behind one awaiting its response
 	private boolean isQueuedBody(Object message) {
 		return this.unanswered > 1 && message instanceof HttpContent content && content.content().isReadable();
 	}
