@@ -19,7 +19,7 @@ import io.netty.util.ReferenceCountUtil;
  */
 final class PipelinedRequestsLimit extends ChannelDuplexHandler {
 
-	private int unanswered;
+	private int awaitingResponse;
 
 	private boolean closed;
 
@@ -38,18 +38,18 @@ final class PipelinedRequestsLimit extends ChannelDuplexHandler {
 	}
 
 	private boolean isQueuedOverTheLimit(Object message) {
-		return message instanceof HttpRequest && ++this.unanswered > EmulatorLimits.MAX_PIPELINED_REQUESTS;
+		return message instanceof HttpRequest && ++this.awaitingResponse > EmulatorLimits.MAX_PIPELINED_REQUESTS;
 	}
 
 	// a body belongs to the latest request, queued behind one awaiting its response
 	private boolean isQueuedBody(Object message) {
-		return this.unanswered > 1 && message instanceof HttpContent content && content.content().isReadable();
+		return this.awaitingResponse > 1 && message instanceof HttpContent content && content.content().isReadable();
 	}
 
 	@Override
 	public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
 		if (message instanceof LastHttpContent && !isInformational(message)) {
-			this.unanswered--;
+			this.awaitingResponse--;
 		}
 		ctx.write(message, promise);
 	}
