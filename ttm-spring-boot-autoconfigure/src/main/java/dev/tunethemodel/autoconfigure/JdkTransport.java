@@ -42,7 +42,7 @@ final class JdkTransport implements ClientTransport {
 	/**
 	 * Create the transport.
 	 * @param settings the timeouts and the SSL bundle
-	 * @param pool the pool's settings, of which the JDK client takes the largest number
+	 * @param pool the pool's settings, of which the JDK client takes the maximum number
 	 * of connections and the longest wait for one
 	 * @return the transport
 	 */

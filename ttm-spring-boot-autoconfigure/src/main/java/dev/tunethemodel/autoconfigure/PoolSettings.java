@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * The {@code tunethemodel.pool.*} properties, read once when the connector is created.
  *
- * @param maxConnections the most connections, or requests in flight on the JDK client
+ * @param maxConnections the maximum number of connections, or of requests in flight on
+ * the JDK client
  * @param pendingAcquireTimeout the longest wait for a free connection
  * @param maxIdleTime the time after which an idle connection is closed
  * @param maxLifeTime the time after which a connection is closed once idle
