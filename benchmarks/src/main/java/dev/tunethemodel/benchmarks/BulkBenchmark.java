@@ -131,8 +131,8 @@ final class BulkBenchmark {
 	 * @param operations the client
 	 * @param model the model of the stub
 	 * @param inputs how many inputs
-	 * @return how many results came back, and how many inputs failed or were never
-	 * answered
+	 * @return how many results came back, and how many inputs failed or never got a
+	 * response
 	 */
 	static Outcome classifyAll(TuneTheModelOperations operations, String model, int inputs) {
 		AtomicLong results = new AtomicLong();
@@ -212,7 +212,7 @@ final class BulkBenchmark {
 	 * What a run got.
 	 *
 	 * @param results how many results came back
-	 * @param failed how many inputs failed or were never answered
+	 * @param failed how many inputs failed or never got a response
 	 */
 	record Outcome(long results, long failed) {
 	}
@@ -220,10 +220,10 @@ final class BulkBenchmark {
 	/**
 	 * What the stub counted for a model since it was last asked.
 	 *
-	 * @param accepted the calls it answered
-	 * @param rejected the calls it answered with a 429
-	 * @param mostActive the most calls accepted at once
-	 * @param mostArrived the most calls at once, refused ones included
+	 * @param accepted the calls it responded to with scores
+	 * @param rejected the calls it responded to with a 429
+	 * @param mostActive the maximum number of calls accepted at once
+	 * @param mostArrived the maximum number of calls at once, refused ones included
 	 * @param cpuNanos the CPU time of the stub's process so far
 	 */
 	record StubCounts(long accepted, long rejected, int mostActive, int mostArrived, long cpuNanos) {

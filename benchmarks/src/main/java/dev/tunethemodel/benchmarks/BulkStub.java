@@ -16,7 +16,7 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * An inference API on loopback whose capacity is known, for the bulk benchmark: the model
- * id chooses how it answers. Model {@value #LIMITED} takes 20 ms a call and answers 429
+ * id chooses how it responds. Model {@value #LIMITED} takes 20 ms a call and responds 429
  * with {@code Retry-After: 1} at once above 16 calls at once, 800 calls/s in all; model
  * {@value #LIMITED_LONG_WAIT} does the same with {@code Retry-After: 2}; model
  * {@value #UNLIMITED} takes 20 ms a call without limit; model {@value #FAST} takes 1 ms a
@@ -64,7 +64,7 @@ public final class BulkStub implements AutoCloseable {
 				.post("/v0/models/{model}/classify",
 						(request, response) -> request.receive()
 							.then()
-							.then(Mono.defer(() -> model(request.param("model")).answer(response))))
+							.then(Mono.defer(() -> model(request.param("model")).respond(response))))
 				.get("/stub/{model}",
 						(request, response) -> response
 							.sendString(Mono.fromSupplier(() -> model(request.param("model")).take()))))
@@ -104,8 +104,8 @@ public final class BulkStub implements AutoCloseable {
 	}
 
 	/**
-	 * How one model answers, and what it counted: calls accepted and refused, the most
-	 * calls accepted at once and the most at once, refused ones included.
+	 * How one model responds, and what it counted: calls accepted and refused, and the
+	 * maximum number of calls at once, accepted ones only and refused ones included.
 	 */
 	private static final class Model {
 
@@ -131,7 +131,7 @@ public final class BulkStub implements AutoCloseable {
 			this.retryAfter = retryAfter;
 		}
 
-		Mono<Void> answer(HttpServerResponse response) {
+		Mono<Void> respond(HttpServerResponse response) {
 			int now = this.active.incrementAndGet();
 			this.mostArrived.accumulateAndGet(now, Math::max);
 			if (now > this.capacity) {
@@ -143,7 +143,7 @@ public final class BulkStub implements AutoCloseable {
 			}
 			this.mostActive.accumulateAndGet(now, Math::max);
 			this.accepted.incrementAndGet();
-			// before the answer is sent, or the client could start its next call first
+			// before the response is sent, or the client could start its next call first
 			return Mono.delay(this.latency)
 				.doOnTerminate(this.active::decrementAndGet)
 				.doOnCancel(this.active::decrementAndGet)

@@ -11,7 +11,7 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.resources.LoopResources;
 
 /**
- * A Reactor Netty server on loopback that answers as the API would, from bytes prepared
+ * A Reactor Netty server on loopback that responds as the API would, from bytes prepared
  * once, on event-loop threads of its own ({@code stub-*}), so that benchmarks can leave
  * its work out.
  *

@@ -22,7 +22,7 @@ import dev.tunethemodel.sample.demo.Text;
 
 /**
  * HTTP endpoints over the starter: every handler returns the client's {@code Mono} or
- * {@code Flux}, so no thread waits for the API; errors are answered by
+ * {@code Flux}, so no thread waits for the API; errors are handled by
  * {@link ModelProblems}.
  */
 @RestController

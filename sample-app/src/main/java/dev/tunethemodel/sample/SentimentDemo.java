@@ -75,7 +75,7 @@ class SentimentDemo implements ApplicationRunner {
 				reviews.validation());
 	}
 
-	// classifyAll answers in input order: each classification's index is its sentence's
+	// classifyAll keeps input order: each classification's index is its sentence's
 	private Mono<DemoReport> classify(Evaluated evaluated) {
 		String modelId = evaluated.model().id();
 		return this.tuneTheModel.classifyAll(modelId, Flux.fromIterable(SentimentDemoScript.SENTENCES))

@@ -6,35 +6,35 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How many attempts of a bulk call may be in flight, adapted to what the API takes. It
- * starts at one and grows while answers come back fine and no slower than twice the usual
- * latency: by one per answer up to the highest level known to be accepted (so it doubles
- * each round trip), then by one per round trip. When the API says it is overloaded (a 429
- * or a 503) it halves, and does not grow past the level below the refused one until the
- * wait asked for has passed, twice as long each time the same level is refused again (up
- * to 16 times); at a single attempt in flight, it sends nothing more until the wait has
- * passed.
+ * starts at one and grows while responses come back fine and no slower than twice the
+ * usual latency: by one per response up to the highest level known to be accepted (so it
+ * doubles each round trip), then by one per round trip. When the API says it is
+ * overloaded (a 429 or a 503) it halves, and does not grow past the level below the
+ * refused one until the wait asked for has passed, twice as long each time the same level
+ * is refused again (up to 16 times); at a single attempt in flight, it sends nothing more
+ * until the wait has passed.
  * <p>
  * Overload refuses fewer attempts at a lower level; an API that refuses a share of the
- * attempts whatever the load does not. So the lower level is held for a round of answers
- * (16, or the level if more) and judged: when refusals go on there while answers succeed,
- * and the share refused did not halve nor the share accepted grow by half, they do not
- * depend on the load. The level before the decrease then comes back, and that share of
- * refusals no longer lowers it, until a round has none; a round refusing more than
- * halfway from that share to all is overload again, judged the same way. Not thread-safe:
- * one caller at a time.
+ * attempts whatever the load does not. So the lower level is held for a round of
+ * responses (16, or the level if more) and judged: when refusals go on there while
+ * responses succeed, and the share refused did not halve nor the share accepted grow by
+ * half, they do not depend on the load. The level before the decrease then comes back,
+ * and that share of refusals no longer lowers it, until a round has none; a round
+ * refusing more than halfway from that share to all is overload again, judged the same
+ * way. Not thread-safe: one caller at a time.
  */
 final class AdaptiveConcurrency {
 
 	private static final double LATENCY_TOLERANCE = 2.0;
 
-	// how fast the usual latency follows slower answers: over about 64 answers
+	// how fast the usual latency follows slower responses: over about 64 responses
 	private static final int LATENCY_DRIFT = 64;
 
 	private static final Duration DEFAULT_HOLD = Duration.ofSeconds(1);
 
 	private static final int MAX_HOLD_FACTOR = 16;
 
-	// enough answers to tell a share of refusals apart from chance
+	// enough responses to tell a share of refusals apart from chance
 	private static final int MIN_ROUND = 16;
 
 	private final int max;
@@ -67,12 +67,12 @@ final class AdaptiveConcurrency {
 
 	private int ceilingBeforeDecrease;
 
-	// the share of answers refused whatever the level, 0 while refusals mean overload
+	// the share of responses refused whatever the level, 0 while refusals mean overload
 	private double steadyRefusals;
 
 	/**
 	 * Create the concurrency of one bulk call.
-	 * @param max the most attempts in flight, at least 1
+	 * @param max the maximum number of attempts in flight, at least 1
 	 * @param maxHold the longest time a wait the API asks for holds the growth back
 	 * @param now the current {@link System#nanoTime()}
 	 */
@@ -107,8 +107,8 @@ final class AdaptiveConcurrency {
 
 	/**
 	 * Return the number of the current level, which every change of level by a refusal
-	 * changes; an attempt gives it back with its answer so that one round of refusals
-	 * counts once, and each answer counts for the level it was sent at.
+	 * changes; an attempt gives it back with its response so that one round of refusals
+	 * counts once, and each response counts for the level it was sent at.
 	 * @return the epoch
 	 */
 	long epoch() {
@@ -125,7 +125,7 @@ final class AdaptiveConcurrency {
 	}
 
 	/**
-	 * Take note of an answer that came back fine.
+	 * Take note of a response that came back fine.
 	 * @param attemptEpoch the epoch when the attempt started
 	 * @param latencyNanos how long the attempt took
 	 * @param now the current {@link System#nanoTime()}
@@ -148,9 +148,9 @@ final class AdaptiveConcurrency {
 	}
 
 	/**
-	 * Take note of an answer that says the API is overloaded.
+	 * Take note of a response that says the API is overloaded.
 	 * @param attemptEpoch the epoch when the attempt started
-	 * @param wait how long the attempt waits before it is repeated, or else how long the
+	 * @param wait how long the attempt waits before it is retried, or else how long the
 	 * API asked to wait; {@code null} when neither is known
 	 * @param now the current {@link System#nanoTime()}
 	 */
@@ -179,15 +179,15 @@ final class AdaptiveConcurrency {
 		return false;
 	}
 
-	// a round of answers decides on the decrease being judged, or on steady refusals
+	// a round of responses decides on the decrease being judged, or on steady refusals
 	private boolean roundEnded(long waitNanos, long now) {
 		Round round = this.current;
 		int level = (int) this.limit;
 		// a whole level refused, and half a round at least, nothing accepted, is overload
 		// without waiting for more
 		boolean allRefused = this.judging && round.refusals >= Math.max(level, MIN_ROUND / 2)
-				&& round.refusals == round.answers;
-		if (round.answers < Math.max(MIN_ROUND, level) && !allRefused) {
+				&& round.refusals == round.responses;
+		if (round.responses < Math.max(MIN_ROUND, level) && !allRefused) {
 			return false;
 		}
 		double refused = round.roundShare();
@@ -266,7 +266,7 @@ final class AdaptiveConcurrency {
 	}
 
 	/**
-	 * The answers to the attempts sent at one level: those of the current round, and of
+	 * The responses to the attempts sent at one level: those of the current round, and of
 	 * the round before it at the same level, so that a share is measured over at least
 	 * one round.
 	 */
@@ -274,11 +274,11 @@ final class AdaptiveConcurrency {
 
 		private long epoch;
 
-		private long answers;
+		private long responses;
 
 		private long refusals;
 
-		private long earlierAnswers;
+		private long earlierResponses;
 
 		private long earlierRefusals;
 
@@ -288,33 +288,33 @@ final class AdaptiveConcurrency {
 
 		void start(long epoch) {
 			this.epoch = epoch;
-			this.answers = 0;
+			this.responses = 0;
 			this.refusals = 0;
-			this.earlierAnswers = 0;
+			this.earlierResponses = 0;
 			this.earlierRefusals = 0;
 		}
 
 		void count(boolean refused) {
-			this.answers++;
+			this.responses++;
 			if (refused) {
 				this.refusals++;
 			}
 		}
 
 		void next() {
-			this.earlierAnswers = this.answers;
+			this.earlierResponses = this.responses;
 			this.earlierRefusals = this.refusals;
-			this.answers = 0;
+			this.responses = 0;
 			this.refusals = 0;
 		}
 
 		double roundShare() {
-			return (this.answers != 0) ? (double) this.refusals / this.answers : 0;
+			return (this.responses != 0) ? (double) this.refusals / this.responses : 0;
 		}
 
 		double refusedShare() {
-			long answers = this.answers + this.earlierAnswers;
-			return (answers != 0) ? (double) (this.refusals + this.earlierRefusals) / answers : 0;
+			long responses = this.responses + this.earlierResponses;
+			return (responses != 0) ? (double) (this.refusals + this.earlierRefusals) / responses : 0;
 		}
 
 	}

@@ -93,14 +93,14 @@ final class ApiErrors {
 	}
 
 	/**
-	 * Return the error answer of one attempt.
-	 * @param status the status of the answer
-	 * @param headers the headers of the answer
-	 * @param body the start of the body of the answer, empty when there was none
-	 * @return the error answer
+	 * Return the error response of one attempt.
+	 * @param status the status of the response
+	 * @param headers the headers of the response
+	 * @param body the start of the body of the response, empty when there was none
+	 * @return the error response
 	 */
-	ErrorAnswer errorAnswer(HttpStatusCode status, HttpHeaders headers, String body) {
-		return new ErrorAnswer(status, redact(body),
+	ErrorResponse errorResponse(HttpStatusCode status, HttpHeaders headers, String body) {
+		return new ErrorResponse(status, redact(body),
 				RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock.instant()));
 	}
 
@@ -112,8 +112,8 @@ final class ApiErrors {
 	 * @return the exception that names the case
 	 */
 	TuneTheModelException callFailure(String request, Throwable failure, int attempts) {
-		if (failure instanceof ErrorAnswer answer) {
-			return statusError(request, answer, attempts);
+		if (failure instanceof ErrorResponse response) {
+			return statusError(request, response, attempts);
 		}
 		if (failure instanceof TuneTheModelException clientException) {
 			return clientException;
@@ -146,13 +146,13 @@ final class ApiErrors {
 	}
 
 	/**
-	 * Return the exception of an answer that cannot be read.
+	 * Return the exception of a response that cannot be read.
 	 * @param request the request
 	 * @param cause why it cannot be read
 	 * @return the exception
 	 */
 	TuneTheModelException unreadable(String request, Throwable cause) {
-		String message = redact(request + " answered with a body that cannot be read: " + reason(cause));
+		String message = redact(request + " returned a body that cannot be read: " + reason(cause));
 		if (mentionsSecret(cause)) {
 			// a cause that quotes an echoed secret would show it in every stack trace
 			return new TuneTheModelException(message + " (cause withheld: it contains a secret)");
@@ -160,23 +160,23 @@ final class ApiErrors {
 		return new TuneTheModelException(message, cause);
 	}
 
-	private TuneTheModelApiException statusError(String request, ErrorAnswer answer, int attempts) {
-		String message = redact(request) + " failed with " + describe(answer.status()) + attempts(attempts)
-				+ describeBody(answer.body());
-		int code = answer.status().value();
+	private TuneTheModelApiException statusError(String request, ErrorResponse response, int attempts) {
+		String message = redact(request) + " failed with " + describe(response.status()) + attempts(attempts)
+				+ describeBody(response.body());
+		int code = response.status().value();
 		if (code == 401 || code == 403) {
-			return new TuneTheModelAuthenticationException(message, code, answer.body());
+			return new TuneTheModelAuthenticationException(message, code, response.body());
 		}
 		if (code == 404) {
-			return new TuneTheModelNotFoundException(message, code, answer.body());
+			return new TuneTheModelNotFoundException(message, code, response.body());
 		}
 		if (code == 429) {
-			return new TuneTheModelRateLimitException(message, answer.body(), answer.retryAfter());
+			return new TuneTheModelRateLimitException(message, response.body(), response.retryAfter());
 		}
-		if (answer.status().is5xxServerError()) {
-			return new TuneTheModelServerException(message, code, answer.body());
+		if (response.status().is5xxServerError()) {
+			return new TuneTheModelServerException(message, code, response.body());
 		}
-		return new TuneTheModelApiException(message, code, answer.body());
+		return new TuneTheModelApiException(message, code, response.body());
 	}
 
 	private boolean mentionsSecret(Throwable failure) {
@@ -237,7 +237,7 @@ final class ApiErrors {
 	/**
 	 * Cut a text to a number of bytes.
 	 * @param text the text
-	 * @param maxBytes the most bytes it may take in UTF-8
+	 * @param maxBytes the maximum number of bytes it may take in UTF-8
 	 * @return the longest start of the text within that many bytes, marked when something
 	 * was cut
 	 */

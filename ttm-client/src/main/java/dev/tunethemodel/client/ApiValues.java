@@ -46,7 +46,7 @@ final class ApiValues {
 
 	/**
 	 * Parse the API's own form, {@code 2022-06-10 17:52:35.81619}, without a formatter:
-	 * it is in every model of every answer.
+	 * it is in every model of every response.
 	 * @param text the timestamp as the API sends it
 	 * @return the timestamp, or {@code null} when the text has another form
 	 */

@@ -21,12 +21,12 @@ import dev.tunethemodel.client.model.TrainingEvent;
 import dev.tunethemodel.client.model.TrainingExample;
 
 /**
- * The operations of the Tune the Model API for code that waits for its answers, such as a
- * Spring MVC controller: those of {@link TuneTheModelOperations}, each returning its
+ * The operations of the Tune the Model API for code that waits for its responses, such as
+ * a Spring MVC controller: those of {@link TuneTheModelOperations}, each returning its
  * value when the call has ended.
  * <p>
  * Each call is bounded as its reactive counterpart is, by the client's timeout with its
- * repeats included, and fails with the same {@link TuneTheModelException}s, never
+ * retries included, and fails with the same {@link TuneTheModelException}s, never
  * wrapped; the wait of a single call and of {@link #awaitReady} ends by that deadline
  * even if the reactive call never does, as {@link BlockingTuneTheModelTemplate}
  * describes. A call refuses at once, with an {@link IllegalStateException}, to wait on a
@@ -34,8 +34,8 @@ import dev.tunethemodel.client.model.TrainingExample;
  * {@link TuneTheModelOperations} there. Calls may be made from any number of threads,
  * virtual threads included.
  * <p>
- * Examples are read from {@link Iterable}s, again whenever an upload is repeated;
- * datasets of files come from {@link TrainingData#iterable}.
+ * Examples are read from {@link Iterable}s, again whenever an upload is retried; datasets
+ * of files come from {@link TrainingData#iterable}.
  *
  * @since 0.1.0
  * @see BlockingTuneTheModelTemplate
@@ -43,8 +43,8 @@ import dev.tunethemodel.client.model.TrainingExample;
 public interface BlockingTuneTheModelOperations {
 
 	/**
-	 * Return operations that repeat failed calls as the given settings say, instead of
-	 * the client's own settings.
+	 * Return operations that retry failed calls as the given settings say, instead of the
+	 * client's own settings.
 	 * @param retrySettings the settings for the calls of the returned operations
 	 * @return operations with the given settings
 	 * @see TuneTheModelOperations#withRetrySettings(RetrySettings)
@@ -177,7 +177,7 @@ public interface BlockingTuneTheModelOperations {
 	/**
 	 * Upload examples to a created file.
 	 * @param file the file, as created
-	 * @param examples the examples, read again if the upload is repeated
+	 * @param examples the examples, read again if the upload is retried
 	 * @see TuneTheModelOperations#upload
 	 */
 	void upload(DatasetFile file, Iterable<? extends TrainingExample> examples);

@@ -224,17 +224,17 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 
 	private static <T> T await(Mono<T> call, @Nullable Duration timeout) {
 		requireBlockingAllowed();
-		CompletableFuture<T> answer = call.toFuture();
+		CompletableFuture<T> result = call.toFuture();
 		try {
 			if (timeout == null) {
-				return answer.get();
+				return result.get();
 			}
 			Duration bound = timeout.plus(MARGIN);
-			return answer.get((bound.compareTo(LONGEST_WAIT) < 0) ? bound.toNanos() : Long.MAX_VALUE,
+			return result.get((bound.compareTo(LONGEST_WAIT) < 0) ? bound.toNanos() : Long.MAX_VALUE,
 					TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			answer.cancel(true);
+			result.cancel(true);
 			throw new TuneTheModelTimeoutException("The call did not end within its timeout of " + timeout
 					+ " and a margin of " + MARGIN + ": it was cancelled", null);
 		}
@@ -243,7 +243,7 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 			throw unwrapped((cause != null) ? cause : ex);
 		}
 		catch (InterruptedException ex) {
-			answer.cancel(true);
+			result.cancel(true);
 			throw interrupted(ex);
 		}
 	}

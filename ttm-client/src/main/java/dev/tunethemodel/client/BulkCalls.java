@@ -41,7 +41,7 @@ import dev.tunethemodel.client.observation.TuneTheModelObservationContext;
  * into it would only drop it, and leave the subscriber waiting.
  *
  * @param <I> the type of an input
- * @param <T> the type of the answer of a call
+ * @param <T> the type of the response of a call
  * @param <R> the type of a result
  */
 final class BulkCalls<I, T, R> implements Subscription {
@@ -49,13 +49,13 @@ final class BulkCalls<I, T, R> implements Subscription {
 	/**
 	 * Return the results of the calls of the given inputs, in input order.
 	 * @param <I> the type of an input
-	 * @param <T> the type of the answer of a call
+	 * @param <T> the type of the response of a call
 	 * @param <R> the type of a result
 	 * @param inputs the inputs
 	 * @param calls returns the call of an input; an exception fails that input
-	 * @param results returns the result of an input from its answer; an exception fails
+	 * @param results returns the result of an input from its response; an exception fails
 	 * that input, an error ends the results
-	 * @param maxConcurrency the most attempts in flight
+	 * @param maxConcurrency the maximum number of attempts in flight
 	 * @param timeout the client's timeout, the longest a wait the API asks for holds the
 	 * concurrency back
 	 * @param observed counts the attempts, {@code null} when the call is not observed
@@ -89,7 +89,7 @@ final class BulkCalls<I, T, R> implements Subscription {
 
 	private final InputReader<I> inputs = new InputReader<>(this::drain);
 
-	private final InOrderResults<R> answered;
+	private final InOrderResults<R> inOrder;
 
 	private volatile boolean cancelled;
 
@@ -112,7 +112,7 @@ final class BulkCalls<I, T, R> implements Subscription {
 		this.observed = observed;
 		this.calls = calls;
 		this.results = results;
-		this.answered = new InOrderResults<>(subscriber, maxConcurrency);
+		this.inOrder = new InOrderResults<>(subscriber, maxConcurrency);
 		long now = System.nanoTime();
 		this.concurrency = new AdaptiveConcurrency(maxConcurrency, timeout, now);
 		this.wakeUpAt = now;
@@ -127,7 +127,7 @@ final class BulkCalls<I, T, R> implements Subscription {
 	@Override
 	public void request(long n) {
 		if (Operators.validate(n)) {
-			this.answered.request(n);
+			this.inOrder.request(n);
 			drain();
 		}
 	}
@@ -173,7 +173,7 @@ final class BulkCalls<I, T, R> implements Subscription {
 		}
 		Throwable inputsError = this.inputs.failure();
 		if (inputsError != null) {
-			this.answered.fail(this.started, inputsError);
+			this.inOrder.fail(this.started, inputsError);
 		}
 		passOn();
 		if (!this.finished) {
@@ -184,19 +184,19 @@ final class BulkCalls<I, T, R> implements Subscription {
 
 	private void settle(Attempt attempt, long now) {
 		BulkInput<I, T> input = attempt.input;
-		if (!this.answered.counts(input.position())) {
+		if (!this.inOrder.counts(input.position())) {
 			return;
 		}
 		Throwable failure = attempt.failure;
 		if (failure == null) {
 			this.concurrency.succeeded(attempt.epoch, now - attempt.startedAt, now);
-			answered(input, attempt.answer);
+			responded(input, attempt.response);
 			return;
 		}
-		Duration delay = input.repeatDelay(failure, this.concurrency.refusesWhateverTheLoad(), now);
-		if (failure instanceof ErrorAnswer answer && Retries.isOverloaded(answer)) {
+		Duration delay = input.retryDelay(failure, this.concurrency.refusesWhateverTheLoad(), now);
+		if (failure instanceof ErrorResponse response && Retries.isOverloaded(response)) {
 			// the wait of the input, never shorter than its backoff, holds the others too
-			this.concurrency.overloaded(attempt.epoch, (delay != null) ? delay : answer.retryAfter(), now);
+			this.concurrency.overloaded(attempt.epoch, (delay != null) ? delay : response.retryAfter(), now);
 		}
 		if (delay == null) {
 			failInput(input.position(), input.failure(failure));
@@ -205,32 +205,32 @@ final class BulkCalls<I, T, R> implements Subscription {
 		schedule(delay, new Wait(input));
 	}
 
-	private void answered(BulkInput<I, T> input, @Nullable T answer) {
-		if (answer == null) {
-			failInput(input.position(), input.failure(new IllegalStateException("no answer")));
+	private void responded(BulkInput<I, T> input, @Nullable T response) {
+		if (response == null) {
+			failInput(input.position(), input.failure(new IllegalStateException("no response")));
 			return;
 		}
 		R result;
 		try {
-			result = this.results.apply(input.value(), answer);
+			result = this.results.apply(input.value(), response);
 		}
 		catch (RuntimeException ex) {
 			failInput(input.position(), ex);
 			return;
 		}
-		this.answered.put(input.position(), result);
+		this.inOrder.put(input.position(), result);
 	}
 
 	private void failInput(long position, Throwable cause) {
-		this.answered.fail(position, new TuneTheModelInputFailedException(position, cause));
+		this.inOrder.fail(position, new TuneTheModelInputFailedException(position, cause));
 	}
 
 	private void passOn() {
-		Throwable failure = this.answered.passOn(this.started);
+		Throwable failure = this.inOrder.passOn(this.started);
 		if (failure != null) {
 			end(failure);
 		}
-		else if (this.inputs.isExhausted() && this.answered.passedOn() == this.started) {
+		else if (this.inputs.isExhausted() && this.inOrder.passedOn() == this.started) {
 			finish();
 			this.subscriber.onComplete();
 		}
@@ -245,13 +245,13 @@ final class BulkCalls<I, T, R> implements Subscription {
 		while (this.inFlight < permits) {
 			BulkInput<I, T> input = this.waitedOut.poll();
 			if (input == null) {
-				I value = this.answered.hasRoom(this.started) ? this.inputs.poll() : null;
+				I value = this.inOrder.hasRoom(this.started) ? this.inputs.poll() : null;
 				if (value == null) {
 					return;
 				}
 				input = newInput(value);
 			}
-			if (input != null && this.answered.counts(input.position())) {
+			if (input != null && this.inOrder.counts(input.position())) {
 				attempt(input, now);
 			}
 		}
@@ -282,7 +282,7 @@ final class BulkCalls<I, T, R> implements Subscription {
 	}
 
 	private void askForInputs() {
-		if (this.answered.hasRoom(this.started)) {
+		if (this.inOrder.hasRoom(this.started)) {
 			this.inputs.askForMore();
 		}
 	}
@@ -317,7 +317,7 @@ final class BulkCalls<I, T, R> implements Subscription {
 		this.waits.dispose();
 		this.waitedOut.clear();
 		this.ended.clear();
-		this.answered.clear();
+		this.inOrder.clear();
 	}
 
 	/**
@@ -331,7 +331,7 @@ final class BulkCalls<I, T, R> implements Subscription {
 
 		private final long startedAt;
 
-		private @Nullable T answer;
+		private @Nullable T response;
 
 		private @Nullable Throwable failure;
 
@@ -349,7 +349,7 @@ final class BulkCalls<I, T, R> implements Subscription {
 
 		@Override
 		protected void hookOnNext(T value) {
-			this.answer = value;
+			this.response = value;
 		}
 
 		@Override

@@ -9,12 +9,12 @@ import dev.tunethemodel.client.error.TuneTheModelException;
 import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
 
 /**
- * One input of a bulk call and the state of its call: the attempts made, the repeats and
+ * One input of a bulk call and the state of its call: the attempts made, the retries and
  * refusals (429s and 503s) so far, and the time by which the call must end. Not
  * thread-safe: used by the bulk call's drain loop only.
  *
  * @param <I> the type of the input
- * @param <T> the type of the answer of its call
+ * @param <T> the type of the response of its call
  */
 final class BulkInput<I, T> {
 
@@ -65,19 +65,19 @@ final class BulkInput<I, T> {
 	}
 
 	/**
-	 * Decide on a repeat after a failed attempt, and count it. A refusal waits longer
-	 * each time the input is refused again, unless the API refuses whatever the load:
-	 * waiting longer then only delays the input.
+	 * Decide on a retry after a failed attempt, and count it. A refusal waits longer each
+	 * time the input is refused again, unless the API refuses whatever the load: waiting
+	 * longer then only delays the input.
 	 * @param failure the failure of the attempt
 	 * @param refusedWhateverTheLoad whether the API refuses a share of the attempts
 	 * whatever the load
 	 * @param now the current {@link System#nanoTime()}
-	 * @return how long to wait before repeating, or {@code null} not to repeat
+	 * @return how long to wait before retrying, or {@code null} not to retry
 	 */
-	@Nullable Duration repeatDelay(Throwable failure, boolean refusedWhateverTheLoad, long now) {
+	@Nullable Duration retryDelay(Throwable failure, boolean refusedWhateverTheLoad, long now) {
 		boolean refused = this.call.isRefusal(failure);
 		long refusal = (!refused) ? this.refusals : (refusedWhateverTheLoad ? 1 : this.refusals + 1L);
-		Duration delay = this.call.repeatDelay(failure, this.retries + 1L, refusal, this.deadline - now);
+		Duration delay = this.call.retryDelay(failure, this.retries + 1L, refusal, this.deadline - now);
 		if (delay != null && refused) {
 			this.refusals++;
 		}

@@ -29,14 +29,14 @@ import dev.tunethemodel.client.observation.TuneTheModelTrainingObservationConven
  * @param apiKey the API key
  * @param allowInsecureHttp whether a plain http base URL to a remote host is allowed
  * @param temporaryDirectory where uploads spool their datasets
- * @param retrySettings when and how failed requests are repeated
- * @param timeout the longest time a call may take, its repeats included
+ * @param retrySettings when and how failed requests are retried
+ * @param timeout the longest time a call may take, its retries included
  * @param pollInterval how often a watched model's status is read
  * @param datasetPollInterval how often a training reads the status of its datasets
  * @param datasetProcessingTimeout how long a training waits for its datasets to be
  * processed
- * @param maxListEntries the most entries a list answer may have
- * @param bulkMaxConcurrency the most calls a bulk call makes at once
+ * @param maxListEntries the maximum number of entries a list response may have
+ * @param bulkMaxConcurrency the maximum number of calls a bulk call makes at once
  */
 record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, Path temporaryDirectory,
 		RetrySettings retrySettings, Duration timeout, Duration pollInterval, Duration datasetPollInterval,
@@ -80,11 +80,12 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 		ArgumentChecks.requirePositive("dataset processing timeout", datasetProcessingTimeout);
 		if (maxListEntries <= 0) {
 			throw new IllegalArgumentException(
-					"The most entries of a list must be more than zero, but is " + maxListEntries);
+					"The maximum number of entries of a list must be more than zero, but is " + maxListEntries);
 		}
 		if (bulkMaxConcurrency <= 0) {
 			throw new IllegalArgumentException(
-					"The most calls of a bulk call at once must be more than zero, but is " + bulkMaxConcurrency);
+					"The maximum number of calls of a bulk call at once must be more than zero, but is "
+							+ bulkMaxConcurrency);
 		}
 	}
 

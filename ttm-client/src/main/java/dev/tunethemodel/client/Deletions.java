@@ -5,7 +5,7 @@ import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
- * Deletes what a failed or cancelled training created, repeating a failed deletion at
+ * Deletes what a failed or cancelled training created, retrying a failed deletion at
  * least {@value #MIN_RETRIES} times whatever the client's retry settings: a model or a
  * file left behind costs the user quota.
  */
@@ -23,9 +23,9 @@ final class Deletions {
 	 * @param retrySettings the client's retry settings
 	 */
 	Deletions(Transport transport, RetrySettings retrySettings) {
-		Transport repeating = transport.withRetrySettings(atLeastMinRetries(retrySettings));
-		this.models = new ModelResource(repeating);
-		this.files = new FileResource(repeating);
+		Transport retrying = transport.withRetrySettings(atLeastMinRetries(retrySettings));
+		this.models = new ModelResource(retrying);
+		this.files = new FileResource(retrying);
 	}
 
 	/**

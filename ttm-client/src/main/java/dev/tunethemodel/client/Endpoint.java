@@ -17,7 +17,7 @@ enum Endpoint {
 
 	LIST_PUBLIC_MODELS(HttpMethod.GET, "/v0/public-models"),
 
-	// a repeat could create a second model
+	// a retry could create a second model
 	CREATE_MODEL(HttpMethod.POST, "/v0/models", false),
 
 	GET_MODEL(HttpMethod.GET, "/v0/models/{model}/status"),
@@ -32,7 +32,7 @@ enum Endpoint {
 
 	GENERATE(HttpMethod.POST, "/v0/models/{model}/generate"),
 
-	// a repeat could create a second file
+	// a retry could create a second file
 	CREATE_FILE(HttpMethod.POST, "/v0/files", false),
 
 	LIST_FILES(HttpMethod.GET, "/v0/files"),
@@ -45,7 +45,7 @@ enum Endpoint {
 
 	private final String uriTemplate;
 
-	private final boolean repeatable;
+	private final boolean safeToRetry;
 
 	private final String description;
 
@@ -55,10 +55,10 @@ enum Endpoint {
 		this(method, uriTemplate, true);
 	}
 
-	Endpoint(HttpMethod method, String uriTemplate, boolean repeatable) {
+	Endpoint(HttpMethod method, String uriTemplate, boolean safeToRetry) {
 		this.method = method;
 		this.uriTemplate = uriTemplate;
-		this.repeatable = repeatable;
+		this.safeToRetry = safeToRetry;
 		this.description = method.name() + " " + uriTemplate;
 		this.operation = name().toLowerCase(Locale.ROOT);
 	}
@@ -90,11 +90,11 @@ enum Endpoint {
 	}
 
 	/**
-	 * Return whether a request may be repeated after it may have reached the API.
-	 * @return whether the request is safe to repeat
+	 * Return whether a request may be retried after it may have reached the API.
+	 * @return whether the request is safe to retry
 	 */
-	boolean repeatable() {
-		return this.repeatable;
+	boolean safeToRetry() {
+		return this.safeToRetry;
 	}
 
 	/**

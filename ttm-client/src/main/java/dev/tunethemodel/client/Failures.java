@@ -36,14 +36,15 @@ final class Failures {
 	}
 
 	/**
-	 * Return whether the connection failed while the request was sent or the answer read.
+	 * Return whether the connection failed while the request was sent or the response
+	 * read.
 	 * @param failure the failure of an attempt
 	 * @return whether it is an I/O error or a read timeout, after which the request may
 	 * have reached the API
 	 */
 	static boolean isLostConnection(Throwable failure) {
 		if (isUntrustedCertificate(failure)) {
-			// the handshake failed before anything was sent, and a repeat fails alike
+			// the handshake failed before anything was sent, and a retry fails alike
 			return false;
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

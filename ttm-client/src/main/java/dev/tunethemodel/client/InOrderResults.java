@@ -42,7 +42,7 @@ final class InOrderResults<R> {
 	/**
 	 * Create the results of one bulk call.
 	 * @param subscriber the subscriber of the results
-	 * @param maxConcurrency the most attempts in flight
+	 * @param maxConcurrency the maximum number of attempts in flight
 	 */
 	InOrderResults(CoreSubscriber<? super R> subscriber, int maxConcurrency) {
 		this.subscriber = subscriber;
@@ -53,7 +53,7 @@ final class InOrderResults<R> {
 	/**
 	 * Return how many inputs may be started and not yet passed on: enough that the others
 	 * go on while the earliest waits out a {@code Retry-After} of about a second.
-	 * @param maxConcurrency the most attempts in flight
+	 * @param maxConcurrency the maximum number of attempts in flight
 	 * @return the size of the window
 	 */
 	static int window(int maxConcurrency) {
@@ -63,7 +63,7 @@ final class InOrderResults<R> {
 	/**
 	 * Return whether another input may start: no input failed, and the inputs started and
 	 * not yet passed on are fewer than the window and than the results asked for plus the
-	 * most attempts in flight.
+	 * maximum number of attempts in flight.
 	 * @param started how many inputs were started
 	 * @return whether one more may start
 	 */

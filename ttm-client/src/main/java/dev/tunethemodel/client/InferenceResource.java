@@ -103,7 +103,7 @@ final class InferenceResource {
 			return this.transport.observations()
 				.operationMany(() -> new TuneTheModelObservationContext(operation, model, null),
 						(observed) -> BulkCalls.run(inputs, (input) -> call.apply(model, input),
-								(input, answer) -> answer, this.maxConcurrency, this.timeout, observed));
+								(input, response) -> response, this.maxConcurrency, this.timeout, observed));
 		});
 	}
 
@@ -117,8 +117,8 @@ final class InferenceResource {
 
 	/**
 	 * The tally of an evaluation, of as many classes as the first classification has
-	 * scores: the API gives one score for each class, and every answer must give as many.
-	 * Used by the bulk call's drain loop only.
+	 * scores: the API gives one score for each class, and every response must give as
+	 * many. Used by the bulk call's drain loop only.
 	 */
 	private static final class Counts {
 

@@ -46,9 +46,9 @@ final class JsonListReader<E> {
 	 * @param entryReader reads one entry
 	 * @param field the name of the array field
 	 * @param properties the properties an entry's type reads; the others are skipped
-	 * @param maxEntryBytes the largest entry, and the most bytes in a row outside
-	 * entries; negative for no limit
-	 * @param maxEntries the most entries the list may have
+	 * @param maxEntryBytes the largest entry, and the maximum number of bytes in a row
+	 * outside entries; negative for no limit
+	 * @param maxEntries the maximum number of entries the list may have
 	 */
 	JsonListReader(ObjectReader entryReader, String field, Set<String> properties, long maxEntryBytes, int maxEntries) {
 		this.entryReader = entryReader;

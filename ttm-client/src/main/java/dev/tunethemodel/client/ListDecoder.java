@@ -6,7 +6,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import reactor.core.publisher.Flux;
 
 /**
- * Decodes a successful answer that lists entries, passing each on as it is read.
+ * Decodes a successful response that lists entries, passing each on as it is read.
  *
  * @param <T> the type of an entry
  */
@@ -14,8 +14,8 @@ import reactor.core.publisher.Flux;
 interface ListDecoder<T> {
 
 	/**
-	 * Decode the body of an answer.
-	 * @param response the answer, with a 2xx status
+	 * Decode the body of a response.
+	 * @param response the response, with a 2xx status
 	 * @param request describes the request, for messages
 	 * @return the entries of the list, read as they are asked for
 	 */

@@ -52,8 +52,8 @@ final class Observations {
 	}
 
 	/**
-	 * Observe an operation that answers once.
-	 * @param <T> the type of the answer
+	 * Observe an operation that returns one value.
+	 * @param <T> the type of the value
 	 * @param context creates the context of one subscription
 	 * @param call makes the call, given the context to count its attempts in, or
 	 * {@code null} when nothing is observed
@@ -69,7 +69,7 @@ final class Observations {
 			Observation observation = start(observed, view);
 			Ending ending = new Ending(observation, observed::setOutcome);
 			return call.apply(observed)
-				.doOnSuccess((answer) -> ending.end(SignalType.ON_COMPLETE, null))
+				.doOnSuccess((value) -> ending.end(SignalType.ON_COMPLETE, null))
 				.doOnError((ex) -> ending.end(SignalType.ON_ERROR, ex))
 				.doOnCancel(() -> ending.end(SignalType.CANCEL, null))
 				.contextWrite(Context.of(ObservationThreadLocalAccessor.KEY, observation));
@@ -77,7 +77,7 @@ final class Observations {
 	}
 
 	/**
-	 * Observe an operation that answers with many entries.
+	 * Observe an operation that returns many entries.
 	 * @param <T> the type of an entry
 	 * @param context creates the context of one subscription
 	 * @param call makes the call, given the context to count its attempts in, or

@@ -6,16 +6,16 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Decodes a successful answer.
+ * Decodes a successful response.
  *
- * @param <T> the type of what the answer holds
+ * @param <T> the type of what the response holds
  */
 @FunctionalInterface
 interface ResponseDecoder<T> {
 
 	/**
-	 * Decode the body of an answer.
-	 * @param response the answer, with a 2xx status
+	 * Decode the body of a response.
+	 * @param response the response, with a 2xx status
 	 * @param request describes the request, for messages
 	 * @return what the body holds
 	 */

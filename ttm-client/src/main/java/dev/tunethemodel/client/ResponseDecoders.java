@@ -29,9 +29,9 @@ import dev.tunethemodel.client.model.Generation;
 import dev.tunethemodel.client.model.Model;
 
 /**
- * Reads the answers of the API, prepared once per client: the decoder of each kind of
- * successful answer, which reads the body without codec lookups, and the start of an
- * error answer's body.
+ * Reads the responses of the API, prepared once per client: the decoder of each kind of
+ * successful response, which reads the body without codec lookups, and the start of an
+ * error response's body.
  */
 final class ResponseDecoders {
 
@@ -62,7 +62,7 @@ final class ResponseDecoders {
 	 * @param jsonMapper the client's own mapper
 	 * @param maxInMemorySize the codecs' in-memory limit, which bounds every body and
 	 * each entry of a list
-	 * @param maxListEntries the most entries a list may have
+	 * @param maxListEntries the maximum number of entries a list may have
 	 * @param errors turns failures into the client's exceptions
 	 */
 	ResponseDecoders(JsonMapper jsonMapper, int maxInMemorySize, int maxListEntries, ApiErrors errors) {
@@ -108,25 +108,25 @@ final class ResponseDecoders {
 	}
 
 	/**
-	 * Read the start of an error answer and end with the {@link ErrorAnswer} of the
+	 * Read the start of an error response and end with the {@link ErrorResponse} of the
 	 * attempt.
 	 * @param <T> the type the call would have returned
-	 * @param response the answer, with an error status
-	 * @return fails with the error answer
+	 * @param response the response, with an error status
+	 * @return fails with the error response
 	 */
-	<T> Mono<T> errorAnswer(ClientResponse response) {
-		return errorAnswer(response, this.errors);
+	<T> Mono<T> errorResponse(ClientResponse response) {
+		return errorResponse(response, this.errors);
 	}
 
 	/**
-	 * Read the start of an error answer and end with the {@link ErrorAnswer} of the
+	 * Read the start of an error response and end with the {@link ErrorResponse} of the
 	 * attempt, its body redacted by the given errors.
 	 * @param <T> the type the call would have returned
-	 * @param response the answer, with an error status
+	 * @param response the response, with an error status
 	 * @param errors redact the body
-	 * @return fails with the error answer
+	 * @return fails with the error response
 	 */
-	<T> Mono<T> errorAnswer(ClientResponse response, ApiErrors errors) {
+	<T> Mono<T> errorResponse(ClientResponse response, ApiErrors errors) {
 		// as bytes: a string decoder logs a body echoing the key at TRACE
 		Charset charset = response.headers().contentType().map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
 		Flux<DataBuffer> start = DataBufferUtils.takeUntilByteCount(response.body(BodyExtractors.toDataBuffers()),
@@ -142,7 +142,7 @@ final class ResponseDecoders {
 			.onErrorReturn("")
 			.defaultIfEmpty("")
 			.flatMap((body) -> Mono
-				.error(errors.errorAnswer(response.statusCode(), response.headers().asHttpHeaders(), body)));
+				.error(errors.errorResponse(response.statusCode(), response.headers().asHttpHeaders(), body)));
 	}
 
 	private <R, T> ResponseDecoder<T> objectDecoder(ObjectReader reader, Function<R, T> mapper, int maxInMemorySize) {
@@ -161,17 +161,17 @@ final class ResponseDecoders {
 				}
 			})
 			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> new TuneTheModelException(request.get() + " answered " + response.statusCode().value()
+					(ex) -> new TuneTheModelException(request.get() + " returned " + response.statusCode().value()
 							+ " with a body larger than " + CODECS_LIMIT + ": " + ex.getMessage(), ex))
 			.switchIfEmpty(Mono.error(() -> new TuneTheModelException(
-					request.get() + " answered " + response.statusCode().value() + " with an empty body")));
+					request.get() + " returned " + response.statusCode().value() + " with an empty body")));
 	}
 
 	private <R, T> ListDecoder<T> listDecoder(JsonListReader<R> reader, Function<R, T> mapper) {
 		return (response, request) -> reader.read(response.body(BodyExtractors.toDataBuffers()))
 			.map(mapper)
 			.onErrorMap(JsonListReader.LimitExceededException.class,
-					(ex) -> new TuneTheModelException(request.get() + " answered " + response.statusCode().value()
+					(ex) -> new TuneTheModelException(request.get() + " returned " + response.statusCode().value()
 							+ " with " + ex.getMessage() + ", " + (ex.isEntryCount() ? ENTRIES_LIMIT : CODECS_LIMIT)))
 			.onErrorMap((ex) -> ex instanceof JacksonException || ex instanceof IllegalStateException,
 					(ex) -> this.errors.unreadable(request.get(), ex));

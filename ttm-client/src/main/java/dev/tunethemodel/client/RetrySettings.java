@@ -3,26 +3,26 @@ package dev.tunethemodel.client;
 import java.time.Duration;
 
 /**
- * When and how {@link TuneTheModelTemplate} repeats a failed request.
+ * When and how {@link TuneTheModelTemplate} retries a failed request.
  * <p>
- * A request is repeated after a failure to connect (nothing was sent) or a 429 answer,
- * for every operation; after a 408, 500, 502, 503 or 504 answer, a read timeout or a
- * connection lost after sending, only when the operation is safe to repeat: every read,
+ * A request is retried after a failure to connect (nothing was sent) or a 429 response,
+ * for every operation; after a 408, 500, 502, 503 or 504 response, a read timeout or a
+ * connection lost after sending, only when the operation is safe to retry: every read,
  * delete, bind, fit, classify, generate and upload, never {@code createModel} or
- * {@code createFile}, which could create a duplicate. Other answers (400, 401, 403, 404,
- * 422, ...) are never repeated.
+ * {@code createFile}, which could create a duplicate. Other responses (400, 401, 403,
+ * 404, 422, ...) are never retried.
  * <p>
- * The n-th repeat waits a random time between half and all of
+ * The n-th retry waits a random time between half and all of
  * {@code min(initialBackoff * 2^(n-1), maxBackoff)}, or what the API asks in its
  * {@code Retry-After} header, in seconds or as an HTTP date in any of its three formats;
  * a {@code Retry-After} under a second, such as 0, is waited at least as long as that
  * backoff, so that a server that always asks for none is not asked again at once, again
  * and again. A {@code Retry-After} longer than {@code maxRetryAfter}, or a number of
- * seconds too large to hold, ends the call at once. No repeat starts that could not end
+ * seconds too large to hold, ends the call at once. No retry starts that could not end
  * within the client's timeout.
  *
- * @param maxRetries how many times a request may be repeated, 0 for never
- * @param initialBackoff the wait before the first repeat
+ * @param maxRetries how many times a request may be retried, 0 for never
+ * @param initialBackoff the wait before the first retry
  * @param maxBackoff the longest wait between two attempts
  * @param maxRetryAfter the longest {@code Retry-After} that is waited for
  * @since 0.1.0
@@ -31,8 +31,8 @@ public record RetrySettings(int maxRetries, Duration initialBackoff, Duration ma
 
 	/**
 	 * Check the settings.
-	 * @param maxRetries how many times a request may be repeated, 0 for never
-	 * @param initialBackoff the wait before the first repeat
+	 * @param maxRetries how many times a request may be retried, 0 for never
+	 * @param initialBackoff the wait before the first retry
 	 * @param maxBackoff the longest wait between two attempts
 	 * @param maxRetryAfter the longest {@code Retry-After} that is waited for
 	 */
@@ -55,7 +55,7 @@ public record RetrySettings(int maxRetries, Duration initialBackoff, Duration ma
 	}
 
 	/**
-	 * Return settings that never repeat a request.
+	 * Return settings that never retry a request.
 	 * @return settings without retries
 	 */
 	public static RetrySettings none() {
@@ -63,8 +63,8 @@ public record RetrySettings(int maxRetries, Duration initialBackoff, Duration ma
 	}
 
 	/**
-	 * Return the wait before the given repeat.
-	 * @param retry the number of the repeat, from 1
+	 * Return the wait before the given retry.
+	 * @param retry the number of the retry, from 1
 	 * @param random a number from 0 (inclusive) to 1 (exclusive) that spreads the waits
 	 * @return the wait, between half and all of the exponential backoff
 	 */

@@ -12,9 +12,9 @@ import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
 /**
  * A call whose attempts its caller makes, spaces and ends itself, as a bulk call does to
  * schedule the attempts of all its inputs together; the retry settings and the timeout
- * still decide when it may repeat and when it is over.
+ * still decide when it may retry and when it is over.
  *
- * @param <T> the type of the answer
+ * @param <T> the type of the response
  */
 final class ScheduledCall<T> {
 
@@ -22,7 +22,7 @@ final class ScheduledCall<T> {
 
 	private final Supplier<String> request;
 
-	private final boolean repeatable;
+	private final boolean safeToRetry;
 
 	private final Retries retries;
 
@@ -30,11 +30,11 @@ final class ScheduledCall<T> {
 
 	private final Duration timeout;
 
-	ScheduledCall(Supplier<Mono<T>> attempt, Supplier<String> request, boolean repeatable, Retries retries,
+	ScheduledCall(Supplier<Mono<T>> attempt, Supplier<String> request, boolean safeToRetry, Retries retries,
 			ApiErrors errors, Duration timeout) {
 		this.attempt = attempt;
 		this.request = request;
-		this.repeatable = repeatable;
+		this.safeToRetry = safeToRetry;
 		this.retries = retries;
 		this.errors = errors;
 		this.timeout = timeout;
@@ -58,26 +58,26 @@ final class ScheduledCall<T> {
 
 	/**
 	 * Return whether the API refused an attempt for a while, which does not use up the
-	 * repeats.
+	 * retries.
 	 * @param failure the failure of the attempt
-	 * @return whether it is a 429, or a 503 of a request that may be repeated
+	 * @return whether it is a 429, or a 503 of a request that may be retried
 	 */
 	boolean isRefusal(Throwable failure) {
-		return Retries.isRefusal(failure, this.repeatable);
+		return Retries.isRefusal(failure, this.safeToRetry);
 	}
 
 	/**
-	 * Decide on a repeat after a failed attempt; a {@link #isRefusal refusal} does not
-	 * use up the repeats.
+	 * Decide on a retry after a failed attempt; a {@link #isRefusal refusal} does not use
+	 * up the retries.
 	 * @param failure the failure of the attempt
-	 * @param retry the number of the repeat that would follow, refusals not counted, from
+	 * @param retry the number of the retry that would follow, refusals not counted, from
 	 * 1
 	 * @param refusal the number of refusals so far
 	 * @param remainingNanos the time left before the call's timeout
-	 * @return how long to wait before repeating, or {@code null} not to repeat
+	 * @return how long to wait before retrying, or {@code null} not to retry
 	 */
-	@Nullable Duration repeatDelay(Throwable failure, long retry, long refusal, long remainingNanos) {
-		return this.retries.delayWaitingOutRefusals(failure, this.repeatable, retry, refusal, remainingNanos);
+	@Nullable Duration retryDelay(Throwable failure, long retry, long refusal, long remainingNanos) {
+		return this.retries.delayWaitingOutRefusals(failure, this.safeToRetry, retry, refusal, remainingNanos);
 	}
 
 	/**
@@ -100,7 +100,7 @@ final class ScheduledCall<T> {
 	}
 
 	/**
-	 * Return the longest time the call may take, its repeats included.
+	 * Return the longest time the call may take, its retries included.
 	 * @return the timeout
 	 */
 	Duration timeout() {

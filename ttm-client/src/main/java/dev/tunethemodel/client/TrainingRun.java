@@ -145,27 +145,27 @@ final class TrainingRun {
 	}
 
 	/**
-	 * Start a creation that runs to its answer even if the training is cancelled, so that
-	 * the clean-up knows what it created.
+	 * Start a creation that runs to its response even if the training is cancelled, so
+	 * that the clean-up knows what it created.
 	 * @param <T> the type of what is created
 	 * @param creation the call that creates it
 	 * @param created records what was created
-	 * @return the answer of the creation
+	 * @return the response of the creation
 	 */
 	private <T> Mono<T> create(Mono<T> creation, Consumer<T> created) {
 		return Mono.deferContextual((context) -> {
-			CompletableFuture<T> answer = new CompletableFuture<>();
-			this.creation = answer;
+			CompletableFuture<T> result = new CompletableFuture<>();
+			this.creation = result;
 			// a clean-up that started before this creation was known does not await it
 			if (this.cleanUp.get() != null) {
-				answer.complete(null);
+				result.complete(null);
 				return Mono.empty();
 			}
 			// with the caller's context, which holds the training's observation
 			creation.doOnNext(created)
 				.contextWrite(context)
-				.subscribe(answer::complete, answer::completeExceptionally, () -> answer.complete(null));
-			return Mono.fromFuture(answer, true);
+				.subscribe(result::complete, result::completeExceptionally, () -> result.complete(null));
+			return Mono.fromFuture(result, true);
 		});
 	}
 

@@ -26,7 +26,7 @@ import dev.tunethemodel.client.observation.TuneTheModelObservationContext;
 
 /**
  * How calls reach the API: the web clients and the JSON mapper, built on the first call
- * so that they cost nothing at startup; each call's attempts, repeated as the retry
+ * so that they cost nothing at startup; each call's attempts, retried as the retry
  * settings say and ended by the timeout; the exchange of one attempt; the entries of a
  * list, passed on as they are read; and the {@code PUT} of an upload. Calls fail with the
  * client's exceptions only.
@@ -81,7 +81,7 @@ final class Transport {
 	}
 
 	/**
-	 * Return a transport that repeats failed requests as the given settings say, over the
+	 * Return a transport that retries failed requests as the given settings say, over the
 	 * same web clients and connections.
 	 * @param retrySettings the retry settings
 	 * @return the transport
@@ -108,10 +108,10 @@ final class Transport {
 
 	/**
 	 * Return a call of an endpoint without an id.
-	 * @param <T> the type of the answer
+	 * @param <T> the type of the response
 	 * @param endpoint the endpoint
 	 * @param body the request body, {@code null} for none
-	 * @param decoder chooses the decoder of the answer
+	 * @param decoder chooses the decoder of the response
 	 * @return the call
 	 */
 	<T> Mono<T> call(Endpoint endpoint, @Nullable Object body, Function<ResponseDecoders, ResponseDecoder<T>> decoder) {
@@ -120,10 +120,10 @@ final class Transport {
 
 	/**
 	 * Return a call of an endpoint.
-	 * @param <T> the type of the answer
+	 * @param <T> the type of the response
 	 * @param endpoint the endpoint
 	 * @param body the request body, {@code null} for none
-	 * @param decoder chooses the decoder of the answer
+	 * @param decoder chooses the decoder of the response
 	 * @param id the id in the endpoint's URI, checked to need no encoding; {@code null}
 	 * for an endpoint without one
 	 * @return the call
@@ -132,16 +132,16 @@ final class Transport {
 			@Nullable String id) {
 		ScheduledCall<T> call = scheduledCall(endpoint, body, decoder, id);
 		return this.observations.operation(() -> endpoint.observationContext(id),
-				(observed) -> withPolicies(this.errors, call::description, endpoint.repeatable(), call::attempt,
+				(observed) -> withPolicies(this.errors, call::description, endpoint.safeToRetry(), call::attempt,
 						observed));
 	}
 
 	/**
-	 * Return a call of an endpoint whose attempts the caller makes and repeats itself.
-	 * @param <T> the type of the answer
+	 * Return a call of an endpoint whose attempts the caller makes and retries itself.
+	 * @param <T> the type of the response
 	 * @param endpoint the endpoint
 	 * @param body the request body, {@code null} for none
-	 * @param decoder chooses the decoder of the answer
+	 * @param decoder chooses the decoder of the response
 	 * @param id the id in the endpoint's URI, checked to need no encoding; {@code null}
 	 * for an endpoint without one
 	 * @return the call
@@ -154,17 +154,17 @@ final class Transport {
 		Supplier<String> request = () -> (id != null) ? endpoint + " [" + id + "]" : endpoint.toString();
 		ResponseDecoder<T> responseDecoder = decoder.apply(wire.decoders);
 		return new ScheduledCall<>(() -> exchange(wire, endpoint, json, id, responseDecoder, request), request,
-				endpoint.repeatable(), this.retries, this.errors, this.timeout);
+				endpoint.safeToRetry(), this.retries, this.errors, this.timeout);
 	}
 
 	/**
 	 * Return a call of an endpoint that lists entries. The entries are passed on as they
-	 * are read, as many as asked for; a failed attempt is repeated only before the first
+	 * are read, as many as asked for; a failed attempt is retried only before the first
 	 * entry. The timeout bounds the time spent waiting for entries asked for, not the
 	 * time the subscriber takes to ask for more.
 	 * @param <T> the type of an entry
 	 * @param endpoint the endpoint, without an id
-	 * @param decoder chooses the decoder of the answer
+	 * @param decoder chooses the decoder of the response
 	 * @return the call
 	 */
 	<T> Flux<T> list(Endpoint endpoint, Function<ResponseDecoders, ListDecoder<T>> decoder) {
@@ -175,7 +175,7 @@ final class Transport {
 			Attempts attempts = new Attempts(System.nanoTime() + this.timeout.toNanos(), observed);
 			Flux<T> entries = attemptList(attempts, () -> requestSpec(wire, endpoint, null, null)
 				.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
-						? listDecoder.decode(response, request) : wire.decoders.<T>errorAnswer(response).flux()))
+						? listDecoder.decode(response, request) : wire.decoders.<T>errorResponse(response).flux()))
 				.onErrorMap((ex) -> this.errors.callFailure(request.get(), ex, attempts.count));
 			return WaitingTimeout.apply(entries, this.timeout,
 					() -> this.errors.timeout(request.get(), this.timeout, attempts.count));
@@ -201,37 +201,37 @@ final class Transport {
 
 	/**
 	 * Apply the retry settings and the timeout to a call.
-	 * @param <T> the type of the answer
+	 * @param <T> the type of the response
 	 * @param errors turns the call's failures into the client's exceptions
 	 * @param request describes the request, for messages
-	 * @param repeatable whether the request may be repeated after it may have reached the
+	 * @param safeToRetry whether the request may be retried after it may have reached the
 	 * API
 	 * @param attempt makes one attempt
 	 * @param observed counts the attempts, {@code null} when the call is not observed
-	 * @return the call, repeated as the retry settings say, ended by the timeout, failing
+	 * @return the call, retried as the retry settings say, ended by the timeout, failing
 	 * with the client's exceptions only
 	 */
-	private <T> Mono<T> withPolicies(ApiErrors errors, Supplier<String> request, boolean repeatable,
+	private <T> Mono<T> withPolicies(ApiErrors errors, Supplier<String> request, boolean safeToRetry,
 			Supplier<Mono<T>> attempt, @Nullable TuneTheModelObservationContext observed) {
 		return Mono.defer(() -> {
 			Attempts attempts = new Attempts(System.nanoTime() + this.timeout.toNanos(), observed);
-			return attempt(attempts, repeatable, attempt)
+			return attempt(attempts, safeToRetry, attempt)
 				.onErrorMap((ex) -> errors.callFailure(request.get(), ex, attempts.count))
 				.timeout(this.timeout, Mono.error(() -> errors.timeout(request.get(), this.timeout, attempts.count)));
 		});
 	}
 
-	// a repeat only when an attempt fails: nothing is built for calls that succeed
-	private <T> Mono<T> attempt(Attempts attempts, boolean repeatable, Supplier<Mono<T>> attempt) {
+	// a retry only when an attempt fails: nothing is built for calls that succeed
+	private <T> Mono<T> attempt(Attempts attempts, boolean safeToRetry, Supplier<Mono<T>> attempt) {
 		attempts.started();
 		return attempt.get().onErrorResume((ex) -> {
-			Duration delay = this.retries.delay(ex, repeatable, attempts.count, attempts.deadline - System.nanoTime());
-			return (delay != null) ? Mono.delay(delay).then(Mono.defer(() -> attempt(attempts, repeatable, attempt)))
+			Duration delay = this.retries.delay(ex, safeToRetry, attempts.count, attempts.deadline - System.nanoTime());
+			return (delay != null) ? Mono.delay(delay).then(Mono.defer(() -> attempt(attempts, safeToRetry, attempt)))
 					: Mono.error(ex);
 		});
 	}
 
-	// entries passed on cannot be taken back: a repeat only before the first one
+	// entries passed on cannot be taken back: a retry only before the first one
 	private <T> Flux<T> attemptList(Attempts attempts, Supplier<Flux<T>> attempt) {
 		attempts.started();
 		AtomicBoolean passedOn = new AtomicBoolean();
@@ -247,7 +247,7 @@ final class Transport {
 			ResponseDecoder<T> decoder, Supplier<String> request) {
 		return requestSpec(wire, endpoint, json, id)
 			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? decoder.decode(response, request)
-					: wire.decoders.errorAnswer(response));
+					: wire.decoders.errorResponse(response));
 	}
 
 	private WebClient.RequestBodySpec requestSpec(Wire wire, Endpoint endpoint, byte @Nullable [] json,
@@ -274,7 +274,7 @@ final class Transport {
 			.contentLength(spool.contentLength())
 			.body(content)
 			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? response.releaseBody()
-					: wire.decoders.errorAnswer(response, errors));
+					: wire.decoders.errorResponse(response, errors));
 	}
 
 	// the exchange logs headers, the key among them, when any writer logs request details

@@ -35,16 +35,16 @@ import dev.tunethemodel.client.model.TrainingExample;
  * checked before anything is sent; a bad one ends the result with an
  * {@link IllegalArgumentException} that says what is wrong. A failed call ends it with a
  * {@link TuneTheModelException}: a {@link TuneTheModelApiException} subclass when the API
- * answered with an error status, a {@link TuneTheModelTimeoutException} or a
- * {@link TuneTheModelConnectionException} when it did not answer in time or at all.
- * Failed requests are repeated only when it is safe, as {@link RetrySettings} describes.
+ * responded with an error status, a {@link TuneTheModelTimeoutException} or a
+ * {@link TuneTheModelConnectionException} when it did not respond in time or at all.
+ * Failed requests are retried only when it is safe, as {@link RetrySettings} describes.
  *
  * @since 0.1.0
  */
 public interface TuneTheModelOperations {
 
 	/**
-	 * Return operations that repeat failed requests as the given settings say, over the
+	 * Return operations that retry failed requests as the given settings say, over the
 	 * same connections: for a caller that needs one attempt per call, such as a health
 	 * probe, or more patience than the application's default.
 	 * @param retrySettings the retry settings
@@ -55,7 +55,7 @@ public interface TuneTheModelOperations {
 	/**
 	 * List the models of the account.
 	 * <p>
-	 * The entries are passed on as the answer is read, as many as asked for; the call's
+	 * The entries are passed on as the response is read, as many as asked for; the call's
 	 * timeout bounds the time spent waiting for them. The call fails with a
 	 * {@link TuneTheModelException} if an entry is larger than the codecs' in-memory
 	 * limit or the list has more entries than the client takes (100,000 by default).
@@ -130,17 +130,18 @@ public interface TuneTheModelOperations {
 	 * <p>
 	 * The results come in the order of the inputs. Inputs are read as calls can start, so
 	 * that a million of them from a file stream through in flat memory, and no more are
-	 * under way than the subscriber asked for plus the most calls at once. How many calls
-	 * are made at once adapts: it grows while answers come back fine and no slower, and
-	 * halves when the API answers 429 or 503, waiting as its {@code Retry-After} says,
-	 * unless the API refuses as large a share at half the calls, which is then no
-	 * overload and no reason to slow down; it never exceeds the client's bulk concurrency
-	 * (32 by default). A failed attempt is repeated as {@link RetrySettings} says, a 429
-	 * or 503 without using up the repeats, and each input's call ends within the client's
-	 * timeout. An input that fails for good ends the results, after those of every input
-	 * before it, with a {@link TuneTheModelInputFailedException} that names its position.
-	 * A cancel stops reading inputs and starting calls; the calls in flight are let end,
-	 * within the timeout, so that their connections stay open for the next calls.
+	 * under way than the subscriber asked for plus the maximum number of calls at once.
+	 * How many calls are made at once adapts: it grows while responses come back fine and
+	 * no slower, and halves when the API responds 429 or 503, waiting as its
+	 * {@code Retry-After} says, unless the API refuses as large a share at half the
+	 * calls, which is then no overload and no reason to slow down; it never exceeds the
+	 * client's bulk concurrency (32 by default). A failed attempt is retried as
+	 * {@link RetrySettings} says, a 429 or 503 without using up the retries, and each
+	 * input's call ends within the client's timeout. An input that fails for good ends
+	 * the results, after those of every input before it, with a
+	 * {@link TuneTheModelInputFailedException} that names its position. A cancel stops
+	 * reading inputs and starting calls; the calls in flight are let end, within the
+	 * timeout, so that their connections stay open for the next calls.
 	 * @param modelId the classifier's id
 	 * @param inputs the texts to classify, none empty
 	 * @return one classification for each input, in input order
@@ -213,7 +214,7 @@ public interface TuneTheModelOperations {
 	 * more; a bad example ends the upload with an {@link IllegalArgumentException} before
 	 * anything is sent.
 	 * <p>
-	 * The examples are read once: a failed {@code PUT} is repeated as
+	 * The examples are read once: a failed {@code PUT} is retried as
 	 * {@link RetrySettings} says, each time with the whole body, read again from the
 	 * temporary files.
 	 * @param file the file to fill, as returned by {@link #createFile}
@@ -265,7 +266,7 @@ public interface TuneTheModelOperations {
 
 	/**
 	 * Watch a model: read its status every poll interval and emit the model whenever the
-	 * status changes, starting with the current one. Failed reads are repeated as
+	 * status changes, starting with the current one. Failed reads are retried as
 	 * {@link RetrySettings} says; polling stops when the subscriber cancels.
 	 * @param modelId the model's id
 	 * @return the model at each change of status; completes after

@@ -31,8 +31,8 @@ import dev.tunethemodel.client.observation.TuneTheModelTrainingObservationConven
  * one with {@link #builder()}; in a Spring Boot application, inject the auto-configured
  * {@link TuneTheModelOperations} instead.
  * <p>
- * Failed requests are repeated as {@link RetrySettings} describes, and every call, its
- * repeats included, ends within the template's timeout, with a
+ * Failed requests are retried as {@link RetrySettings} describes, and every call, its
+ * retries included, ends within the template's timeout, with a
  * {@link TuneTheModelTimeoutException} otherwise. The API key is sent in the
  * {@code Authorization} header of requests to the base URL only, and appears in no
  * message, log line or {@code toString()}. Request URIs are built from templates.
@@ -275,7 +275,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Set when failed requests are repeated. Defaults to
+		 * Set when failed requests are retried. Defaults to
 		 * {@link RetrySettings#defaults()}.
 		 * @param retrySettings the retry settings
 		 * @return this builder
@@ -286,7 +286,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Set the longest time a call may take, its repeats included. Defaults to 60s.
+		 * Set the longest time a call may take, its retries included. Defaults to 60s.
 		 * @param timeout the timeout, more than zero
 		 * @return this builder
 		 */
@@ -327,9 +327,9 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Set the most entries of a list answer; a longer list ends its call with a
-		 * {@link TuneTheModelException}. Defaults to 100,000.
-		 * @param maxListEntries the most entries, more than zero
+		 * Set the maximum number of entries of a list response; a longer list ends its
+		 * call with a {@link TuneTheModelException}. Defaults to 100,000.
+		 * @param maxListEntries the maximum number of entries, more than zero
 		 * @return this builder
 		 */
 		public Builder maxListEntries(int maxListEntries) {
@@ -338,9 +338,9 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Set the most calls a bulk call, such as {@link #classifyAll}, makes at once; no
-		 * more than the connections the client may open. Defaults to 32.
-		 * @param bulkMaxConcurrency the most calls, more than zero
+		 * Set the maximum number of calls a bulk call, such as {@link #classifyAll},
+		 * makes at once; no more than the client's connections. Defaults to 32.
+		 * @param bulkMaxConcurrency the maximum number of calls, more than zero
 		 * @return this builder
 		 */
 		public Builder bulkMaxConcurrency(int bulkMaxConcurrency) {

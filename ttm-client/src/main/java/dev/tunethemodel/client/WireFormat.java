@@ -150,10 +150,10 @@ final class WireFormat {
 
 		Classification toClassification() {
 			if (this.answer == null || this.answer.scores() == null || this.answer.scores().isEmpty()) {
-				throw new IllegalStateException("the answer has no scores");
+				throw new IllegalStateException("\"answer\" has no scores");
 			}
 			if (this.answer.scores().contains(null)) {
-				throw new IllegalStateException("the answer has a null score");
+				throw new IllegalStateException("\"answer\" has a null score");
 			}
 			return new Classification(this.answer.scores());
 		}
@@ -168,7 +168,7 @@ final class WireFormat {
 
 		Generation toGeneration() {
 			if (this.answer == null || this.answer.responses() == null) {
-				throw new IllegalStateException("the answer has no responses");
+				throw new IllegalStateException("\"answer\" has no responses");
 			}
 			// a hypothesis without "response" is an empty text
 			return new Generation(this.answer.responses()

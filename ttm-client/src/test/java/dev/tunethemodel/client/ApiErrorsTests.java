@@ -95,11 +95,11 @@ class ApiErrorsTests {
 	}
 
 	@Test
-	void errorAnswerRedactsTheKeyEscapedOrCutAtTheEndOfTheBody() {
-		ErrorAnswer escaped = this.errors.errorAnswer(HttpStatus.UNAUTHORIZED, new HttpHeaders(),
+	void errorResponseRedactsTheKeyEscapedOrCutAtTheEndOfTheBody() {
+		ErrorResponse escaped = this.errors.errorResponse(HttpStatus.UNAUTHORIZED, new HttpHeaders(),
 				"{\"error\": \"ttm\\u002Derrors-key\\u002d5d20 is invalid\"}");
 		assertThat(escaped.body()).isEqualTo("{\"error\": \"[API key] is invalid\"}");
-		ErrorAnswer cut = this.errors.errorAnswer(HttpStatus.BAD_GATEWAY, new HttpHeaders(),
+		ErrorResponse cut = this.errors.errorResponse(HttpStatus.BAD_GATEWAY, new HttpHeaders(),
 				"x".repeat(100) + API_KEY.substring(0, 9));
 		assertThat(cut.body()).isEqualTo("x".repeat(100) + "[API key]");
 	}
@@ -114,26 +114,26 @@ class ApiErrorsTests {
 	}
 
 	@Test
-	void errorAnswerReadsRetryAfterTooLargeForALongAsTheLongestWait() {
+	void errorResponseReadsRetryAfterTooLargeForALongAsTheLongestWait() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "99999999999999999999");
-		ErrorAnswer answer = this.errors.errorAnswer(HttpStatus.TOO_MANY_REQUESTS, headers, "");
-		assertThat(answer.retryAfter()).isEqualTo(RetryAfter.LONGEST);
-		assertThat(this.errors.callFailure(REQUEST, answer, 1))
+		ErrorResponse response = this.errors.errorResponse(HttpStatus.TOO_MANY_REQUESTS, headers, "");
+		assertThat(response.retryAfter()).isEqualTo(RetryAfter.LONGEST);
+		assertThat(this.errors.callFailure(REQUEST, response, 1))
 			.isInstanceOfSatisfying(TuneTheModelRateLimitException.class,
 					(rateLimit) -> assertThat(rateLimit.retryAfter()).isEqualTo(RetryAfter.LONGEST))
 			.hasMessage("GET /v0/models failed with 429 Too Many Requests and no body");
 	}
 
 	@Test
-	void errorAnswerReadsRetryAfterInEachDateFormatFromItsClock() {
+	void errorResponseReadsRetryAfterInEachDateFormatFromItsClock() {
 		Clock clock = Clock.fixed(Instant.parse("1994-11-06T08:49:00Z"), ZoneOffset.UTC);
 		ApiErrors errors = new ApiErrors(API_KEY, clock);
 		for (String date : new String[] { "Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT",
 				"Sun Nov  6 08:49:37 1994" }) {
 			HttpHeaders headers = new HttpHeaders();
 			headers.set(HttpHeaders.RETRY_AFTER, date);
-			assertThat(errors.errorAnswer(HttpStatus.SERVICE_UNAVAILABLE, headers, "").retryAfter())
+			assertThat(errors.errorResponse(HttpStatus.SERVICE_UNAVAILABLE, headers, "").retryAfter())
 				.isEqualTo(Duration.ofSeconds(37));
 		}
 	}

@@ -364,7 +364,7 @@ class FaultInjectionTests {
 		wireMock.stubFor(get("/v0/models/m-1/status").willReturn(okJson(model)));
 		StepVerifier.create(template().getModel("m-1"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
-				.hasMessageStartingWith("GET /v0/models/{model}/status [m-1] answered 200 with a body larger than "
+				.hasMessageStartingWith("GET /v0/models/{model}/status [m-1] returned 200 with a body larger than "
 						+ "the codecs' in-memory limit (spring.http.codecs.max-in-memory-size)"))
 			.verify(VERIFY);
 		assertThat(requests(getRequestedFor(urlEqualTo("/v0/models/m-1/status")))).hasSize(1);

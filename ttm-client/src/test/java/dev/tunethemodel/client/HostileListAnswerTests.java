@@ -118,7 +118,7 @@ class HostileListAnswerTests {
 		StepVerifier.create(template("entries").listModels())
 			.thenConsumeWhile((model) -> model.id().startsWith("m-"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
-				.hasMessageStartingWith("GET /v0/models answered 200 with more than 100000 entries in \"models\"")
+				.hasMessageStartingWith("GET /v0/models returned 200 with more than 100000 entries in \"models\"")
 				.hasMessageContaining("tunethemodel.max-list-entries"))
 			.verify(VERIFY);
 		report("entries", start);
@@ -132,7 +132,7 @@ class HostileListAnswerTests {
 		long start = System.nanoTime();
 		StepVerifier.create(template("content-length").listPublicModels())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
-				.hasMessageStartingWith("GET /v0/public-models answered 200 with an entry of \"models\" larger than "
+				.hasMessageStartingWith("GET /v0/public-models returned 200 with an entry of \"models\" larger than "
 						+ ENTRY_LIMIT + " bytes")
 				.hasMessageContaining("spring.http.codecs.max-in-memory-size"))
 			.verify(VERIFY);
@@ -147,7 +147,7 @@ class HostileListAnswerTests {
 		StepVerifier.create(template("ignored-array").listFiles())
 			.expectErrorSatisfies(
 					(ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
-						.hasMessageStartingWith("GET /v0/files answered 200 with an entry of \"files\" larger than "
+						.hasMessageStartingWith("GET /v0/files returned 200 with an entry of \"files\" larger than "
 								+ ENTRY_LIMIT + " bytes"))
 			.verify(VERIFY);
 		report("ignored-array", start);
@@ -160,7 +160,7 @@ class HostileListAnswerTests {
 		long start = System.nanoTime();
 		StepVerifier.create(template("top-level").listModels())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
-				.hasMessageStartingWith("GET /v0/models answered 200 with more than " + ENTRY_LIMIT
+				.hasMessageStartingWith("GET /v0/models returned 200 with more than " + ENTRY_LIMIT
 						+ " bytes in a row outside the entries of \"models\""))
 			.verify(VERIFY);
 		report("top-level", start);
@@ -172,7 +172,7 @@ class HostileListAnswerTests {
 	void endlesslyNestedEntryIsUnreadable() {
 		StepVerifier.create(template("deep").listModels())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
-				.hasMessageStartingWith("GET /v0/models answered with a body that cannot be read"))
+				.hasMessageStartingWith("GET /v0/models returned a body that cannot be read"))
 			.verify(VERIFY);
 		assertThat(sent("deep")).isLessThan(16L * 1024 * 1024);
 		assertServerStopped("deep");

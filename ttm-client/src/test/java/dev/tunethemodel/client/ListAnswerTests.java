@@ -125,7 +125,7 @@ class ListAnswerTests {
 		StepVerifier.create(builder().maxListEntries(2).build().listModels().map(Model::id))
 			.expectNext("m-1", "m-2")
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
-				.hasMessage("GET /v0/models answered 200 with more than 2 entries in \"models\", the client's limit "
+				.hasMessage("GET /v0/models returned 200 with more than 2 entries in \"models\", the client's limit "
 						+ "(maxListEntries of the template's builder, tunethemodel.max-list-entries in Spring Boot)"))
 			.verify(VERIFY);
 		assertThat(this.requests).hasValue(1);
@@ -140,7 +140,7 @@ class ListAnswerTests {
 		StepVerifier.create(builder().webClientBuilder(webClient).build().listModels().map(Model::id))
 			.expectNext("m-1")
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
-				.hasMessage("GET /v0/models answered 200 with an entry of \"models\" larger than 1000 bytes, "
+				.hasMessage("GET /v0/models returned 200 with an entry of \"models\" larger than 1000 bytes, "
 						+ "the codecs' in-memory limit (spring.http.codecs.max-in-memory-size)"))
 			.verify(VERIFY);
 	}
@@ -148,7 +148,7 @@ class ListAnswerTests {
 	@Test
 	void boundOfNoEntriesIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> builder().maxListEntries(0).build())
-			.withMessage("The most entries of a list must be more than zero, but is 0");
+			.withMessage("The maximum number of entries of a list must be more than zero, but is 0");
 	}
 
 	private TuneTheModelTemplate.Builder builder() {

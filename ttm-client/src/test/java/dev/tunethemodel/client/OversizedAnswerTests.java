@@ -114,7 +114,7 @@ class OversizedAnswerTests {
 		for (int i = 0; i < ROUNDS; i++) {
 			StepVerifier.create(template.getModel("m-1"))
 				.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
-					.hasMessageStartingWith("GET /v0/models/{model}/status [m-1] answered 200 with a body larger than "
+					.hasMessageStartingWith("GET /v0/models/{model}/status [m-1] returned 200 with a body larger than "
 							+ "the codecs' in-memory limit")
 					.hasMessageContaining(String.valueOf(BODY_LIMIT)))
 				.verify(VERIFY);

@@ -173,12 +173,12 @@ class RetriesTests {
 			.isNull();
 	}
 
-	private static ErrorAnswer answer(int status) {
+	private static ErrorResponse answer(int status) {
 		return answer(status, null);
 	}
 
-	private static ErrorAnswer answer(int status, Duration retryAfter) {
-		return new ErrorAnswer(HttpStatusCode.valueOf(status), "", retryAfter);
+	private static ErrorResponse answer(int status, Duration retryAfter) {
+		return new ErrorResponse(HttpStatusCode.valueOf(status), "", retryAfter);
 	}
 
 	private static Throwable requestFailure(Throwable cause) {

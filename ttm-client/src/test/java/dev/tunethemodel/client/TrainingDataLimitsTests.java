@@ -75,7 +75,8 @@ class TrainingDataLimitsTests {
 		StepVerifier.create(TrainingData.jsonLines(file).text("text").label("label").classifier())
 			.expectNextCount(1)
 			.expectErrorSatisfies(invalid(2,
-					"Line 2 of " + file + " is longer than 4 MiB, the most a line may be with texts of up to 1 MiB"))
+					"Line 2 of " + file
+							+ " is longer than 4 MiB, the maximum length of a line with texts of up to 1 MiB"))
 			.verify(VERIFY);
 	}
 
@@ -119,7 +120,7 @@ class TrainingDataLimitsTests {
 				TrainingData.jsonLines(file).text("text").label("label").maxTextSize(DataSize.ofBytes(16)).classifier())
 			.expectErrorSatisfies(invalid(1,
 					"Line 1 of " + file
-							+ " is longer than 64 bytes, the most a line may be with texts of up to 16 bytes; "
+							+ " is longer than 64 bytes, the maximum length of a line with texts of up to 16 bytes; "
 							+ "JSON Lines has one object per line, not an array of them"))
 			.verify(VERIFY);
 	}
@@ -130,7 +131,7 @@ class TrainingDataLimitsTests {
 		StepVerifier
 			.create(TrainingData.csv(file).text("text").label("label").maxTextSize(DataSize.ofBytes(5)).classifier())
 			.expectErrorSatisfies(invalid(2, "Line 2 of " + file
-					+ " has a record longer than 20 bytes, the most a record may be with texts of up to 5 bytes"))
+					+ " has a record longer than 20 bytes, the maximum length of a record with texts of up to 5 bytes"))
 			.verify(VERIFY);
 	}
 

@@ -122,7 +122,7 @@ class TuneTheModelTemplateErrorTests extends WireMockTemplateTests {
 		wireMock.stubFor(get("/v0/models/m-1/status").willReturn(okJson("{\"status\": \"Ready\", \"model_name\": ")));
 		StepVerifier.create(this.template.getModel("m-1")).expectErrorSatisfies((ex) -> {
 			assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
-				.hasMessageStartingWith("GET /v0/models/{model}/status [m-1] answered with a body that cannot be read");
+				.hasMessageStartingWith("GET /v0/models/{model}/status [m-1] returned a body that cannot be read");
 			assertThat(ex.getCause()).isInstanceOf(tools.jackson.core.JacksonException.class);
 		}).verify(TIMEOUT);
 	}
@@ -132,7 +132,7 @@ class TuneTheModelTemplateErrorTests extends WireMockTemplateTests {
 		wireMock.stubFor(get("/v0/models").willReturn(ok(HTML_PAGE).withHeader("Content-Type", "text/html")));
 		StepVerifier.create(this.template.listModels()).expectErrorSatisfies((ex) -> {
 			assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
-				.hasMessageStartingWith("GET /v0/models answered with a body that cannot be read");
+				.hasMessageStartingWith("GET /v0/models returned a body that cannot be read");
 			assertThat(ex.getCause()).isNotNull();
 		}).verify(TIMEOUT);
 	}
@@ -142,7 +142,7 @@ class TuneTheModelTemplateErrorTests extends WireMockTemplateTests {
 		wireMock.stubFor(post("/v0/models/m-1/classify").willReturn(ok()));
 		StepVerifier.create(this.template.classify("m-1", "text"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
-				.hasMessage("POST /v0/models/{model}/classify [m-1] answered 200 with an empty body"))
+				.hasMessage("POST /v0/models/{model}/classify [m-1] returned 200 with an empty body"))
 			.verify(TIMEOUT);
 	}
 
@@ -160,7 +160,7 @@ class TuneTheModelTemplateErrorTests extends WireMockTemplateTests {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": [{\"status\": \"Ready\"}]}")));
 		StepVerifier.create(this.template.listModels())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
-				.hasMessage("GET /v0/models answered with a body that cannot be read: "
+				.hasMessage("GET /v0/models returned a body that cannot be read: "
 						+ "a model has neither model_name nor model_id"))
 			.verify(TIMEOUT);
 	}
@@ -170,7 +170,7 @@ class TuneTheModelTemplateErrorTests extends WireMockTemplateTests {
 		wireMock.stubFor(post("/v0/models/m-1/classify").willReturn(okJson("{\"answer\": {}}")));
 		StepVerifier.create(this.template.classify("m-1", "text"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
-				.hasMessageEndingWith("the answer has no scores"))
+				.hasMessageEndingWith("\"answer\" has no scores"))
 			.verify(TIMEOUT);
 	}
 

@@ -18,7 +18,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 
 /**
- * The pre-signed upload URLs, as an object store answers them: the signature and the
+ * The pre-signed upload URLs, as an object store handles them: the signature and the
  * {@code Content-Length} are checked before any byte of the body is read, and an accepted
  * body goes to a temporary file, read back token by token, so that its size does not
  * matter to the heap.
@@ -67,8 +67,8 @@ final class DatasetUploads {
 	}
 
 	/**
-	 * Return the event loop of a request's connection, where an answer that waited off it
-	 * is to be written: one written from another thread can lose the connection's next
+	 * Return the event loop of a request's connection, where a response that waited off
+	 * it is to be written: one written from another thread can lose the connection's next
 	 * request.
 	 * @param request the request
 	 * @return the event loop of its connection

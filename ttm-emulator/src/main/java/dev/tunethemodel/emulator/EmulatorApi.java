@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The state and the operations of the emulated API, each answering the JSON of the real
+ * The state and the operations of the emulated API, each returning the JSON of the real
  * one: the field names of both the API reference and the official SDK, capitalised model
  * statuses, and its timestamps.
  */

@@ -1,7 +1,7 @@
 package dev.tunethemodel.emulator;
 
 /**
- * An error answer of the emulator: a status and a plain-text reason.
+ * An error response of the emulator: a status and a plain-text reason.
  */
 final class EmulatorException extends RuntimeException {
 

@@ -23,17 +23,17 @@ import java.time.Duration;
  * {@value #MAX_TEXT_LENGTH} characters (the file fails above);</li>
  * <li>a request line: {@value #MAX_REQUEST_LINE_LENGTH} bytes (414 above), and its
  * headers together {@value #MAX_HEADER_SIZE} bytes (431 above); the connection is closed
- * after either answer;</li>
+ * after either response;</li>
  * <li>the head of a request, its line and headers, must arrive whole within
- * {@link #REQUEST_HEAD_TIMEOUT} (a minute) of the connection or of the previous answer,
+ * {@link #REQUEST_HEAD_TIMEOUT} (a minute) of the connection or of the previous response,
  * or the connection is closed; the body of a request has no such bound, so that a large
  * upload may take its time;</li>
- * <li>requests sent on a connection ahead of their answers (HTTP/1.1 pipelining):
+ * <li>requests sent on a connection ahead of their responses (HTTP/1.1 pipelining):
  * {@value #MAX_PIPELINED_REQUESTS}, and without a body but for the first; the connection
  * is closed beyond.</li>
  * </ul>
- * A request without the right key is answered 401 before its body is read, and the body
- * is discarded as it arrives. {@link TuneTheModelEmulator#requests()} keeps the latest
+ * A request without the right key gets a 401 before its body is read, and the body is
+ * discarded as it arrives. {@link TuneTheModelEmulator#requests()} keeps the latest
  * {@value #MAX_RECORDED_REQUESTS} requests, and at most {@value #MAX_RECORDED_BYTES}
  * bytes of their paths and bodies, dropping the oldest first. Numbers must be whole where
  * the API counts something: {@code 2.9} is refused, not rounded. The models learn from
@@ -51,22 +51,22 @@ public final class EmulatorLimits {
 	public static final int MIN_NUM_CLASSES = 2;
 
 	/**
-	 * The most classes of a classifier.
+	 * The maximum number of classes of a classifier.
 	 */
 	public static final int MAX_NUM_CLASSES = 10_000;
 
 	/**
-	 * The most training iterations a model may ask for.
+	 * The maximum number of training iterations a model may ask for.
 	 */
 	public static final int MAX_TRAIN_ITERS = 1_000_000;
 
 	/**
-	 * The most texts one generation may ask for.
+	 * The maximum number of texts one generation may ask for.
 	 */
 	public static final int MAX_NUM_HYPOS = 16;
 
 	/**
-	 * The most tokens (words, for the emulator) a generated text may have.
+	 * The maximum number of tokens (words, for the emulator) a generated text may have.
 	 */
 	public static final int MAX_TOKENS = 4096;
 
@@ -91,65 +91,65 @@ public final class EmulatorLimits {
 	public static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
 	/**
-	 * The most bytes of a JSON request body.
+	 * The maximum number of bytes of a JSON request body.
 	 */
 	public static final int MAX_JSON_BODY_BYTES = 256 * 1024;
 
 	/**
-	 * The most bytes of an upload, unless the builder sets another maximum.
+	 * The maximum number of bytes of an upload, unless the builder sets another maximum.
 	 */
 	public static final long DEFAULT_MAX_UPLOAD_SIZE = 1024L * 1024 * 1024;
 
 	/**
-	 * The most characters of one text of a dataset.
+	 * The maximum number of characters of one text of a dataset.
 	 */
 	public static final int MAX_TEXT_LENGTH = 4 * 1024 * 1024;
 
 	/**
-	 * The most examples of a dataset that a model learns from.
+	 * The maximum number of examples of a dataset that a model learns from.
 	 */
 	public static final int MAX_LEARNT_EXAMPLES = 10_000;
 
 	/**
-	 * The most characters of a dataset's inputs, and of its outputs, that a model learns
-	 * from.
+	 * The maximum number of characters of a dataset's inputs, and of its outputs, that a
+	 * model learns from.
 	 */
 	public static final int MAX_LEARNT_CHARS = 1024 * 1024;
 
 	/**
-	 * The most bytes of a request line: its method, its path with its query, and its
-	 * version.
+	 * The maximum number of bytes of a request line: its method, its path with its query,
+	 * and its version.
 	 */
 	public static final int MAX_REQUEST_LINE_LENGTH = 4096;
 
 	/**
-	 * The most bytes of the headers of a request, together.
+	 * The maximum number of bytes of the headers of a request, together.
 	 */
 	public static final int MAX_HEADER_SIZE = 8192;
 
 	/**
 	 * How long the emulator waits for the head of a request, from the connection or the
-	 * previous answer on it, before it closes the connection: longer than the starter's
+	 * previous response on it, before it closes the connection: longer than the starter's
 	 * pool keeps a connection idle (20 seconds, checked every 10), so that the emulator
 	 * does not close one the client is about to reuse.
 	 */
 	public static final Duration REQUEST_HEAD_TIMEOUT = Duration.ofMinutes(1);
 
 	/**
-	 * The most requests a client may send on a connection ahead of their answers; no
-	 * usual client sends a second one before the first answer.
+	 * The maximum number of requests a client may send on a connection ahead of their
+	 * responses; no usual client sends a second one before the first response.
 	 */
 	public static final int MAX_PIPELINED_REQUESTS = 16;
 
 	/**
-	 * The most requests {@link TuneTheModelEmulator#requests()} keeps.
+	 * The maximum number of requests {@link TuneTheModelEmulator#requests()} keeps.
 	 */
 	public static final int MAX_RECORDED_REQUESTS = 1000;
 
 	/**
-	 * The most bytes the paths and bodies of the requests
+	 * The maximum number of bytes the paths and bodies of the requests
 	 * {@link TuneTheModelEmulator#requests()} keeps take together, counting two a
-	 * character, the most a Java string takes: 1,000 JSON bodies of the largest size
+	 * character, the maximum a Java string takes: 1,000 JSON bodies of the largest size
 	 * would take 500 MiB, 8 MiB holds 16 of them or the latest 1,000 of an application's
 	 * usual requests, and fits a 128 MiB heap many times over.
 	 */

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The HTTP face of the emulator: the v0 API, the pre-signed upload URLs, and the fault
- * switch; any other request, and every refusal, answered with a plain-text reason.
+ * switch; any other request, and every refusal, responded to with a plain-text reason.
  */
 final class EmulatorRoutes {
 
@@ -48,24 +48,24 @@ final class EmulatorRoutes {
 
 	RouterFunction<ServerResponse> routes() {
 		RouterFunction<ServerResponse> authenticated = RouterFunctions.route()
-			.GET("/v0/models", (request) -> answer(this.api::listModels))
-			.GET("/v0/public-models", (request) -> answer(this.api::listPublicModels))
+			.GET("/v0/models", (request) -> respond(this.api::listModels))
+			.GET("/v0/public-models", (request) -> respond(this.api::listPublicModels))
 			.POST("/v0/models", (request) -> withBody(request, this.api::createModel))
-			.GET("/v0/models/{model}/status", (request) -> answer(() -> this.api.getModel(model(request))))
-			.DELETE("/v0/models/{model}/delete", (request) -> answer(() -> this.api.deleteModel(model(request))))
+			.GET("/v0/models/{model}/status", (request) -> respond(() -> this.api.getModel(model(request))))
+			.DELETE("/v0/models/{model}/delete", (request) -> respond(() -> this.api.deleteModel(model(request))))
 			.POST("/v0/models/{model}/bind",
 					(request) -> withBody(request, (body) -> this.api.bind(model(request), body)))
-			.POST("/v0/models/{model}/fit", (request) -> answer(() -> this.api.fit(model(request))))
+			.POST("/v0/models/{model}/fit", (request) -> respond(() -> this.api.fit(model(request))))
 			.POST("/v0/models/{model}/classify",
 					(request) -> withBody(request, (body) -> this.api.classify(model(request), body)))
 			.POST("/v0/models/{model}/generate",
 					(request) -> withBody(request, (body) -> this.api.generate(model(request), body)))
 			.POST("/v0/files", (request) -> withBody(request, this.api::createFile))
-			.GET("/v0/files", (request) -> answer(this.api::listFiles))
-			.GET("/v0/files/{file}/status", (request) -> answer(() -> this.api.getFile(file(request))))
-			.DELETE("/v0/files/{file}/delete", (request) -> answer(() -> this.api.deleteFile(file(request))))
+			.GET("/v0/files", (request) -> respond(this.api::listFiles))
+			.GET("/v0/files/{file}/status", (request) -> respond(() -> this.api.getFile(file(request))))
+			.DELETE("/v0/files/{file}/delete", (request) -> respond(() -> this.api.deleteFile(file(request))))
 			.POST("/__emulator/faults", (request) -> withBody(request, this::injectFault))
-			.DELETE("/__emulator/faults", (request) -> answer(() -> {
+			.DELETE("/__emulator/faults", (request) -> respond(() -> {
 				this.faults.clear();
 				return Map.of("faults", 0);
 			}))
@@ -76,7 +76,7 @@ final class EmulatorRoutes {
 			.PUT("/upload/{file}", this.uploads::upload)
 			.build();
 		RouterFunction<ServerResponse> known = authenticated.and(uploads).filter(faulty());
-		return known.and(RouterFunctions.route(RequestPredicates.all(), new UnmatchedRequests(known)::answer))
+		return known.and(RouterFunctions.route(RequestPredicates.all(), new UnmatchedRequests(known)::respond))
 			.filter(reasons());
 	}
 
@@ -146,9 +146,9 @@ final class EmulatorRoutes {
 			if (fault == null) {
 				return next.handle(request);
 			}
-			Mono<ServerResponse> answer = (fault.status() == 0) ? next.handle(request) : faultAnswer(fault);
-			return fault.delay().isZero() ? answer
-					: Mono.delay(fault.delay()).publishOn(DatasetUploads.eventLoopOf(request)).then(answer);
+			Mono<ServerResponse> response = (fault.status() == 0) ? next.handle(request) : faultResponse(fault);
+			return fault.delay().isZero() ? response
+					: Mono.delay(fault.delay()).publishOn(DatasetUploads.eventLoopOf(request)).then(response);
 		};
 	}
 
@@ -162,7 +162,7 @@ final class EmulatorRoutes {
 				: plain(HttpStatus.INTERNAL_SERVER_ERROR.value(), "The emulator failed: " + ex);
 	}
 
-	private static Mono<ServerResponse> faultAnswer(Fault fault) {
+	private static Mono<ServerResponse> faultResponse(Fault fault) {
 		ServerResponse.BodyBuilder response = ServerResponse.status(fault.status()).contentType(MediaType.TEXT_PLAIN);
 		if (fault.retryAfter() != null) {
 			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(fault.retryAfter().toSeconds()));
@@ -178,7 +178,7 @@ final class EmulatorRoutes {
 					(ex) -> EmulatorException.badRequest("The body is not valid JSON"))
 			.filter(JsonNode::isObject)
 			.switchIfEmpty(Mono.error(() -> EmulatorException.badRequest("The body must be a JSON object")))
-			.flatMap((body) -> answer(() -> operation.apply(body)));
+			.flatMap((body) -> respond(() -> operation.apply(body)));
 	}
 
 	private static EmulatorException bodyTooLarge() {
@@ -186,7 +186,7 @@ final class EmulatorRoutes {
 				"The body is larger than " + EmulatorLimits.MAX_JSON_BODY_BYTES / 1024 + " KiB");
 	}
 
-	private static Mono<ServerResponse> answer(Operation operation) {
+	private static Mono<ServerResponse> respond(Operation operation) {
 		Map<String, Object> json = operation.run();
 		return (json != null) ? ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(json)
 				: ServerResponse.ok().build();

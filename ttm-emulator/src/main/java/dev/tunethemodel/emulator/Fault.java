@@ -5,17 +5,17 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A fault for the next answers of the emulator, to test how an application copes with a
+ * A fault for the next responses of the emulator, to test how an application copes with a
  * flaky API: an error status, with a {@code Retry-After} if wanted, and a delay before
- * the answer. Start from {@link #status(int)} or {@link #delay(Duration)}; the
+ * the response. Start from {@link #status(int)} or {@link #delay(Duration)}; the
  * {@code with…} methods and {@link #times(int)} return copies.
  *
- * @param count how many answers it applies to, at least 1
- * @param status the status to answer with, from 400 to 599, or 0 to answer normally after
- * the delay
+ * @param count how many responses it applies to, at least 1
+ * @param status the status to respond with, from 400 to 599, or 0 to respond normally
+ * after the delay
  * @param retryAfter the {@code Retry-After} to send with the status, {@code null} for
  * none, at most {@link EmulatorLimits#MAX_RETRY_AFTER}
- * @param delay how long to wait before answering, at most
+ * @param delay how long to wait before responding, at most
  * {@link EmulatorLimits#MAX_FAULT_DELAY}
  * @since 0.1.0
  * @see EmulatorLimits
@@ -24,11 +24,11 @@ public record Fault(int count, int status, @Nullable Duration retryAfter, Durati
 
 	/**
 	 * Check the fault.
-	 * @param count how many answers it applies to
-	 * @param status the status to answer with, 0 to answer normally after the delay
+	 * @param count how many responses it applies to
+	 * @param status the status to respond with, 0 to respond normally after the delay
 	 * @param retryAfter the {@code Retry-After} to send with the status, {@code null} for
 	 * none
-	 * @param delay how long to wait before answering
+	 * @param delay how long to wait before responding
 	 */
 	public Fault {
 		if (count < 1) {
@@ -47,7 +47,7 @@ public record Fault(int count, int status, @Nullable Duration retryAfter, Durati
 	}
 
 	/**
-	 * Return a fault that answers the next request with the given status.
+	 * Return a fault that responds to the next request with the given status.
 	 * @param status an HTTP status, such as 503
 	 * @return the fault
 	 */
@@ -56,7 +56,7 @@ public record Fault(int count, int status, @Nullable Duration retryAfter, Durati
 	}
 
 	/**
-	 * Return a fault that answers the next request normally, after the given delay.
+	 * Return a fault that responds to the next request normally, after the given delay.
 	 * @param delay the delay
 	 * @return the fault
 	 */
@@ -65,8 +65,8 @@ public record Fault(int count, int status, @Nullable Duration retryAfter, Durati
 	}
 
 	/**
-	 * Return a copy that applies to the given number of answers.
-	 * @param count how many answers
+	 * Return a copy that applies to the given number of responses.
+	 * @param count how many responses
 	 * @return the copy
 	 */
 	public Fault times(int count) {
@@ -83,7 +83,7 @@ public record Fault(int count, int status, @Nullable Duration retryAfter, Durati
 	}
 
 	/**
-	 * Return a copy that waits the given delay before answering.
+	 * Return a copy that waits the given delay before responding.
 	 * @param delay the delay
 	 * @return the copy
 	 */

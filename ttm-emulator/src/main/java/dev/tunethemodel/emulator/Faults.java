@@ -6,7 +6,7 @@ import java.util.Deque;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The faults waiting for the next answers, in the order they were injected.
+ * The faults waiting for the next responses, in the order they were injected.
  */
 final class Faults {
 
@@ -21,7 +21,7 @@ final class Faults {
 	}
 
 	/**
-	 * Take the fault of the next answer, counting it.
+	 * Take the fault of the next response, counting it.
 	 * @return the fault, {@code null} for none
 	 */
 	synchronized @Nullable Fault next() {

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The emulator's {@code default-generator}, which needs no training: a prompt gives it
- * examples, one per line as {@code input -> output}, and ends with the line to answer; it
- * answers as a generator trained on those examples would. A prompt without examples is
- * answered by its built-in examples.
+ * examples, one per line as {@code input -> output}, and ends with the line to complete;
+ * it completes it as a generator trained on those examples would. A prompt without
+ * examples is completed from its built-in examples.
  */
 final class FewShot {
 
@@ -36,7 +36,7 @@ final class FewShot {
 	}
 
 	/**
-	 * Find the line to answer in a few-shot prompt.
+	 * Find the line to complete in a few-shot prompt.
 	 * @param prompt the prompt
 	 * @return its last line, without a trailing arrow
 	 */

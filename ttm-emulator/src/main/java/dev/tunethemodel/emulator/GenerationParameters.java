@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @param numHypos how many texts to generate
  * @param minTokens the fewest words of a text
- * @param maxTokens the most words of a text
+ * @param maxTokens the maximum number of words of a text
  * @param temperature the sampling temperature, 0 for the likeliest texts in order
  * @param topK how many of the likeliest texts to sample from, 0 for all
  * @param topP the probability mass of the likeliest texts to sample from, {@code null}
@@ -60,8 +60,9 @@ record GenerationParameters(int numHypos, int minTokens, int maxTokens, double t
 	}
 
 	/**
-	 * Bring a text within the tokens asked for: cut after {@code maxTokens} words, or
-	 * repeat its words up to {@code minTokens}, as a tiny model that may not stop would.
+	 * Bring a text within the tokens asked for: cut after {@code maxTokens} words, or pad
+	 * it with its own words up to {@code minTokens}, as a tiny model that may not stop
+	 * would.
 	 * @param text the text, not blank
 	 * @return the text, unchanged when it has as many words as asked for
 	 */
@@ -82,7 +83,7 @@ record GenerationParameters(int numHypos, int minTokens, int maxTokens, double t
 
 	/**
 	 * Return the same sampling with texts kept whole, for texts that are changed before
-	 * they are answered.
+	 * they are returned.
 	 * @return the parameters without bounds on the words of a text
 	 */
 	GenerationParameters wholeTexts() {

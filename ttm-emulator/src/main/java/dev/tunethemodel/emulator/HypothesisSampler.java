@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
  * Picks the texts of a generation among candidates scored by the words they share with
  * the prompt, as a language model samples: a candidate's probability grows with its score
  * over the temperature, {@code top_k} and {@code top_p} keep the likeliest, and the seed
- * makes it repeatable. The texts are distinct as long as the kept candidates last; then
- * they repeat, drawn again from those.
+ * makes it reproducible. The texts are distinct as long as the kept candidates last; then
+ * they are drawn again from those.
  */
 final class HypothesisSampler {
 
@@ -104,7 +104,7 @@ final class HypothesisSampler {
 	}
 
 	/**
-	 * A text a generation may answer with.
+	 * A text a generation may respond with.
 	 *
 	 * @param text the text
 	 * @param sharedWords how many words of the prompt its example shares

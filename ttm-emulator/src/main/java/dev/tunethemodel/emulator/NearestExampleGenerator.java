@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The emulator's generator: it answers with the outputs of the training examples whose
+ * The emulator's generator: it responds with the outputs of the training examples whose
  * inputs share the most words with the prompt, sampled as a language model's would be.
  */
 final class NearestExampleGenerator implements TextGenerator {
@@ -18,7 +18,7 @@ final class NearestExampleGenerator implements TextGenerator {
 	/**
 	 * Train a generator.
 	 * @param inputs the prompts
-	 * @param outputs the text to answer to each
+	 * @param outputs the response to each
 	 */
 	NearestExampleGenerator(List<String> inputs, List<String> outputs) {
 		for (int i = 0; i < inputs.size(); i++) {
@@ -27,11 +27,11 @@ final class NearestExampleGenerator implements TextGenerator {
 	}
 
 	/**
-	 * Return the answers to a prompt: outputs of the examples, likelier the more words of
-	 * the prompt their inputs share, sampled as the parameters ask.
+	 * Return the responses to a prompt: outputs of the examples, likelier the more words
+	 * of the prompt their inputs share, sampled as the parameters ask.
 	 * @param prompt the prompt
 	 * @param parameters the parameters of the generation
-	 * @return the answers
+	 * @return the responses
 	 */
 	@Override
 	public List<String> generate(String prompt, GenerationParameters parameters) {

@@ -12,14 +12,14 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * Closes a connection on which a client sends more than
- * {@link EmulatorLimits#MAX_PIPELINED_REQUESTS} requests ahead of their answers, or a
+ * {@link EmulatorLimits#MAX_PIPELINED_REQUESTS} requests ahead of their responses, or a
  * body with a request queued behind another: Reactor Netty holds queued requests and what
- * it reads of their bodies in memory without a bound, and reads on while an answer waits
+ * it reads of their bodies in memory without a bound, and reads on while a response waits
  * for a client that does not read. One instance a connection, right after the HTTP codec.
  */
 final class PipelinedRequestsLimit extends ChannelDuplexHandler {
 
-	private int unanswered;
+	private int awaitingResponse;
 
 	private boolean closed;
 
@@ -38,23 +38,23 @@ final class PipelinedRequestsLimit extends ChannelDuplexHandler {
 	}
 
 	private boolean isQueuedOverTheLimit(Object message) {
-		return message instanceof HttpRequest && ++this.unanswered > EmulatorLimits.MAX_PIPELINED_REQUESTS;
+		return message instanceof HttpRequest && ++this.awaitingResponse > EmulatorLimits.MAX_PIPELINED_REQUESTS;
 	}
 
-	// a body belongs to the latest request, queued while an earlier one is unanswered
+	// a body belongs to the latest request, queued behind one awaiting its response
 	private boolean isQueuedBody(Object message) {
-		return this.unanswered > 1 && message instanceof HttpContent content && content.content().isReadable();
+		return this.awaitingResponse > 1 && message instanceof HttpContent content && content.content().isReadable();
 	}
 
 	@Override
 	public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
 		if (message instanceof LastHttpContent && !isInformational(message)) {
-			this.unanswered--;
+			this.awaitingResponse--;
 		}
 		ctx.write(message, promise);
 	}
 
-	// a 100 Continue is not the answer, which follows it
+	// a 100 Continue is not the response, which follows it
 	private static boolean isInformational(Object message) {
 		return message instanceof HttpResponse response
 				&& response.status().codeClass() == HttpStatusClass.INFORMATIONAL;

@@ -52,7 +52,7 @@ final class RequestJournal {
 		this.bytes = 0;
 	}
 
-	// two bytes a character, the most a Java string takes
+	// two bytes a character, the maximum a Java string takes
 	private static long sizeOf(EmulatorRequest request) {
 		String body = request.body();
 		return 2L * (request.path().length() + ((body != null) ? body.length() : 0));

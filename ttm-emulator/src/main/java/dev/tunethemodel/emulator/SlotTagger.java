@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The emulator's slot detection generator: it repeats the prompt with the slot values it
+ * The emulator's slot detection generator: it returns the prompt with the slot values it
  * learned from annotated examples marked as MASSIVE marks them,
  * {@code wake me up at [time : five am]}.
  */

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A public generator of the emulator: it answers with the outputs of its built-in
+ * A public generator of the emulator: it responds with the outputs of its built-in
  * examples nearest the prompt, in which {@code {input}} stands for the prompt; the
- * examples without a prompt answer when no other shares a word with it, so that an answer
- * relates to the prompt even when no example does.
+ * examples without a prompt respond when no other shares a word with it, so that a
+ * response relates to the prompt even when no example does.
  */
 final class TemplateGenerator implements TextGenerator {
 
@@ -19,12 +19,12 @@ final class TemplateGenerator implements TextGenerator {
 
 	/**
 	 * Create a generator.
-	 * @param inputs the prompts of the examples, empty for the answers to any prompt
-	 * @param templates the answer to each, with {@code {input}} for the prompt
+	 * @param inputs the prompts of the examples, empty for the responses to any prompt
+	 * @param templates the response to each, with {@code {input}} for the prompt
 	 */
 	TemplateGenerator(List<String> inputs, List<String> templates) {
 		List<String> prompts = new ArrayList<>();
-		List<String> answers = new ArrayList<>();
+		List<String> responses = new ArrayList<>();
 		List<String> anyPrompt = new ArrayList<>();
 		for (int i = 0; i < inputs.size(); i++) {
 			if (inputs.get(i).isBlank()) {
@@ -32,10 +32,10 @@ final class TemplateGenerator implements TextGenerator {
 			}
 			else {
 				prompts.add(inputs.get(i));
-				answers.add(templates.get(i));
+				responses.add(templates.get(i));
 			}
 		}
-		this.nearest = new NearestExampleGenerator(prompts, answers);
+		this.nearest = new NearestExampleGenerator(prompts, responses);
 		this.fallback = new NearestExampleGenerator(anyPrompt.stream().map((template) -> "").toList(), anyPrompt);
 	}
 

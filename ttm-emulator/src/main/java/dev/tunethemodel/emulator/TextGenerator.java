@@ -8,10 +8,10 @@ import java.util.List;
 interface TextGenerator {
 
 	/**
-	 * Return the answers to a prompt.
+	 * Return the responses to a prompt.
 	 * @param prompt the prompt
 	 * @param parameters the parameters of the generation
-	 * @return the answers, as many as asked
+	 * @return the responses, as many as asked
 	 */
 	List<String> generate(String prompt, GenerationParameters parameters);
 

@@ -16,7 +16,7 @@ import reactor.netty.http.server.HttpServer;
  * A local, in-memory Tune the Model API, for applications and tests that must not call
  * the real, paid service: every v0 endpoint, pre-signed upload URLs, dataset files and
  * models that walk the real statuses, and real, tiny models (a naive Bayes classifier, a
- * nearest-example generator). Faults can be injected into its next answers.
+ * nearest-example generator). Faults can be injected into its next responses.
  * <p>
  * Start one in code with {@link #start()} or {@link #builder()}, in a Spring test with
  * {@link AutoConfigureTuneTheModelEmulator}, or from the command line with
@@ -104,7 +104,7 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Make the next answers faulty; faults apply in the order they are injected.
+	 * Make the next responses faulty; faults apply in the order they are injected.
 	 * @param fault the fault
 	 */
 	public void inject(Fault fault) {
@@ -245,9 +245,9 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Set the most bytes an upload may have; a larger one is refused with 413 before
-		 * its body is read. Defaults to 1 GiB.
-		 * @param bytes the most bytes, at least 0
+		 * Set the maximum number of bytes an upload may have; a larger one is refused
+		 * with 413 before its body is read. Defaults to 1 GiB.
+		 * @param bytes the maximum number of bytes, at least 0
 		 * @return this builder
 		 */
 		public Builder maxUploadSize(long bytes) {

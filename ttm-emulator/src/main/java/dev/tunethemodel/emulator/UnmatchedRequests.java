@@ -15,8 +15,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers the requests no route takes: 405 with {@code Allow} when the path has routes
- * for other methods, else 404, both with a reason.
+ * Responds to the requests no route takes: 405 with {@code Allow} when the path has
+ * routes for other methods, else 404, both with a reason.
  */
 final class UnmatchedRequests {
 
@@ -28,13 +28,13 @@ final class UnmatchedRequests {
 	/**
 	 * Create an instance for the given routes.
 	 * @param routes the routes, asked which methods they take on a path, so that the
-	 * answer follows them as they change
+	 * response follows them as they change
 	 */
 	UnmatchedRequests(RouterFunction<ServerResponse> routes) {
 		this.routes = routes;
 	}
 
-	Mono<ServerResponse> answer(ServerRequest request) {
+	Mono<ServerResponse> respond(ServerRequest request) {
 		String method = request.method().name();
 		return Flux.fromIterable(METHODS)
 			.filterWhen((other) -> this.routes.route(ServerRequest.from(request).method(other).build()).hasElement())

@@ -65,8 +65,8 @@ public class TuneTheModelProperties {
 	private Duration datasetProcessingTimeout = Duration.ofMinutes(10);
 
 	/**
-	 * Most entries a list answer, such as the account's models, may have; a longer list
-	 * fails its call, so that a faulty server cannot keep it going.
+	 * Maximum number of entries a list response, such as the account's models, may have;
+	 * a longer list fails its call, so that a faulty server cannot keep it going.
 	 */
 	private int maxListEntries = 100_000;
 
@@ -191,12 +191,12 @@ public class TuneTheModelProperties {
 	public static class Retry {
 
 		/**
-		 * How many times a failed request may be repeated; 0 never repeats.
+		 * How many times a failed request may be retried; 0 never retries.
 		 */
 		private int maxRetries = 3;
 
 		/**
-		 * Wait before the first repeat, doubled for each next one, with jitter.
+		 * Wait before the first retry, doubled for each next one, with jitter.
 		 */
 		private Duration initialBackoff = Duration.ofMillis(500);
 
@@ -247,8 +247,8 @@ public class TuneTheModelProperties {
 	public static class Bulk {
 
 		/**
-		 * Most calls a bulk call, such as classifyAll or evaluate, makes at once; it
-		 * starts lower and adapts to what the API takes, and never exceeds
+		 * Maximum number of calls a bulk call, such as classifyAll or evaluate, makes at
+		 * once; it starts lower and adapts to what the API takes, and never exceeds
 		 * pool.max-connections.
 		 */
 		private int maxConcurrency = 32;
@@ -266,7 +266,7 @@ public class TuneTheModelProperties {
 	public static class Pool {
 
 		/**
-		 * Largest number of connections the client keeps open to the API with Reactor
+		 * Maximum number of connections the client keeps open to the API with Reactor
 		 * Netty, and of requests in flight at once with the JDK HttpClient.
 		 */
 		private int maxConnections = 50;

@@ -41,7 +41,7 @@ final class JdkTransport implements ClientTransport {
 	/**
 	 * Create the transport.
 	 * @param settings the timeouts, the SSL bundle and the pool's settings, of which the
-	 * JDK client takes the largest number of connections and the longest wait for one
+	 * JDK client takes the maximum number of connections and the longest wait for one
 	 * @return the transport
 	 */
 	static JdkTransport create(TuneTheModelConnectorSettings settings) {

@@ -18,11 +18,11 @@ import dev.tunethemodel.client.error.TuneTheModelServerException;
 import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
 
 /**
- * Reports whether the Tune the Model API answers an authenticated call: one
+ * Reports whether the Tune the Model API responds to an authenticated call: one
  * {@code GET /v0/models}, bounded by a timeout, whose result is reused for a while so
  * that frequent probes do not each call the API; concurrent probes share one call. The
  * models are counted as they are read, as many as the client takes from a list. A down
- * API is described in plain words, such as {@code no answer within 3s}.
+ * API is described in plain words, such as {@code no response within 3s}.
  *
  * @since 0.1.0
  */
@@ -38,8 +38,8 @@ public class TuneTheModelHealthIndicator implements ReactiveHealthIndicator {
 
 	/**
 	 * Create an indicator. A probe is one attempt: it probes with
-	 * {@link TuneTheModelOperations#withRetrySettings operations that do not repeat
-	 * failed requests}, whose repeats would turn every failure into a timeout.
+	 * {@link TuneTheModelOperations#withRetrySettings operations that do not retry failed
+	 * requests}, whose retries would turn every failure into a timeout.
 	 * @param operations the client to probe with
 	 * @param baseUrl the base URL of the API, shown in the details
 	 * @param timeout the longest time a probe may take
@@ -83,7 +83,7 @@ public class TuneTheModelHealthIndicator implements ReactiveHealthIndicator {
 	// Reactor's own message names its operator, not what happened
 	private String error(Throwable ex) {
 		if (ex instanceof TimeoutException) {
-			return "no answer within " + format(this.timeout);
+			return "no response within " + format(this.timeout);
 		}
 		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
 	}

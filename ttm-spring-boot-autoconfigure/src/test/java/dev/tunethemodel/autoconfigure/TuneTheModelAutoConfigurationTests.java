@@ -321,7 +321,7 @@ class TuneTheModelAutoConfigurationTests {
 			.run((context) -> StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
 				.expectNextCount(1)
 				.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelException.class)
-					.hasMessageStartingWith("GET /v0/models answered 200 with more than 1 entry in \"models\"")
+					.hasMessageStartingWith("GET /v0/models returned 200 with more than 1 entry in \"models\"")
 					.hasMessageContaining("tunethemodel.max-list-entries"))
 				.verify(TIMEOUT));
 	}

@@ -82,13 +82,13 @@ class TuneTheModelHealthIndicatorTests {
 	@Test
 	void downWhenTheProbeTimesOut() {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(5000)));
-		assertDown(indicator(wireMock.baseUrl(), Duration.ofMillis(200)), "timeout", null, "no answer within 200ms");
+		assertDown(indicator(wireMock.baseUrl(), Duration.ofMillis(200)), "timeout", null, "no response within 200ms");
 	}
 
 	@Test
 	void timeoutOfASecondOrMoreIsShownInSeconds() {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(5000)));
-		assertDown(indicator(wireMock.baseUrl(), Duration.ofMillis(1500)), "timeout", null, "no answer within 1.5s");
+		assertDown(indicator(wireMock.baseUrl(), Duration.ofMillis(1500)), "timeout", null, "no response within 1.5s");
 	}
 
 	@Test
@@ -104,7 +104,7 @@ class TuneTheModelHealthIndicatorTests {
 		TuneTheModelHealthIndicator indicator = new TuneTheModelHealthIndicator(template, wireMock.baseUrl(),
 				PROBE_TIMEOUT, Duration.ofSeconds(10));
 		assertDown(indicator, "unreadable response", null,
-				"GET /v0/models answered 200 with more than 2 entries in \"models\", the client's limit "
+				"GET /v0/models returned 200 with more than 2 entries in \"models\", the client's limit "
 						+ "(maxListEntries of the template's builder, tunethemodel.max-list-entries in Spring Boot)");
 	}
 

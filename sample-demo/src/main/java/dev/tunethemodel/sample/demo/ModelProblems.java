@@ -12,9 +12,9 @@ import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
 import dev.tunethemodel.client.error.TuneTheModelTrainingFailedException;
 
 /**
- * Answers the client's errors as {@link ProblemDetail}s, in Spring MVC and in Spring
+ * Turns the client's errors into {@link ProblemDetail}s, in Spring MVC and in Spring
  * WebFlux alike: bad input is a 400, an unknown model a 404, and a failure of the API a
- * 502 or, when it did not answer in time, a 504.
+ * 502 or, when it did not respond in time, a 504.
  *
  * @since 0.1.0
  */

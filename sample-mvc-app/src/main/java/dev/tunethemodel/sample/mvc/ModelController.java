@@ -29,14 +29,14 @@ import dev.tunethemodel.sample.demo.NewModel;
 import dev.tunethemodel.sample.demo.Text;
 
 /**
- * HTTP endpoints over the starter's blocking API: each handler waits for its answer on
+ * HTTP endpoints over the starter's blocking API: each handler waits for its response on
  * its request's thread, but for the status events, which a task executor follows; errors
- * are answered by {@link ModelProblems}.
+ * are handled by {@link ModelProblems}.
  */
 @RestController
 class ModelController {
 
-	// a demo on the API may train longer: then the answer says to ask again
+	// a demo on the API may train longer: then the response says to ask again
 	private static final Duration DEMO_WAIT = Duration.ofMinutes(1);
 
 	// a training on the API may take this long; the watch stops with the stream

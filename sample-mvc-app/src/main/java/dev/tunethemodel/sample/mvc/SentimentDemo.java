@@ -114,7 +114,7 @@ class SentimentDemo implements ApplicationRunner {
 		return result;
 	}
 
-	// classifyAll answers in input order: each classification pairs with its sentence
+	// classifyAll keeps input order: each classification pairs with its sentence
 	private List<DemoReport.Verdict> classify(String modelId) {
 		List<DemoReport.Verdict> verdicts = new ArrayList<>();
 		this.tuneTheModel.classifyAll(modelId, SentimentDemoScript.SENTENCES, (classification) -> {

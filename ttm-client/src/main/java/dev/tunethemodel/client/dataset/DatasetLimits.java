@@ -9,7 +9,7 @@ import org.springframework.util.unit.DataSize;
  * much, room for an input, an output and whatever else it holds. Reading stops at these
  * bounds, so no file makes memory grow with it.
  *
- * @param maxTextBytes the most bytes a text may have
+ * @param maxTextBytes the maximum number of bytes a text may have
  */
 record DatasetLimits(long maxTextBytes) {
 
@@ -29,7 +29,7 @@ record DatasetLimits(long maxTextBytes) {
 
 	/**
 	 * Return the limits for a chosen size of a text.
-	 * @param maxTextSize the most a text may have, from 1 byte to 256 MiB
+	 * @param maxTextSize the maximum size of a text, from 1 byte to 256 MiB
 	 * @return the limits
 	 * @throws IllegalArgumentException if the size is {@code null} or out of range
 	 */
@@ -46,8 +46,9 @@ record DatasetLimits(long maxTextBytes) {
 	}
 
 	/**
-	 * Return the most bytes a line of JSON Lines or a record of CSV may have.
-	 * @return four times the most bytes of a text
+	 * Return the maximum number of bytes a line of JSON Lines or a record of CSV may
+	 * have.
+	 * @return four times the maximum number of bytes of a text
 	 */
 	long maxLineBytes() {
 		return TEXTS_PER_LINE * this.maxTextBytes;
@@ -56,10 +57,10 @@ record DatasetLimits(long maxTextBytes) {
 	/**
 	 * Say how long a line may be, and why, for a message.
 	 * @param what what the file calls a line: {@code line} or {@code record}
-	 * @return as in {@code 4 MiB, the most a line may be with texts of up to 1 MiB}
+	 * @return as in {@code 4 MiB, the maximum length of a line with texts of up to 1 MiB}
 	 */
 	String describeLine(String what) {
-		return describe(maxLineBytes()) + ", the most a " + what + " may be with texts of up to "
+		return describe(maxLineBytes()) + ", the maximum length of a " + what + " with texts of up to "
 				+ describe(this.maxTextBytes);
 	}
 

@@ -139,7 +139,7 @@ final class DatasetText implements Closeable {
 	 * Read the rest of a line, and its end, stopping early once it has more bytes than
 	 * allowed.
 	 * @param into where to put the characters, without the end of the line
-	 * @param maxBytes the most bytes of UTF-8 the line may have
+	 * @param maxBytes the maximum number of bytes of UTF-8 the line may have
 	 * @return the bytes read, more than {@code maxBytes} when the line is longer, or
 	 * {@link #END} at the end of the file
 	 * @throws InvalidDatasetException if the file is not UTF-8 there

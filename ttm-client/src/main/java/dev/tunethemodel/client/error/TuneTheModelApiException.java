@@ -1,7 +1,7 @@
 package dev.tunethemodel.client.error;
 
 /**
- * Thrown when the API answers with an HTTP error status. Subclasses name the common
+ * Thrown when the API responds with an HTTP error status. Subclasses name the common
  * cases.
  *
  * @since 0.1.0
@@ -15,7 +15,7 @@ public class TuneTheModelApiException extends TuneTheModelException {
 	private final String responseBody;
 
 	/**
-	 * Create an exception for an error answer.
+	 * Create an exception for an error response.
 	 * @param message what went wrong: the request, the status and the start of the body
 	 * @param statusCode the HTTP status code
 	 * @param responseBody the response body, empty when there was none
@@ -27,7 +27,7 @@ public class TuneTheModelApiException extends TuneTheModelException {
 	}
 
 	/**
-	 * Return the HTTP status code of the answer.
+	 * Return the HTTP status code of the response.
 	 * @return the status code
 	 */
 	public int statusCode() {
@@ -35,7 +35,7 @@ public class TuneTheModelApiException extends TuneTheModelException {
 	}
 
 	/**
-	 * Return the body of the answer, empty when there was none.
+	 * Return the body of the response, empty when there was none.
 	 * @return the response body
 	 */
 	public String responseBody() {

@@ -3,8 +3,8 @@ package dev.tunethemodel.client.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the API cannot be reached, or the connection fails before its answer is
- * complete: refused, reset or closed early, or an answer that is not HTTP.
+ * Thrown when the API cannot be reached, or the connection fails before its response is
+ * complete: refused, reset or closed early, or a response that is not HTTP.
  *
  * @since 0.1.0
  */

@@ -3,7 +3,7 @@ package dev.tunethemodel.client.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when a call to the Tune the Model API fails: the API answered with an error
+ * Thrown when a call to the Tune the Model API fails: the API responded with an error
  * ({@link TuneTheModelApiException}), could not be reached, or sent a response that
  * cannot be read. Messages never contain the API key.
  *

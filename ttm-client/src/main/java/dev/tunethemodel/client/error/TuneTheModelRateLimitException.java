@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the API answers with 429: too many requests.
+ * Thrown when the API responds with 429: too many requests.
  *
  * @since 0.1.0
  */
@@ -16,7 +16,7 @@ public class TuneTheModelRateLimitException extends TuneTheModelApiException {
 	private final @Nullable Duration retryAfter;
 
 	/**
-	 * Create an exception for a 429 answer.
+	 * Create an exception for a 429 response.
 	 * @param message what went wrong: the request, the status and the start of the body
 	 * @param responseBody the response body, empty when there was none
 	 * @param retryAfter how long the API asked to wait, {@code null} when it did not say

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.util.Assert;
 
 /**
- * What a classifier answered for one text.
+ * What a classifier returned for one text.
  *
  * @param scores the probability of each class, indexed by class, never empty
  * @since 0.1.0

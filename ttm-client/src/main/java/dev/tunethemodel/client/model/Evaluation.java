@@ -40,7 +40,7 @@ import org.springframework.util.Assert;
  */
 public final class Evaluation {
 
-	// the most classes confusionMatrix() gives a whole matrix for: 8 MB
+	// the maximum number of classes confusionMatrix() gives a whole matrix for: 8 MB
 	static final int MAX_MATRIX_CLASSES = 1_000;
 
 	// never changed, so that copies may share them

@@ -63,7 +63,7 @@ public enum ModelStatus {
 		this.apiValue = apiValue;
 	}
 
-	// the API's own spellings, looked up first: every answer has them
+	// the API's own spellings, looked up first: every response has them
 	private static final class Usual {
 
 		private static final Map<String, ModelStatus> SPELLINGS = Map.ofEntries(Map.entry("Created", CREATED),

@@ -73,7 +73,7 @@ public class TuneTheModelObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Return how many HTTP requests the operation made, its repeats included.
+	 * Return how many HTTP requests the operation made, its retries included.
 	 * @return the number of attempts
 	 */
 	public int getAttempts() {
@@ -153,13 +153,13 @@ public class TuneTheModelObservationContext extends Observation.Context {
 		CLIENT_ERROR,
 
 		/**
-		 * The API failed: a 5xx, or an answer that could not be read; also a training
+		 * The API failed: a 5xx, or a response that could not be read; also a training
 		 * whose model failed to train.
 		 */
 		SERVER_ERROR,
 
 		/**
-		 * The API answered 429 for good.
+		 * The API responded 429 for good.
 		 */
 		RATE_LIMITED,
 

@@ -8,10 +8,10 @@ import org.springframework.http.HttpStatusCode;
 import dev.tunethemodel.client.error.TuneTheModelApiException;
 
 /**
- * An error answer of one attempt, before it is typed: the retry policy decides on it,
+ * An error response of one attempt, before it is typed: the retry policy decides on it,
  * then it becomes a {@link TuneTheModelApiException} that counts the attempts.
  */
-final class ErrorAnswer extends RuntimeException {
+final class ErrorResponse extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -21,7 +21,7 @@ final class ErrorAnswer extends RuntimeException {
 
 	private final @Nullable Duration retryAfter;
 
-	ErrorAnswer(HttpStatusCode status, String body, @Nullable Duration retryAfter) {
+	ErrorResponse(HttpStatusCode status, String body, @Nullable Duration retryAfter) {
 		// no message, no stack trace: it never reaches the caller
 		super(null, null, false, false);
 		this.status = status;
