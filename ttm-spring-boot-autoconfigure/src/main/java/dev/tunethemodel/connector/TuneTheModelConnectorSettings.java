@@ -160,8 +160,12 @@ public record TuneTheModelConnectorSettings(@Nullable Duration connectTimeout, @
 	 * @return the HTTP client settings
 	 */
 	HttpClientSettings httpClientSettings() {
-		// no redirects: none from the API, and none may carry the key elsewhere
-		return new HttpClientSettings(HttpRedirects.DONT_FOLLOW, this.connectTimeout, this.readTimeout, this.sslBundle);
+		// from defaults(): Spring Boot 4.1 deprecates the canonical constructor
+		return HttpClientSettings.defaults()
+			// no redirects: none from the API, and none may carry the key elsewhere
+			.withRedirects(HttpRedirects.DONT_FOLLOW)
+			.withTimeouts(this.connectTimeout, this.readTimeout)
+			.withSslBundle(this.sslBundle);
 	}
 
 	/**
