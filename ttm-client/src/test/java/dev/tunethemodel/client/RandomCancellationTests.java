@@ -28,6 +28,7 @@ import reactor.core.publisher.Mono;
 import dev.tunethemodel.client.model.ClassifierExample;
 import dev.tunethemodel.client.model.CreateModelRequest;
 import dev.tunethemodel.client.model.DatasetFile;
+import dev.tunethemodel.client.model.Model;
 import dev.tunethemodel.client.model.ModelType;
 import dev.tunethemodel.emulator.TuneTheModelEmulator;
 import dev.tunethemodel.testsupport.DroppedErrors;
@@ -111,7 +112,8 @@ class RandomCancellationTests {
 		Flux.fromIterable(runs).flatMap((run) -> run, CONCURRENCY).then().block(SETTLE);
 		Flux.fromIterable(uploadTargets).concatMap((file) -> this.template.deleteFile(file.id())).then().block(SETTLE);
 		await().atMost(SETTLE).untilAsserted(() -> {
-			assertThat(this.template.listModels().collectList().block(SETTLE)).isEmpty();
+			List<Model> models = this.template.listModels().collectList().block(SETTLE);
+			assertThat(models).as(() -> leftBehind(models, output)).isEmpty();
 			assertThat(this.template.listFiles().collectList().block(SETTLE)).isEmpty();
 			assertThat(spoolFiles()).isEmpty();
 		});
@@ -139,6 +141,25 @@ class RandomCancellationTests {
 
 	private static Mono<Void> cancelled(Flux<?> operation, int afterMillis) {
 		return operation.take(Duration.ofMillis(afterMillis)).onErrorResume((ex) -> Mono.empty()).then();
+	}
+
+	// the requests the emulator kept for each model left behind, and the warnings
+	private static String leftBehind(List<Model> models, CapturedOutput output) {
+		StringBuilder report = new StringBuilder("models left behind");
+		for (Model model : models) {
+			report.append("; ").append(model.name()).append(": ");
+			emulator.requests()
+				.stream()
+				.filter((request) -> request.path().contains(model.id()) || (request.path().equals("/v0/models")
+						&& request.body() != null && request.body().contains('"' + model.name() + '"')))
+				.forEach((request) -> report.append(request.method()).append(' ').append(request.path()).append(", "));
+		}
+		output.toString()
+			.lines()
+			.filter((line) -> line.contains("WARN"))
+			.limit(20)
+			.forEach((line) -> report.append("\n").append(line));
+		return report.toString();
 	}
 
 	private List<Path> spoolFiles() throws IOException {
