@@ -35,7 +35,8 @@ class ReadmeSnippetsTests {
 
 	private static final Path README = Path.of("..", "README.md");
 
-	private static final int MAX_README_LINES = 500;
+	// the first hour and the reference, without the benchmarks and history of other files
+	private static final int MAX_README_LINES = 520;
 
 	// a line that opens a top-level type: members are indented, or static
 	private static final Pattern TOP_LEVEL_TYPE = Pattern
@@ -52,7 +53,7 @@ class ReadmeSnippetsTests {
 	}
 
 	@Test
-	void readmeHasAtMost500Lines() throws IOException {
+	void readmeHasAtMost520Lines() throws IOException {
 		assertThat(Files.readAllLines(README)).hasSizeLessThanOrEqualTo(MAX_README_LINES);
 	}
 

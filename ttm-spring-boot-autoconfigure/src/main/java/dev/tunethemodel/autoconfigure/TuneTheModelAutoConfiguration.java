@@ -15,6 +15,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -50,6 +51,12 @@ import dev.tunethemodel.connector.TuneTheModelConnectorSettings;
 public final class TuneTheModelAutoConfiguration {
 
 	@Bean
+	static TuneTheModelPropertiesCheck tuneTheModelPropertiesCheck(Environment environment,
+			ResourceLoader resourceLoader) {
+		return new TuneTheModelPropertiesCheck(environment, resourceLoader.getClassLoader());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(TuneTheModelConnectionDetails.class)
 	PropertiesTuneTheModelConnectionDetails tuneTheModelConnectionDetails(TuneTheModelProperties properties) {
 		return new PropertiesTuneTheModelConnectionDetails(properties);
@@ -63,7 +70,8 @@ public final class TuneTheModelAutoConfiguration {
 			ObjectProvider<TuneTheModelWebClientCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<TuneTheModelObservationConvention> observationConvention,
-			ObjectProvider<TuneTheModelTrainingObservationConvention> trainingObservationConvention) {
+			ObjectProvider<TuneTheModelTrainingObservationConvention> trainingObservationConvention,
+			Environment environment) {
 		TuneTheModelProperties.Retry retry = properties.getRetry();
 		TuneTheModelTemplate.Builder template = TuneTheModelTemplate.builder()
 			// on the first call: Boot's builder brings the application's connector
@@ -89,7 +97,10 @@ public final class TuneTheModelAutoConfiguration {
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		observationConvention.ifUnique(template::observationConvention);
 		trainingObservationConvention.ifUnique(template::trainingObservationConvention);
-		return template.build();
+		TuneTheModelTemplate built = template.build();
+		new TuneTheModelConnectionInfoLogger(environment).logConnection(connectionDetails, connector.getIfAvailable(),
+				properties.getPool().getMaxConnections());
+		return built;
 	}
 
 	@Bean

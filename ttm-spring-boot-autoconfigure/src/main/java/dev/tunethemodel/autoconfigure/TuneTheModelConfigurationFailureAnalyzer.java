@@ -1,21 +1,41 @@
 package dev.tunethemodel.autoconfigure;
 
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 
 import dev.tunethemodel.client.error.TuneTheModelConfigurationException;
 import dev.tunethemodel.client.http.JdkHttpConnector;
 
 /**
- * Explains a startup stopped by a {@link TuneTheModelConfigurationException}: what is
- * wrong and which property to set, never the key itself.
+ * Explains a startup stopped by a {@link TuneTheModelConfigurationException} or by a
+ * mistake in the {@code tunethemodel.*} properties: what is wrong and which property to
+ * set, never the key itself.
  */
-class TuneTheModelConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<TuneTheModelConfigurationException> {
+class TuneTheModelConfigurationFailureAnalyzer implements FailureAnalyzer {
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, TuneTheModelConfigurationException cause) {
-		return new FailureAnalysis("The Tune the Model client cannot be configured: " + cause.getMessage() + ".",
-				action(cause.problem()), cause);
+	public @Nullable FailureAnalysis analyze(Throwable failure) {
+		TuneTheModelPropertiesException properties = findCause(failure, TuneTheModelPropertiesException.class);
+		if (properties != null) {
+			return new FailureAnalysis(properties.getMessage(), properties.action(), properties);
+		}
+		TuneTheModelConfigurationException configuration = findCause(failure, TuneTheModelConfigurationException.class);
+		if (configuration != null) {
+			return new FailureAnalysis(
+					"The Tune the Model client cannot be configured: " + configuration.getMessage() + ".",
+					action(configuration.problem()), configuration);
+		}
+		return null;
+	}
+
+	private static <E extends Throwable> @Nullable E findCause(Throwable failure, Class<E> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
 	}
 
 	private static String action(TuneTheModelConfigurationException.Problem problem) {

@@ -1,6 +1,7 @@
 package dev.tunethemodel.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -13,6 +14,8 @@ import dev.tunethemodel.connector.TuneTheModelConnectorSettings;
  * {@link TuneTheModelConnectorSettings} of the client's connector.
  */
 final class TuneTheModelConnectorSettingsPropertyMapper {
+
+	private static final String SSL_BUNDLE = "tunethemodel.ssl.bundle";
 
 	private final @Nullable SslBundles sslBundles;
 
@@ -28,8 +31,8 @@ final class TuneTheModelConnectorSettingsPropertyMapper {
 	 * Return the connector settings of the given properties.
 	 * @param properties the client's properties
 	 * @return the settings
-	 * @throws NoSuchSslBundleException if {@code tunethemodel.ssl.bundle} names no SSL
-	 * bundle of the application
+	 * @throws InvalidConfigurationPropertyValueException if
+	 * {@code tunethemodel.ssl.bundle} names no SSL bundle of the application
 	 * @throws IllegalArgumentException if a property has a value the connector cannot
 	 * take
 	 */
@@ -45,8 +48,8 @@ final class TuneTheModelConnectorSettingsPropertyMapper {
 			return null;
 		}
 		if (this.sslBundles == null) {
-			throw new NoSuchSslBundleException(name, "tunethemodel.ssl.bundle names the SSL bundle '" + name
-					+ "', but the application has no SSL bundles: configure it under spring.ssl.bundle");
+			throw new InvalidConfigurationPropertyValueException(SSL_BUNDLE, name,
+					"The application has no SSL bundles: configure one under spring.ssl.bundle.");
 		}
 		try {
 			SslBundle bundle = this.sslBundles.getBundle(name);
@@ -56,11 +59,9 @@ final class TuneTheModelConnectorSettingsPropertyMapper {
 			return bundle;
 		}
 		catch (NoSuchSslBundleException ex) {
-			throw new NoSuchSslBundleException(name,
-					"tunethemodel.ssl.bundle names the SSL bundle '" + name
-							+ "', which is not configured under spring.ssl.bundle (configured: "
-							+ this.sslBundles.getBundleNames() + ")",
-					ex);
+			throw new InvalidConfigurationPropertyValueException(SSL_BUNDLE, name,
+					"No SSL bundle of that name is configured under spring.ssl.bundle (configured: "
+							+ this.sslBundles.getBundleNames() + ").");
 		}
 	}
 

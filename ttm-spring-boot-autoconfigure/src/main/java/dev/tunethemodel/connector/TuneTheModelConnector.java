@@ -37,6 +37,8 @@ public final class TuneTheModelConnector implements DisposableBean {
 
 	private final ClientHttpConnector clientHttpConnector;
 
+	private final String transportName;
+
 	private volatile @Nullable ClientTransport transport;
 
 	private volatile boolean destroyed;
@@ -64,13 +66,23 @@ public final class TuneTheModelConnector implements DisposableBean {
 	public TuneTheModelConnector(TuneTheModelConnectorSettings settings, @Nullable ClassLoader classLoader) {
 		if (ClassUtils.isPresent(REACTOR_NETTY_CLIENT, classLoader)) {
 			this.transportFactory = () -> ReactorNettyTransport.create(settings);
+			this.transportName = "Reactor Netty";
 		}
 		else {
 			// the transport is created on the first request, too late to stop the startup
 			JdkHttpConnector.requireHeadersNotLogged();
 			this.transportFactory = () -> JdkTransport.create(settings);
+			this.transportName = "the JDK's HttpClient";
 		}
 		this.clientHttpConnector = this::connect;
+	}
+
+	/**
+	 * Return the name of the HTTP client the connector is built on.
+	 * @return {@code Reactor Netty} or {@code the JDK's HttpClient}
+	 */
+	public String getTransportName() {
+		return this.transportName;
 	}
 
 	/**

@@ -10,10 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.http.HttpMethod;
@@ -126,12 +126,12 @@ class TuneTheModelConnectorConfigurationTests {
 		this.contextRunner.withPropertyValues("tunethemodel.ssl.bundle=corporate").run((context) -> {
 			assertThat(context).hasFailed();
 			Throwable failure = context.getStartupFailure();
-			while (failure != null && !(failure instanceof NoSuchSslBundleException)) {
+			while (failure != null && !(failure instanceof InvalidConfigurationPropertyValueException)) {
 				failure = failure.getCause();
 			}
-			assertThat(failure).isInstanceOf(NoSuchSslBundleException.class)
-				.hasMessage("tunethemodel.ssl.bundle names the SSL bundle 'corporate', which is not configured "
-						+ "under spring.ssl.bundle (configured: [])");
+			assertThat(failure).isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessage("Property tunethemodel.ssl.bundle with value 'corporate' is invalid: No SSL bundle of "
+						+ "that name is configured under spring.ssl.bundle (configured: []).");
 		});
 	}
 
@@ -142,8 +142,9 @@ class TuneTheModelConnectorConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("tunethemodel.ssl.bundle names the SSL bundle 'corporate', but the application "
-						+ "has no SSL bundles"));
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessage("Property tunethemodel.ssl.bundle with value 'corporate' is invalid: The application has "
+						+ "no SSL bundles: configure one under spring.ssl.bundle."));
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.tunethemodel.autoconfigure.emulator;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactory;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.OriginProvider;
 import org.springframework.util.ClassUtils;
 
 import dev.tunethemodel.autoconfigure.TuneTheModelConnectionDetails;
@@ -29,9 +31,15 @@ class TuneTheModelEmulatorConnectionDetailsFactory
 	}
 
 	/**
-	 * The base URL and key of an emulator.
+	 * The base URL and key of an emulator, whose origin the startup log names.
 	 */
-	private record EmulatorConnectionDetails(TuneTheModelEmulator emulator) implements TuneTheModelConnectionDetails {
+	private record EmulatorConnectionDetails(
+			TuneTheModelEmulator emulator) implements TuneTheModelConnectionDetails, OriginProvider {
+
+		@Override
+		public Origin getOrigin() {
+			return EmulatorOrigin.INSTANCE;
+		}
 
 		@Override
 		public String getBaseUrl() {
@@ -46,6 +54,20 @@ class TuneTheModelEmulatorConnectionDetailsFactory
 		@Override
 		public String toString() {
 			return "EmulatorConnectionDetails[baseUrl=" + getBaseUrl() + "]";
+		}
+
+	}
+
+	/**
+	 * The origin of an emulator's connection details.
+	 */
+	private enum EmulatorOrigin implements Origin {
+
+		INSTANCE;
+
+		@Override
+		public String toString() {
+			return "from the Tune the Model emulator";
 		}
 
 	}

@@ -1,0 +1,334 @@
+package dev.tunethemodel.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.core.env.Environment;
+import org.springframework.util.PlaceholderResolutionException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stops the startup, before any bean is created, on the two mistakes that would otherwise
+ * pass silently: a {@code tunethemodel.*} value that is still an unresolved
+ * {@code ${...}} placeholder (sent as the key, or used as the URL, as written), and a
+ * property under {@code tunethemodel.} that nothing reads (a mistyped one leaves its
+ * default in place, such as the real API's URL). The known properties are those of the
+ * configuration metadata on the class path, so every module's properties count.
+ */
+final class TuneTheModelPropertiesCheck implements BeanFactoryPostProcessor {
+
+	static final String METADATA = "META-INF/spring-configuration-metadata.json";
+
+	private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("tunethemodel");
+
+	// a suggestion further than this from the mistyped name would mislead
+	private static final int MAX_SUGGESTION_DISTANCE = 3;
+
+	private final Environment environment;
+
+	private final @Nullable ClassLoader classLoader;
+
+	TuneTheModelPropertiesCheck(Environment environment, @Nullable ClassLoader classLoader) {
+		this.environment = environment;
+		this.classLoader = classLoader;
+	}
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		check();
+	}
+
+	/**
+	 * Check the {@code tunethemodel.*} properties of the environment.
+	 * @throws TuneTheModelPropertiesException on an unresolved placeholder or an unknown
+	 * property
+	 */
+	void check() {
+		Map<ConfigurationPropertyName, ConfigurationProperty> properties = properties();
+		for (ConfigurationProperty property : properties.values()) {
+			requireResolved(property);
+		}
+		Map<ConfigurationPropertyName, KnownProperty> known = knownProperties();
+		// without metadata, as in an image built without it, nothing can be told unknown
+		if (known.isEmpty()) {
+			return;
+		}
+		Set<String> readSpellings = readSpellings(known.keySet());
+		List<ConfigurationProperty> unknown = properties.values()
+			.stream()
+			.filter((property) -> !isKnown(property.getName(), known) && !isRead(property, readSpellings))
+			.sorted(Comparator.comparing(TuneTheModelPropertiesCheck::name))
+			.toList();
+		if (!unknown.isEmpty()) {
+			throw unknownProperties(unknown, known.keySet());
+		}
+	}
+
+	// the property that wins for each name, as the binder sees it
+	private Map<ConfigurationPropertyName, ConfigurationProperty> properties() {
+		Map<ConfigurationPropertyName, ConfigurationProperty> properties = new LinkedHashMap<>();
+		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(this.environment);
+		for (ConfigurationPropertySource source : sources) {
+			if (source instanceof IterableConfigurationPropertySource iterable) {
+				iterable.filter(PREFIX::isAncestorOf).forEach((name) -> {
+					if (!properties.containsKey(name)) {
+						ConfigurationProperty property = iterable.getConfigurationProperty(name);
+						if (property != null) {
+							properties.put(name, property);
+						}
+					}
+				});
+			}
+		}
+		return properties;
+	}
+
+	/**
+	 * Return the spellings, in their property sources, of what the known properties read:
+	 * an environment variable such as {@code TUNETHEMODEL_API_KEY} is listed as
+	 * {@code tunethemodel.api.key}, yet read for {@code tunethemodel.api-key}.
+	 * @param known the known names
+	 * @return the spellings read, each with its property source
+	 */
+	private Set<String> readSpellings(Set<ConfigurationPropertyName> known) {
+		Set<String> spellings = new HashSet<>();
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
+			for (ConfigurationPropertyName name : known) {
+				ConfigurationProperty property = source.getConfigurationProperty(name);
+				String spelling = (property != null) ? spelling(property.getOrigin()) : null;
+				if (spelling != null) {
+					spellings.add(spelling);
+				}
+			}
+		}
+		return spellings;
+	}
+
+	private static boolean isRead(ConfigurationProperty property, Set<String> readSpellings) {
+		String spelling = spelling(property.getOrigin());
+		return spelling != null && readSpellings.contains(spelling);
+	}
+
+	// only sources that list names differently from how they are read, as the environment
+	private static @Nullable String spelling(@Nullable Origin origin) {
+		return (origin instanceof PropertySourceOrigin source)
+				? source.getPropertySource().getName() + ":" + source.getPropertyName() : null;
+	}
+
+	private void requireResolved(ConfigurationProperty property) {
+		if (!(property.getValue() instanceof CharSequence value)) {
+			return;
+		}
+		try {
+			this.environment.resolveRequiredPlaceholders(value.toString());
+		}
+		catch (PlaceholderResolutionException ex) {
+			// the value is not quoted: it may hold a part of the key
+			throw new TuneTheModelPropertiesException(
+					name(property) + from(property) + " is the placeholder ${" + ex.getPlaceholder()
+							+ "}, which nothing resolves: there is no environment variable, system property or "
+							+ "property " + ex.getPlaceholder() + ".",
+					placeholderAction(property.getName(), ex.getPlaceholder()));
+		}
+	}
+
+	private static String placeholderAction(ConfigurationPropertyName name, String placeholder) {
+		String define = "Set the environment variable " + placeholder + " before starting the application";
+		if (name.equals(ConfigurationPropertyName.of("tunethemodel.api-key"))) {
+			return define + ", or remove tunethemodel.api-key: the starter then reads TTM_API_KEY.";
+		}
+		if (name.equals(ConfigurationPropertyName.of("tunethemodel.base-url"))) {
+			return define + ", or remove tunethemodel.base-url: the starter then reads TTM_API_URL, "
+					+ "and uses https://api.tunethemodel.com without it.";
+		}
+		return define + ", or give the placeholder a default, as in ${" + placeholder + ":default}.";
+	}
+
+	private static boolean isKnown(ConfigurationPropertyName name,
+			Map<ConfigurationPropertyName, KnownProperty> known) {
+		if (known.containsKey(name)) {
+			return true;
+		}
+		// the entries of a map or a list have names of their own
+		for (ConfigurationPropertyName ancestor = name.getParent(); !ancestor.isEmpty(); ancestor = ancestor
+			.getParent()) {
+			KnownProperty property = known.get(ancestor);
+			if (property != null) {
+				return property.isContainer();
+			}
+		}
+		return false;
+	}
+
+	private static TuneTheModelPropertiesException unknownProperties(List<ConfigurationProperty> unknown,
+			Set<ConfigurationPropertyName> known) {
+		StringBuilder description = new StringBuilder((unknown.size() == 1) ? "The property " : "The properties ");
+		StringBuilder action = new StringBuilder();
+		boolean unmatched = false;
+		for (int i = 0; i < unknown.size(); i++) {
+			ConfigurationProperty property = unknown.get(i);
+			description.append((i > 0) ? ", " : "").append(name(property)).append(from(property));
+			ConfigurationPropertyName suggestion = nearest(property.getName(), known);
+			unmatched = unmatched || suggestion == null;
+			action.append((action.length() > 0) ? " " : "")
+				.append((suggestion != null) ? "Did you mean " + suggestion + " instead of " + name(property) + "?"
+						: "Remove " + name(property) + ".");
+		}
+		description.append((unknown.size() == 1) ? " is not a property" : " are not properties")
+			.append(" of the Tune the Model client, and would be ignored.");
+		if (unmatched) {
+			action.append(" The client's properties are: ")
+				.append(String.join(", ", known.stream().map(ConfigurationPropertyName::toString).sorted().toList()))
+				.append('.');
+		}
+		return new TuneTheModelPropertiesException(description.toString(), action.toString());
+	}
+
+	/**
+	 * Return the known property nearest to a mistyped name: the one fewest edits away,
+	 * else one whose last element holds the mistyped one's (as {@code base-url} holds
+	 * {@code url}).
+	 * @param name the mistyped name
+	 * @param known the known names
+	 * @return the nearest name, {@code null} when none is near
+	 */
+	static @Nullable ConfigurationPropertyName nearest(ConfigurationPropertyName name,
+			Set<ConfigurationPropertyName> known) {
+		String mistyped = comparable(name.subName(1));
+		Comparator<ConfigurationPropertyName> byName = Comparator.comparing(ConfigurationPropertyName::toString);
+		ConfigurationPropertyName fewestEdits = known.stream()
+			.filter((candidate) -> editDistance(mistyped, comparable(candidate.subName(1))) <= MAX_SUGGESTION_DISTANCE)
+			.min(Comparator
+				.<ConfigurationPropertyName>comparingInt(
+						(candidate) -> editDistance(mistyped, comparable(candidate.subName(1))))
+				.thenComparing(byName))
+			.orElse(null);
+		if (fewestEdits != null) {
+			return fewestEdits;
+		}
+		String last = name.getLastElement(Form.UNIFORM);
+		return known.stream()
+			.filter((candidate) -> last.length() >= 3 && candidate.getLastElement(Form.UNIFORM).contains(last))
+			.min(byName)
+			.orElse(null);
+	}
+
+	// the name as the binder compares it: case and dashes do not count
+	private static String comparable(ConfigurationPropertyName name) {
+		List<String> elements = new ArrayList<>();
+		for (int i = 0; i < name.getNumberOfElements(); i++) {
+			elements.add(name.getElement(i, Form.UNIFORM));
+		}
+		return String.join(".", elements);
+	}
+
+	// Levenshtein's distance: the fewest insertions, deletions and substitutions
+	private static int editDistance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
+	private static String name(ConfigurationProperty property) {
+		return property.getName().toString();
+	}
+
+	private static String from(ConfigurationProperty property) {
+		String origin = origin(property);
+		return (origin != null) ? " (from " + origin + ")" : "";
+	}
+
+	/**
+	 * Return where a property is set, as a user would look for it.
+	 * @param property the property
+	 * @return its file and line, or its property source and spelling there, {@code null}
+	 * when unknown
+	 */
+	static @Nullable String origin(ConfigurationProperty property) {
+		Origin origin = property.getOrigin();
+		if (origin instanceof PropertySourceOrigin source && source.getOrigin() != null) {
+			return source.getOrigin().toString();
+		}
+		if (origin instanceof PropertySourceOrigin source) {
+			String spelling = source.getPropertyName();
+			return "property source \"" + source.getPropertySource().getName() + "\""
+					+ (spelling.equals(name(property)) ? "" : " as " + spelling);
+		}
+		return (origin != null) ? origin.toString() : null;
+	}
+
+	private Map<ConfigurationPropertyName, KnownProperty> knownProperties() {
+		Map<ConfigurationPropertyName, KnownProperty> known = new LinkedHashMap<>();
+		JsonMapper mapper = JsonMapper.builder().build();
+		try {
+			Enumeration<URL> resources = (this.classLoader != null) ? this.classLoader.getResources(METADATA)
+					: ClassLoader.getSystemResources(METADATA);
+			for (URL resource : Collections.list(resources)) {
+				try (InputStream metadata = resource.openStream()) {
+					for (JsonNode property : mapper.readTree(metadata).path("properties")) {
+						ConfigurationPropertyName name = ConfigurationPropertyName
+							.ofIfValid(property.path("name").asString(""));
+						if (name != null && PREFIX.isAncestorOf(name)) {
+							known.put(name, new KnownProperty(property.path("type").asString("")));
+						}
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the configuration metadata", ex);
+		}
+		return known;
+	}
+
+	/**
+	 * A property of the configuration metadata.
+	 *
+	 * @param type its type, as the metadata gives it
+	 */
+	private record KnownProperty(String type) {
+
+		boolean isContainer() {
+			return this.type.startsWith("java.util.Map<") || this.type.startsWith("java.util.List<")
+					|| this.type.startsWith("java.util.Set<") || this.type.endsWith("[]");
+		}
+
+	}
+
+}
