@@ -15,20 +15,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# waits_for FILE PATTERN: the first match of the pattern in the growing file, within 60 s
-waits_for() {
-	for _ in $(seq 600); do
-		if match=$(grep -o -m1 -E "$2" "$1"); then
-			echo "$match"
-			return
-		fi
-		sleep 0.1
-	done
-	cat "$1" >&2
-	echo "Gave up waiting for '$2' in $1" >&2
-	exit 1
-}
-
 app="$work/servlet-app"
 mkdir -p "$app/src/main/java/com/example"
 consumer_pom "$app" "$boot_parent" "$bom" "$web$starter" \

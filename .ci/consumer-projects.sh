@@ -1,5 +1,5 @@
-# Sourced by the consumer checks: the installed version, and projects that use the installed
-# artifacts as a user's would.
+# Sourced by the consumer checks: the installed version, projects that use the installed
+# artifacts as a user's would, and the wait for what a program started in the background prints.
 version=$(sed -n 's|^\t<version>\(.*\)</version>|\1|p' ttm-bom/pom.xml | head -1)
 boot_parent="<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>4.0.7</version><relativePath/></parent>"
 bom="<dependency><groupId>dev.tunethemodel</groupId><artifactId>ttm-bom</artifactId><version>$version</version><type>pom</type><scope>import</scope></dependency>"
@@ -23,4 +23,18 @@ consumer_pom() {
 	${5:-}
 </project>
 POM
+}
+
+# waits_for FILE PATTERN: the first match of the pattern in the growing file, within 60 s
+waits_for() {
+	for _ in $(seq 600); do
+		if match=$(grep -s -o -m1 -E "$2" "$1"); then
+			echo "$match"
+			return
+		fi
+		sleep 0.1
+	done
+	cat "$1" >&2
+	echo "Gave up waiting for '$2' in $1" >&2
+	exit 1
 }

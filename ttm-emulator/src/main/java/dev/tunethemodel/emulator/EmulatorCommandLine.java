@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.springframework.format.annotation.DurationFormat;
 import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.util.unit.DataSize;
+import reactor.netty.ChannelBindException;
 
 import dev.tunethemodel.emulator.TuneTheModelEmulator.Builder;
 
@@ -92,7 +93,8 @@ final class EmulatorCommandLine {
 			emulator = builder.start();
 		}
 		catch (RuntimeException ex) {
-			err.println("The emulator could not start: " + ex.getMessage());
+			err.println("The emulator could not start: " + ((ex.getCause() instanceof ChannelBindException bind)
+					? TuneTheModelEmulator.bindFailure(bind, "--port 0") : ex.getMessage()));
 			return FAILED;
 		}
 		out.println("Tune the Model emulator at " + emulator.baseUrl() + " with API key " + emulator.apiKey());

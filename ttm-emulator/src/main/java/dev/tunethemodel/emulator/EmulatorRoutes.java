@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -75,7 +76,8 @@ final class EmulatorRoutes {
 		RouterFunction<ServerResponse> uploads = RouterFunctions.route()
 			.PUT("/upload/{file}", this.uploads::upload)
 			.build();
-		RouterFunction<ServerResponse> known = authenticated.and(uploads).filter(faulty());
+		RouterFunction<ServerResponse> known = authenticated.filter(faulty(this::recordedFaultResponse))
+			.and(uploads.filter(faulty((request, fault) -> faultResponse(fault))));
 		return known.and(RouterFunctions.route(RequestPredicates.all(), new UnmatchedRequests(known)::respond))
 			.filter(reasons());
 	}
@@ -115,16 +117,26 @@ final class EmulatorRoutes {
 			if (isFaultSwitch(request)) {
 				return next.handle(request);
 			}
-			return request.bodyToMono(String.class)
-				.onErrorMap(DataBufferLimitException.class, (ex) -> bodyTooLarge())
-				.map(Optional::of)
-				.defaultIfEmpty(Optional.empty())
-				.flatMap((body) -> {
-					record(request, body.orElse(null));
-					return next
-						.handle(body.isPresent() ? ServerRequest.from(request).body(body.get()).build() : request);
-				});
+			return body(request).flatMap((body) -> {
+				record(request, body.orElse(null));
+				return next.handle(body.isPresent() ? ServerRequest.from(request).body(body.get()).build() : request);
+			});
 		};
+	}
+
+	// a request answered by a fault is listed too, with its body, as the API received it
+	private Mono<ServerResponse> recordedFaultResponse(ServerRequest request, Fault fault) {
+		return body(request).flatMap((body) -> {
+			record(request, body.orElse(null));
+			return faultResponse(fault);
+		});
+	}
+
+	private static Mono<Optional<String>> body(ServerRequest request) {
+		return request.bodyToMono(String.class)
+			.onErrorMap(DataBufferLimitException.class, (ex) -> bodyTooLarge())
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty());
 	}
 
 	private void record(ServerRequest request, @Nullable String body) {
@@ -137,7 +149,8 @@ final class EmulatorRoutes {
 		return request.path().startsWith("/__emulator");
 	}
 
-	private HandlerFilterFunction<ServerResponse, ServerResponse> faulty() {
+	private HandlerFilterFunction<ServerResponse, ServerResponse> faulty(
+			BiFunction<ServerRequest, Fault, Mono<ServerResponse>> faultResponse) {
 		return (request, next) -> {
 			if (isFaultSwitch(request)) {
 				return next.handle(request);
@@ -146,7 +159,8 @@ final class EmulatorRoutes {
 			if (fault == null) {
 				return next.handle(request);
 			}
-			Mono<ServerResponse> response = (fault.status() == 0) ? next.handle(request) : faultResponse(fault);
+			Mono<ServerResponse> response = (fault.status() == 0) ? next.handle(request)
+					: faultResponse.apply(request, fault);
 			return fault.delay().isZero() ? response
 					: Mono.delay(fault.delay()).publishOn(DatasetUploads.eventLoopOf(request)).then(response);
 		};

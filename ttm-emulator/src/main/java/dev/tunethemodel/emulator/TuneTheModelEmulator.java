@@ -5,9 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import reactor.netty.ChannelBindException;
 import reactor.netty.DisposableServer;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
@@ -132,8 +136,9 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 	/**
 	 * Return the latest requests of the API, oldest first: at most 1,000, and at most 8
 	 * MiB of their paths and bodies (see {@link EmulatorLimits#MAX_RECORDED_BYTES}). A
-	 * request refused for its key is listed without its body, which is never read;
-	 * uploads and the fault switch are not listed.
+	 * request answered by an injected {@link Fault} is listed as any other, with its
+	 * body; a request refused for its key is listed without its body, which is never
+	 * read; uploads and the fault switch are not listed.
 	 * @return the requests, cleared by {@link #reset()}
 	 */
 	public List<EmulatorRequest> requests() {
@@ -164,6 +169,24 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 		if (status != EmulatorCommandLine.OK) {
 			System.exit(status);
 		}
+	}
+
+	/**
+	 * Say why the emulator could not listen, and, for a port in use, how to get a free
+	 * one.
+	 * @param ex the failure to bind
+	 * @param freePort how to ask for a free port, such as {@code --port 0}
+	 * @return the reason, starting in lower case
+	 */
+	static String bindFailure(ChannelBindException ex, String freePort) {
+		String where = "port " + ex.localPort() + " of " + ex.localHost();
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		String reason = Objects.requireNonNullElse(cause.getMessage(), cause.getClass().getSimpleName());
+		// as both the JDK's and Netty's native transports say it
+		if (reason.contains("already in use")) {
+			return where + " is in use: stop what uses it, or choose another port, or " + freePort + " for a free one";
+		}
+		return "cannot listen on " + where + ": " + reason;
 	}
 
 	/**
@@ -271,6 +294,8 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 		/**
 		 * Start the emulator.
 		 * @return the running emulator, to be {@link TuneTheModelEmulator#close() closed}
+		 * @throws IllegalStateException when it cannot listen on the address and port,
+		 * such as on a port in use
 		 */
 		public TuneTheModelEmulator start() {
 			Faults faults = new Faults();
@@ -278,7 +303,7 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 			EmulatorApi api = new EmulatorApi(this.clock, this.trainingTime, this.processingTime, baseUrl::get);
 			RequestJournal journal = new RequestJournal();
 			EmulatorRoutes routes = new EmulatorRoutes(api, faults, journal, this.apiKey, this.maxUploadSize);
-			DisposableServer server = HttpServer.create()
+			DisposableServer server = bind(HttpServer.create()
 				.host(this.host)
 				.port(this.port)
 				.httpRequestDecoder((decoder) -> decoder.maxInitialLineLength(EmulatorLimits.MAX_REQUEST_LINE_LENGTH)
@@ -287,11 +312,19 @@ public final class TuneTheModelEmulator implements AutoCloseable {
 				.idleTimeout(this.requestHeadTimeout)
 				.doOnChannelInit((observer, channel, address) -> channel.pipeline()
 					.addAfter(NettyPipeline.HttpCodec, "ttm.pipelinedRequestsLimit", new PipelinedRequestsLimit()))
-				.handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes.routes())))
-				.bindNow();
+				.handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes.routes()))));
 			baseUrl
 				.set("http://" + (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":" + server.port());
 			return new TuneTheModelEmulator(server, baseUrl.get(), this.apiKey, api, faults, journal);
+		}
+
+		private static DisposableServer bind(HttpServer server) {
+			try {
+				return server.bindNow();
+			}
+			catch (ChannelBindException ex) {
+				throw new IllegalStateException(StringUtils.capitalize(bindFailure(ex, "port(0)")), ex);
+			}
 		}
 
 		private static String randomKey() {

@@ -114,10 +114,13 @@ class EmulatorCommandLineTests {
 	}
 
 	@Test
-	void portInUseFailsWithOneAndAMessage() {
+	void portInUseFailsWithOneAndAMessageThatSuggestsAFreePort() {
 		try (TuneTheModelEmulator running = TuneTheModelEmulator.start()) {
 			assertThat(run("--port", String.valueOf(running.port()))).isEqualTo(EmulatorCommandLine.FAILED);
-			assertThat(err()).startsWith("The emulator could not start: ").doesNotContain("\tat ");
+			assertThat(err())
+				.startsWith("The emulator could not start: port " + running.port() + " of 127.0.0.1 is in use")
+				.contains("--port 0")
+				.doesNotContain("\tat ");
 			assertThat(this.served).isEmpty();
 		}
 	}

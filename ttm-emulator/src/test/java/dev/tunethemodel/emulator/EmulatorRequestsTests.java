@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,29 @@ class EmulatorRequestsTests {
 		assertThat(send("GET", "/v0/files", null, null)).isEqualTo(401);
 		assertThat(this.emulator.requests()).containsExactly(new EmulatorRequest("POST", "/v0/models", null),
 				new EmulatorRequest("GET", "/v0/files", null));
+	}
+
+	@Test
+	void requestsAnsweredByAnInjectedFaultAreListedWithTheirBodyInOrder() throws Exception {
+		String body = "{\"model_name\": \"sentiment\", \"model_type\": \"classifier\", \"model_params\": {\"num_classes\": 2}}";
+		this.emulator.inject(Fault.status(503).withRetryAfter(Duration.ofSeconds(1)));
+		assertThat(send("POST", "/v0/models", body)).isEqualTo(503);
+		assertThat(send("GET", "/v0/models", null)).isEqualTo(200);
+		assertThat(this.emulator.requests()).containsExactly(new EmulatorRequest("POST", "/v0/models", body),
+				new EmulatorRequest("GET", "/v0/models", null));
+	}
+
+	@Test
+	void requestsAnsweredByFaultsAfterADelayAreListedBetweenTheOthers() throws Exception {
+		assertThat(send("GET", "/v0/files", null)).isEqualTo(200);
+		this.emulator.inject(Fault.status(429).times(2).withDelay(Duration.ofMillis(50)));
+		assertThat(send("GET", "/v0/models/m-1/status", null)).isEqualTo(429);
+		assertThat(send("DELETE", "/v0/models/m-1/delete", null)).isEqualTo(429);
+		assertThat(send("GET", "/v0/models/m-1/status", null)).isEqualTo(404);
+		assertThat(this.emulator.requests()).containsExactly(new EmulatorRequest("GET", "/v0/files", null),
+				new EmulatorRequest("GET", "/v0/models/m-1/status", null),
+				new EmulatorRequest("DELETE", "/v0/models/m-1/delete", null),
+				new EmulatorRequest("GET", "/v0/models/m-1/status", null));
 	}
 
 	@Test

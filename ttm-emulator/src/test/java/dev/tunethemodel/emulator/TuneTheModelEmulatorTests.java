@@ -18,6 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests of every endpoint of the emulator, over HTTP, with a clock the tests move.
@@ -331,6 +332,14 @@ class TuneTheModelEmulatorTests {
 		generate(id, "{\"input\": \"question number 17\", \"max_tokens\": 1}")
 			.jsonPath("$.answer.responses[0].response")
 			.isEqualTo("answer");
+	}
+
+	@Test
+	void startOnAPortInUseFailsNamingThePortAndSuggestingAFreeOne() {
+		TuneTheModelEmulator.Builder builder = TuneTheModelEmulator.builder().port(this.emulator.port());
+		assertThatIllegalStateException().isThrownBy(builder::start)
+			.withMessageStartingWith("Port " + this.emulator.port() + " of 127.0.0.1 is in use")
+			.withMessageContaining("port(0)");
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package dev.tunethemodel.sample.plain;
 
 import java.util.List;
 
+import reactor.core.scheduler.Schedulers;
+
 import dev.tunethemodel.client.BlockingTuneTheModelOperations;
 import dev.tunethemodel.client.BlockingTuneTheModelTemplate;
 import dev.tunethemodel.client.TuneTheModelTemplate;
@@ -23,11 +25,18 @@ public final class ListModels {
 		String baseUrl = System.getenv().getOrDefault("TTM_API_URL", TuneTheModelTemplate.DEFAULT_BASE_URL);
 		BlockingTuneTheModelOperations tuneTheModel = new BlockingTuneTheModelTemplate(
 				TuneTheModelTemplate.builder().baseUrl(baseUrl).apiKey(System.getenv("TTM_API_KEY")).build());
-		// bounded by the client's timeout, 60 seconds by default
-		List<Model> models = tuneTheModel.listModels();
-		System.out.println(models.size() + " models at " + baseUrl);
-		for (Model model : models) {
-			System.out.println(model.id() + "  " + model.name() + "  " + model.type() + "  " + model.status());
+		try {
+			// bounded by the client's timeout, 60 seconds by default
+			List<Model> models = tuneTheModel.listModels();
+			System.out.println(models.size() + " models at " + baseUrl);
+			for (Model model : models) {
+				System.out.println(model.id() + "  " + model.name() + "  " + model.type() + "  " + model.status());
+			}
+		}
+		finally {
+			// Reactor's timer thread outlives the calls, and exec:java waits for it to
+			// end
+			Schedulers.shutdownNow();
 		}
 	}
 
