@@ -34,8 +34,7 @@ public final class ListModels {
 			}
 		}
 		finally {
-			// Reactor's timer thread outlives the calls, and exec:java waits for it to
-			// end
+			// Reactor's timer thread outlives the calls, and exec:java would wait for it
 			Schedulers.shutdownNow();
 		}
 	}
