@@ -36,9 +36,6 @@ final class ApiErrors {
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-	private static final String UNTRUSTED_CERTIFICATE = "the server's certificate is not trusted; "
-			+ "set tunethemodel.ssl.bundle to an SSL bundle that trusts it";
-
 	private static final String API_KEY = "[API key]";
 
 	private static final String UPLOAD_URL_SECRET = "[upload URL secret]";
@@ -48,14 +45,24 @@ final class ApiErrors {
 
 	private final List<SecretRedactor> redactors;
 
+	private final URI server;
+
 	private final Clock clock;
 
-	ApiErrors(String apiKey, Clock clock) {
-		this(List.of(new SecretRedactor(apiKey, API_KEY)), clock);
+	/**
+	 * Create the errors of the calls to a base URL.
+	 * @param apiKey the API key, hidden in every message
+	 * @param baseUrl the base URL, whose host and port the messages of transport failures
+	 * name
+	 * @param clock reads the dates of {@code Retry-After}
+	 */
+	ApiErrors(String apiKey, URI baseUrl, Clock clock) {
+		this(List.of(new SecretRedactor(apiKey, API_KEY)), baseUrl, clock);
 	}
 
-	private ApiErrors(List<SecretRedactor> redactors, Clock clock) {
+	private ApiErrors(List<SecretRedactor> redactors, URI server, Clock clock) {
 		this.redactors = redactors;
+		this.server = server;
 		this.clock = clock;
 	}
 
@@ -63,14 +70,15 @@ final class ApiErrors {
 	 * Return errors that also hide the query of an upload URL, as object stores echo it
 	 * in their errors: the whole query, each value in it long enough to be a signature or
 	 * a token, as sent and decoded, and each long part of a value between slashes, such
-	 * as the access key of a credential.
+	 * as the access key of a credential. Transport failures name the upload URL's host
+	 * and port.
 	 * @param uploadUrl the pre-signed upload URL
 	 * @return the errors of the upload
 	 */
 	ApiErrors redacting(URI uploadUrl) {
 		String query = uploadUrl.getRawQuery();
 		if (query == null) {
-			return this;
+			return new ApiErrors(this.redactors, uploadUrl, this.clock);
 		}
 		Set<String> secrets = new LinkedHashSet<>();
 		secrets.add(query);
@@ -89,7 +97,7 @@ final class ApiErrors {
 		secrets.stream()
 			.filter((secret) -> secret.length() >= SecretRedactor.MIN_CUT_LENGTH)
 			.forEach((secret) -> redactors.add(new SecretRedactor(secret, UPLOAD_URL_SECRET)));
-		return new ApiErrors(List.copyOf(redactors), this.clock);
+		return new ApiErrors(List.copyOf(redactors), uploadUrl, this.clock);
 	}
 
 	/**
@@ -118,11 +126,12 @@ final class ApiErrors {
 		if (failure instanceof TuneTheModelException clientException) {
 			return clientException;
 		}
-		String message = redact(request + " failed" + attempts(attempts) + ": " + reason(failure));
+		String host = String.valueOf(this.server.getHost());
+		String message = redact(request + " to " + address(host, this.server) + " failed" + attempts(attempts) + ": "
+				+ Failures.reason(failure, host));
 		Throwable cause = mentionsSecret(failure) ? null : failure;
-		if (Failures.isUntrustedCertificate(failure)) {
-			return new TuneTheModelConnectionException(redact(request + " failed" + attempts(attempts) + ": "
-					+ UNTRUSTED_CERTIFICATE + " (" + reason(failure) + ")"), cause);
+		if (Failures.isUntrustedCertificate(failure) || Failures.isUnknownHost(failure)) {
+			return new TuneTheModelConnectionException(message, cause);
 		}
 		if (Failures.isTimeout(failure)) {
 			return new TuneTheModelTimeoutException(message, cause);
@@ -212,11 +221,20 @@ final class ApiErrors {
 		return oneLine(reason);
 	}
 
+	// the port the connection goes to, said also when the URL leaves it to the scheme
+	private static String address(String host, URI server) {
+		int port = server.getPort();
+		if (port == -1) {
+			port = "https".equalsIgnoreCase(server.getScheme()) ? 443 : 80;
+		}
+		return host + ":" + port;
+	}
+
 	private static String attempts(int attempts) {
 		return (attempts > 1) ? " after " + attempts + " attempts" : "";
 	}
 
-	private static String format(Duration duration) {
+	static String format(Duration duration) {
 		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
 	}
 
@@ -230,7 +248,7 @@ final class ApiErrors {
 		return text.isEmpty() ? " and no body" : ": " + abbreviate(text, MAX_MESSAGE_BODY_BYTES);
 	}
 
-	private static String oneLine(String text) {
+	static String oneLine(String text) {
 		return WHITESPACE.matcher(text).replaceAll(" ").strip();
 	}
 

@@ -2,11 +2,13 @@ package dev.tunethemodel.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.log.LogFormatUtils;
 import org.springframework.lang.Contract;
 
+import dev.tunethemodel.client.model.ClassLabels;
 import dev.tunethemodel.client.model.CreateModelRequest;
 import dev.tunethemodel.client.model.DatasetFile;
 import dev.tunethemodel.client.model.GenerateRequest;
@@ -83,6 +85,11 @@ final class ArgumentChecks {
 		}
 		else if (request.numClasses() != null) {
 			throw new IllegalArgumentException("A generator has no classes, but numClasses is " + request.numClasses());
+		}
+		ClassLabels labels = request.labels();
+		if (labels != null && !Objects.equals(request.numClasses(), labels.size())) {
+			throw new IllegalArgumentException("The " + labels.size() + " labels do not name the classes of a model "
+					+ "whose numClasses is " + request.numClasses() + ": " + labels);
 		}
 		if (request.trainIters() != null && request.trainIters() < 1) {
 			throw new IllegalArgumentException("trainIters must be at least 1, but is " + request.trainIters());

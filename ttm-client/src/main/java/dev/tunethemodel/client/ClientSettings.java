@@ -31,8 +31,9 @@ import dev.tunethemodel.client.observation.TuneTheModelTrainingObservationConven
  * @param temporaryDirectory where uploads spool their datasets
  * @param retrySettings when and how failed requests are retried
  * @param timeout the longest time a call may take, its retries included
- * @param pollInterval how often a watched model's status is read
- * @param datasetPollInterval how often a training reads the status of its datasets
+ * @param pollInterval the longest wait between two reads of a watched model's status
+ * @param datasetPollInterval the longest wait between two reads of the status of a
+ * training's datasets
  * @param datasetProcessingTimeout how long a training waits for its datasets to be
  * processed
  * @param maxListEntries the maximum number of entries a list response may have

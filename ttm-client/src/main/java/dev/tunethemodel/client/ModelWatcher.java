@@ -2,7 +2,6 @@ package dev.tunethemodel.client;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,18 +12,18 @@ import dev.tunethemodel.client.model.Model;
 import dev.tunethemodel.client.model.ModelStatus;
 
 /**
- * Follows a model's status by reading it every poll interval: {@code watch} and
- * {@code awaitReady}.
+ * Follows a model's status by reading it as the {@link PollSchedule} of the poll interval
+ * says: {@code watch} and {@code awaitReady}.
  */
 final class ModelWatcher {
 
 	private final ModelResource models;
 
-	private final Duration pollInterval;
+	private final PollSchedule schedule;
 
 	ModelWatcher(ModelResource models, Duration pollInterval) {
 		this.models = models;
-		this.pollInterval = pollInterval;
+		this.schedule = new PollSchedule(pollInterval);
 	}
 
 	/**
@@ -37,8 +36,7 @@ final class ModelWatcher {
 	Flux<Model> watch(String modelId) {
 		return Flux.defer(() -> {
 			String id = ArgumentChecks.requireId("model", modelId);
-			return Mono.defer(() -> this.models.get(id))
-				.repeatWhen((polls) -> polls.delayElements(this.pollInterval))
+			return this.schedule.poll(Mono.defer(() -> this.models.get(id)))
 				.distinctUntilChanged(ModelWatcher::statusKey)
 				.<Model>handle((polled, sink) -> {
 					if (polled.status() == ModelStatus.FIT_FAILED) {
@@ -53,7 +51,7 @@ final class ModelWatcher {
 	}
 
 	/**
-	 * Wait until a model is ready.
+	 * Wait until a model is ready, reading its status once more at the deadline.
 	 * @param modelId the model's id
 	 * @param timeout the longest wait
 	 * @return the ready model
@@ -62,14 +60,17 @@ final class ModelWatcher {
 		return Mono.defer(() -> {
 			String id = ArgumentChecks.requireId("model", modelId);
 			ArgumentChecks.requirePositive("timeout", timeout);
-			AtomicReference<Model> last = new AtomicReference<>();
-			return watch(id).doOnNext(last::set)
-				.last()
-				.timeout(timeout,
-						Mono.error(() -> new TuneTheModelTimeoutException(
-								"Model " + id + " was not ready within " + timeout
-										+ ((last.get() != null) ? ": its status is " + last.get().rawStatus() : ""),
-								null)));
+			return watch(id).last().timeout(timeout, Mono.defer(() -> readAtDeadline(id, timeout)));
+		});
+	}
+
+	// a model that turned ready since the last read is returned, not a timeout
+	private Mono<Model> readAtDeadline(String id, Duration timeout) {
+		return this.models.get(id).flatMap((model) -> switch (model.status()) {
+			case READY -> Mono.just(model);
+			case FIT_FAILED -> Mono.error(new TuneTheModelTrainingFailedException(model));
+			default -> Mono.error(new TuneTheModelTimeoutException(
+					"Model " + id + " was not ready within " + timeout + ": its status is " + model.rawStatus(), null));
 		});
 	}
 

@@ -2,10 +2,12 @@ package dev.tunethemodel.client;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.tunethemodel.client.error.TuneTheModelException;
+import dev.tunethemodel.client.model.ClassLabels;
 import dev.tunethemodel.client.model.ClassifierExample;
 import dev.tunethemodel.client.model.CreateModelRequest;
 import dev.tunethemodel.client.model.Model;
@@ -72,7 +74,7 @@ final class Trainer {
 			return this.observations.training(model.type(), untilReady, TrainingEvent.Ready.class::isInstance)
 				.concatMap(
 						(event) -> (event instanceof TrainingEvent.Ready ready && model.type() == ModelType.CLASSIFIER)
-								? Flux.concat(Mono.just(event), evaluation(ready.model(), validation))
+								? Flux.concat(Mono.just(event), evaluation(ready.model(), validation, model.labels()))
 								: Mono.just(event));
 		});
 	}
@@ -84,8 +86,10 @@ final class Trainer {
 					: new TrainingEvent.StatusChanged(polled));
 	}
 
-	private Mono<TrainingEvent> evaluation(Model model, Flux<? extends TrainingExample> validation) {
+	private Mono<TrainingEvent> evaluation(Model model, Flux<? extends TrainingExample> validation,
+			@Nullable ClassLabels labels) {
 		return this.inference.evaluate(model.id(), validation.cast(ClassifierExample.class))
+			.map((evaluation) -> (labels != null) ? evaluation.withLabels(labels) : evaluation)
 			.<TrainingEvent>map((evaluation) -> new TrainingEvent.Evaluated(model, evaluation))
 			.onErrorMap((ex) -> new TuneTheModelException("The model " + model.id()
 					+ " is trained and kept, but evaluating it on the validation examples failed: " + ex.getMessage(),

@@ -54,7 +54,7 @@ final class TrainingRun {
 
 	private final Flux<? extends TrainingExample> validation;
 
-	private final Duration pollInterval;
+	private final PollSchedule schedule;
 
 	private final Duration processingTimeout;
 
@@ -80,7 +80,7 @@ final class TrainingRun {
 		this.request = request;
 		this.training = training;
 		this.validation = validation;
-		this.pollInterval = pollInterval;
+		this.schedule = new PollSchedule(pollInterval);
 		this.processingTimeout = processingTimeout;
 	}
 
@@ -132,16 +132,22 @@ final class TrainingRun {
 	}
 
 	private Mono<DatasetFile> awaitProcessed(Dataset dataset, DatasetFile file) {
-		return Mono.defer(() -> this.files.get(file.id()))
-			.repeatWhen((polls) -> polls.delayElements(this.pollInterval))
-			.filter((polled) -> polled.status() == FileStatus.READY || polled.status() == FileStatus.FAILED)
+		Mono<DatasetFile> read = Mono.defer(() -> this.files.get(file.id()));
+		// a file processed since the last read is not a timeout
+		Mono<DatasetFile> readAtDeadline = read.filter(TrainingRun::isProcessed)
+			.switchIfEmpty(Mono.error(() -> new TuneTheModelTimeoutException("The API did not process " + name(dataset)
+					+ " (file " + file.id() + ") within " + this.processingTimeout, null)));
+		return this.schedule.poll(read)
+			.filter(TrainingRun::isProcessed)
 			.next()
+			.timeout(this.processingTimeout, readAtDeadline)
 			.flatMap((processed) -> (processed.status() == FileStatus.READY) ? Mono.just(processed)
 					: Mono.error(new TuneTheModelException("The API could not process " + name(dataset) + " (file "
-							+ processed.id() + "): its status is " + processed.rawStatus())))
-			.timeout(this.processingTimeout,
-					Mono.error(() -> new TuneTheModelTimeoutException("The API did not process " + name(dataset)
-							+ " (file " + file.id() + ") within " + this.processingTimeout, null)));
+							+ processed.id() + "): its status is " + processed.rawStatus())));
+	}
+
+	private static boolean isProcessed(DatasetFile file) {
+		return file.status() == FileStatus.READY || file.status() == FileStatus.FAILED;
 	}
 
 	/**

@@ -62,7 +62,7 @@ final class Transport {
 	 * @param observations observes the calls
 	 */
 	Transport(Supplier<WebClient.Builder> webClientBuilder, ClientSettings settings, Observations observations) {
-		this.errors = new ApiErrors(settings.apiKey(), Clock.systemUTC());
+		this.errors = new ApiErrors(settings.apiKey(), URI.create(settings.baseUrl()), Clock.systemUTC());
 		this.wire = SingletonSupplier
 			.of(() -> new Wire(webClientBuilder.get(), settings.apiKey(), settings.maxListEntries(), this.errors));
 		this.routes = new Routes(settings.baseUrl());

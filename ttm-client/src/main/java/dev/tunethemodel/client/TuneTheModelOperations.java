@@ -265,9 +265,11 @@ public interface TuneTheModelOperations {
 			Flux<? extends TrainingExample> validation);
 
 	/**
-	 * Watch a model: read its status every poll interval and emit the model whenever the
-	 * status changes, starting with the current one. Failed reads are retried as
-	 * {@link RetrySettings} says; polling stops when the subscriber cancels.
+	 * Watch a model: read its status and emit the model whenever the status changes,
+	 * starting with the current one. Reads start 1 second apart and back off to the
+	 * client's poll interval, so that a training that ends soon is seen soon and a long
+	 * one costs few reads. Failed reads are retried as {@link RetrySettings} says;
+	 * polling stops when the subscriber cancels.
 	 * @param modelId the model's id
 	 * @return the model at each change of status; completes after
 	 * {@link ModelStatus#READY}, fails with a {@link TuneTheModelTrainingFailedException}
@@ -276,7 +278,8 @@ public interface TuneTheModelOperations {
 	Flux<Model> watch(String modelId);
 
 	/**
-	 * Wait until a model is ready.
+	 * Wait until a model is ready, reading its status as {@link #watch} does, and once
+	 * more at the deadline: a model that turned ready since the last read is returned.
 	 * @param modelId the model's id
 	 * @param timeout the longest wait
 	 * @return the ready model; fails with a {@link TuneTheModelTimeoutException} when the

@@ -296,7 +296,8 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Set how often {@link #watch} reads a model's status. Defaults to 30 seconds.
+		 * Set the longest wait between two reads of a model's status; reads start 1
+		 * second apart and back off to it. Defaults to 30 seconds.
 		 * @param pollInterval the interval, more than zero
 		 * @return this builder
 		 */
@@ -306,7 +307,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
-		 * Set how often a training reads the status of its datasets. Defaults to 1s.
+		 * Set the same for the status of a training's datasets. Defaults to 1s.
 		 * @param datasetPollInterval the interval, more than zero
 		 * @return this builder
 		 */

@@ -1,6 +1,9 @@
 package dev.tunethemodel.client;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateException;
 import java.time.Clock;
@@ -33,14 +36,15 @@ class ApiErrorsTests {
 
 	private static final String REQUEST = "GET /v0/models";
 
-	private final ApiErrors errors = new ApiErrors(API_KEY, Clock.systemUTC());
+	private final ApiErrors errors = new ApiErrors(API_KEY, URI.create("https://127.0.0.1:8443"), Clock.systemUTC());
 
 	@Test
 	void untrustedCertificateOnTheJdkClientNamesTheSslBundleProperty() {
 		Throwable failure = requestFailure(jdkHandshakeFailure());
 		TuneTheModelException exception = this.errors.callFailure(REQUEST, failure, 1);
 		assertThat(exception).isExactlyInstanceOf(TuneTheModelConnectionException.class)
-			.hasMessageStartingWith("GET /v0/models failed: the server's certificate is not trusted; "
+			.hasMessageStartingWith("GET /v0/models to 127.0.0.1:8443 failed: TLS handshake failed: "
+					+ "the server's certificate is not trusted; "
 					+ "set tunethemodel.ssl.bundle to an SSL bundle that trusts it (")
 			.hasMessageContaining("PKIX path building failed")
 			.hasCause(failure);
@@ -80,8 +84,49 @@ class ApiErrorsTests {
 		assertThat(Failures.isUntrustedCertificate(failure)).isFalse();
 		assertThat(this.errors.callFailure(REQUEST, failure, 2))
 			.isExactlyInstanceOf(TuneTheModelConnectionException.class)
-			.hasMessage("GET /v0/models failed after 2 attempts: Received fatal alert: protocol_version")
+			.hasMessage("GET /v0/models to 127.0.0.1:8443 failed after 2 attempts: "
+					+ "TLS handshake failed: Received fatal alert: protocol_version")
 			.hasMessageNotContaining("tunethemodel.ssl.bundle");
+	}
+
+	@Test
+	void addressOfABaseUrlWithoutAPortIsTheSchemesPort() {
+		ApiErrors errors = new ApiErrors(API_KEY, URI.create("https://api.tunethemodel.com/prefix"), Clock.systemUTC());
+		assertThat(errors.callFailure(REQUEST, requestFailure(new ConnectException("Connection refused")), 4))
+			.hasMessage("GET /v0/models to api.tunethemodel.com:443 failed after 4 attempts: connection refused");
+	}
+
+	@Test
+	void uploadFailureNamesTheObjectStoreWithoutTheQueryOfItsUrl() {
+		ApiErrors errors = this.errors.redacting(URI.create(
+				"https://bucket.example.com/f-1?X-Amz-Credential=AKIAIOSFODNN7EXAMPLE&X-Amz-Signature=0123456789abcdef"));
+		assertThat(
+				errors.callFailure("PUT <upload URL>", requestFailure(new ConnectException("Connection refused")), 1))
+			.hasMessage("PUT <upload URL> to bucket.example.com:443 failed: connection refused");
+	}
+
+	@Test
+	void nameServerThatDoesNotAnswerMakesTheHostUnknownNotATimeout() {
+		UnknownHostException unknown = new UnknownHostException("Failed to resolve 'nosuch.invalid' after 2 queries");
+		unknown.initCause(new DnsNameResolverTimeoutException("query timed out after 1000 milliseconds"));
+		ApiErrors errors = new ApiErrors(API_KEY, URI.create("https://nosuch.invalid"), Clock.systemUTC());
+		assertThat(errors.callFailure(REQUEST, requestFailure(unknown), 1))
+			.isExactlyInstanceOf(TuneTheModelConnectionException.class)
+			.hasMessage("GET /v0/models to nosuch.invalid:443 failed: unknown host nosuch.invalid");
+	}
+
+	@Test
+	void connectionClosedDuringTheResponseIsToldFromBeforeIt() {
+		assertThat(this.errors.callFailure(REQUEST,
+				new PrematureCloseException("Connection prematurely closed DURING response"), 1))
+			.isExactlyInstanceOf(TuneTheModelConnectionException.class)
+			.hasMessage("GET /v0/models to 127.0.0.1:8443 failed: connection closed during the response");
+	}
+
+	@Test
+	void failureOfUnknownKindKeepsItsOwnMessageFromDeepInItsCauses() {
+		assertThat(this.errors.callFailure(REQUEST, requestFailure(new IOException("Broken pipe")), 1))
+			.hasMessage("GET /v0/models to 127.0.0.1:8443 failed: Broken pipe");
 	}
 
 	@Test
@@ -128,7 +173,7 @@ class ApiErrorsTests {
 	@Test
 	void errorResponseReadsRetryAfterInEachDateFormatFromItsClock() {
 		Clock clock = Clock.fixed(Instant.parse("1994-11-06T08:49:00Z"), ZoneOffset.UTC);
-		ApiErrors errors = new ApiErrors(API_KEY, clock);
+		ApiErrors errors = new ApiErrors(API_KEY, URI.create("https://127.0.0.1:8443"), clock);
 		for (String date : new String[] { "Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT",
 				"Sun Nov  6 08:49:37 1994" }) {
 			HttpHeaders headers = new HttpHeaders();
@@ -151,6 +196,23 @@ class ApiErrorsTests {
 	private static WebClientRequestException requestFailure(Throwable cause) {
 		return new WebClientRequestException(cause, HttpMethod.GET, URI.create("https://127.0.0.1:8443/v0/models"),
 				new HttpHeaders());
+	}
+
+	// named as Netty's and Reactor Netty's, which the client tells apart by their names
+	private static final class DnsNameResolverTimeoutException extends RuntimeException {
+
+		DnsNameResolverTimeoutException(String message) {
+			super(message);
+		}
+
+	}
+
+	private static final class PrematureCloseException extends IOException {
+
+		PrematureCloseException(String message) {
+			super(message);
+		}
+
 	}
 
 }

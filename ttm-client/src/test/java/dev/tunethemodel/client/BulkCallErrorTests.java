@@ -1,5 +1,6 @@
 package dev.tunethemodel.client;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -115,7 +116,7 @@ class BulkCallErrorTests {
 	private static Flux<Integer> run(Flux<Integer> inputs, BiFunction<Integer, Integer, Integer> results,
 			Function<Integer, Mono<Integer>> answers) {
 		Retries retries = new Retries(RetrySettings.defaults());
-		ApiErrors errors = new ApiErrors("test-key", Clock.systemUTC());
+		ApiErrors errors = new ApiErrors("test-key", URI.create("https://api.tunethemodel.com"), Clock.systemUTC());
 		return BulkCalls.run(inputs, (input) -> new ScheduledCall<>(() -> answers.apply(input), () -> "call " + input,
 				true, retries, errors, VERIFY), results, 8, VERIFY, null);
 	}

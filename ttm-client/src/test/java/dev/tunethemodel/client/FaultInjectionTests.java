@@ -255,7 +255,7 @@ class FaultInjectionTests {
 		wireMock.stubFor(post("/v0/models").willReturn(aResponse().withFault(fault)));
 		StepVerifier.create(template().createModel(CreateModelRequest.classifier("c", 2)))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelConnectionException.class)
-				.hasMessageStartingWith("POST /v0/models failed: "))
+				.hasMessageStartingWith("POST /v0/models to localhost:" + wireMock.getPort() + " failed: connection "))
 			.verify(VERIFY);
 		assertThat(requests(postRequestedFor(urlEqualTo("/v0/models")))).hasSize(1);
 	}
@@ -278,7 +278,8 @@ class FaultInjectionTests {
 		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}").withFixedDelay(2000)));
 		StepVerifier.create(template().listModels())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelTimeoutException.class)
-				.hasMessageStartingWith("GET /v0/models failed after 4 attempts: "))
+				.hasMessage("GET /v0/models to localhost:" + wireMock.getPort()
+						+ " failed after 4 attempts: timed out reading the response"))
 			.verify(VERIFY);
 		assertThat(requests(getRequestedFor(urlEqualTo("/v0/models")))).hasSize(4);
 	}
@@ -310,11 +311,12 @@ class FaultInjectionTests {
 
 	@Test
 	void refusedConnectionIsRepeatedThenFails() {
-		TuneTheModelTemplate template = builder().baseUrl(ClosedPort.baseUrl()).build();
+		String baseUrl = ClosedPort.baseUrl();
+		TuneTheModelTemplate template = builder().baseUrl(baseUrl).build();
 		StepVerifier.create(template.createModel(CreateModelRequest.generator("g")))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelConnectionException.class)
-				.hasMessageStartingWith("POST /v0/models failed after 4 attempts: ")
-				.hasMessageContaining("Connection refused"))
+				.hasMessage("POST /v0/models to " + baseUrl.substring("http://".length())
+						+ " failed after 4 attempts: connection refused"))
 			.verify(Duration.ofSeconds(5));
 	}
 

@@ -114,7 +114,7 @@ class ListAnswerTests {
 		StepVerifier.create(builder().build().listModels().map(Model::id))
 			.expectNext("m-1")
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelConnectionException.class)
-				.hasMessageStartingWith("GET /v0/models failed: "))
+				.hasMessageStartingWith("GET /v0/models to 127.0.0.1:" + this.server.port() + " failed: "))
 			.verify(VERIFY);
 		assertThat(this.requests).hasValue(1);
 	}

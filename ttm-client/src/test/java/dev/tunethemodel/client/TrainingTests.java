@@ -28,6 +28,7 @@ import dev.tunethemodel.client.error.TuneTheModelApiException;
 import dev.tunethemodel.client.error.TuneTheModelException;
 import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
 import dev.tunethemodel.client.error.TuneTheModelServerException;
+import dev.tunethemodel.client.model.ClassLabels;
 import dev.tunethemodel.client.model.ClassifierExample;
 import dev.tunethemodel.client.model.CreateModelRequest;
 import dev.tunethemodel.client.model.FileStatus;
@@ -48,6 +49,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -159,6 +161,30 @@ class TrainingTests extends WireMockTemplateTests {
 				.isDeepEqualTo(new long[][] { { 0, 0, 14 }, { 0, 0, 13 }, { 0, 0, 13 } });
 		});
 		wireMock.verify(40, postRequestedFor(urlEqualTo("/v0/models/m-1/classify")));
+	}
+
+	@Test
+	void evaluationOfAClassifierGivenLabelsNamesItsClassesWhichAreNotSent() {
+		stubTheWholeSequence();
+		stubStatuses("Ready");
+		wireMock
+			.stubFor(post("/v0/models/m-1/classify").willReturn(okJson("{\"answer\": {\"scores\": [0.1, 0.2, 0.7]}}")));
+		ClassLabels labels = ClassLabels.of("negative", "neutral", "positive");
+		StepVerifier
+			.create(this.template
+				.trainWithProgress(CreateModelRequest.classifier("sentiment", labels), classifier(40), classifier(40))
+				.last())
+			.assertNext((event) -> assertThat(event).isInstanceOfSatisfying(Evaluated.class, (evaluated) -> {
+				assertThat(evaluated.evaluation().labels()).isEqualTo(labels);
+				assertThat(evaluated.evaluation().toString()).contains("negative", "neutral", "positive")
+					.doesNotContain("class 0");
+				assertThat(evaluated.toString()).contains("negative", "neutral", "positive");
+			}))
+			.expectComplete()
+			.verify(VERIFY);
+		// the request of a classifier of 3 classes, with nothing of their names
+		wireMock.verify(postRequestedFor(urlEqualTo("/v0/models")).withRequestBody(equalToJson(
+				"{\"model_type\": \"classifier\", \"name\": \"sentiment\", \"model_params\": {\"num_classes\": 3}}")));
 	}
 
 	@Test

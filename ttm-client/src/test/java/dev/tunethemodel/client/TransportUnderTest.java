@@ -1,11 +1,13 @@
 package dev.tunethemodel.client;
 
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
+import io.netty.channel.ChannelOption;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 
 import dev.tunethemodel.client.http.JdkHttpConnector;
 
@@ -16,14 +18,22 @@ import dev.tunethemodel.client.http.JdkHttpConnector;
  */
 enum TransportUnderTest {
 
-	REACTOR_NETTY(ReactorClientHttpConnector::new),
+	REACTOR_NETTY(
+			(connectTimeout) -> (connectTimeout != null)
+					? new ReactorClientHttpConnector(HttpClient.create()
+						.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
+						// a name server that does not answer is waited for as long as a
+						// connection
+						.resolver((resolver) -> resolver.queryTimeout(connectTimeout)))
+					: new ReactorClientHttpConnector()),
 
-	JDK(() -> new JdkHttpConnector(java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
-			null));
+	JDK((connectTimeout) -> new JdkHttpConnector(java.net.http.HttpClient.newBuilder()
+		.connectTimeout((connectTimeout != null) ? connectTimeout : Duration.ofSeconds(5))
+		.build(), null));
 
-	private final Supplier<ClientHttpConnector> connector;
+	private final Function<Duration, ClientHttpConnector> connector;
 
-	TransportUnderTest(Supplier<ClientHttpConnector> connector) {
+	TransportUnderTest(Function<Duration, ClientHttpConnector> connector) {
 		this.connector = connector;
 	}
 
@@ -32,7 +42,17 @@ enum TransportUnderTest {
 	 * @return the builder
 	 */
 	WebClient.Builder webClientBuilder() {
-		return WebClient.builder().clientConnector(this.connector.get());
+		return WebClient.builder().clientConnector(this.connector.apply(null));
+	}
+
+	/**
+	 * Return a builder of web clients on a new connector of this transport that gives up
+	 * connecting, resolving the host included, after the given time.
+	 * @param connectTimeout the longest time to connect
+	 * @return the builder
+	 */
+	WebClient.Builder webClientBuilder(Duration connectTimeout) {
+		return WebClient.builder().clientConnector(this.connector.apply(connectTimeout));
 	}
 
 }

@@ -176,14 +176,16 @@ class TuneTheModelTemplateErrorTests extends WireMockTemplateTests {
 
 	@Test
 	void deadServerBecomesExceptionNamingTheRequest() {
+		String baseUrl = ClosedPort.baseUrl();
 		TuneTheModelTemplate deadTemplate = TuneTheModelTemplate.builder()
-			.baseUrl(ClosedPort.baseUrl())
+			.baseUrl(baseUrl)
 			.apiKey(API_KEY)
 			.retrySettings(RetrySettings.none())
 			.build();
 		StepVerifier.create(deadTemplate.getModel("m-1")).expectErrorSatisfies((ex) -> {
 			assertThat(ex).isExactlyInstanceOf(TuneTheModelConnectionException.class)
-				.hasMessageStartingWith("GET /v0/models/{model}/status [m-1] failed: ");
+				.hasMessage("GET /v0/models/{model}/status [m-1] to " + baseUrl.substring("http://".length())
+						+ " failed: connection refused");
 			assertThat(ex.getCause()).isInstanceOf(WebClientException.class);
 		}).verify(TIMEOUT);
 	}

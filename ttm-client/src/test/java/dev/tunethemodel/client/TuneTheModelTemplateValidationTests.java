@@ -13,6 +13,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
+import dev.tunethemodel.client.model.ClassLabels;
 import dev.tunethemodel.client.model.CreateModelRequest;
 import dev.tunethemodel.client.model.DatasetFile;
 import dev.tunethemodel.client.model.FileStatus;
@@ -92,6 +93,10 @@ class TuneTheModelTemplateValidationTests extends WireMockTemplateTests {
 				Arguments.of("generator with classes",
 						call((t) -> t.createModel(new CreateModelRequest(ModelType.GENERATOR, "x", 3, null, null))),
 						"A generator has no classes, but numClasses is 3"),
+				Arguments.of("labels of another number of classes",
+						call((t) -> t.createModel(new CreateModelRequest(ModelType.CLASSIFIER, "x", 3, null, null,
+								ClassLabels.of("no", "yes")))),
+						"The 2 labels do not name the classes of a model whose numClasses is 3: ClassLabels[no, yes]"),
 				Arguments.of("model without type",
 						call((t) -> t.createModel(new CreateModelRequest(null, "x", null, null, null))),
 						"The model type must not be null"),

@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests of {@link TuneTheModelTemplate#watch} and {@link TuneTheModelTemplate#awaitReady}
- * in virtual time: the template polls every 30 seconds, and the tests move the clock
- * instead of waiting.
+ * Tests of {@link TuneTheModelTemplate#watch} and
+ * {@link TuneTheModelTemplate#awaitReady}, most in virtual time: the template polls at
+ * most every 30 seconds, and the tests move the clock instead of waiting.
  */
 class WatchTests extends WireMockTemplateTests {
 
@@ -157,6 +157,25 @@ class WatchTests extends WireMockTemplateTests {
 			.thenAwait(Duration.ofDays(1))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelTimeoutException.class)
 				.hasMessage("Model m-1 was not ready within PT24H: its status is Training"))
+			.verify(VERIFY);
+	}
+
+	@Test
+	void awaitReadyReadsOnceMoreAtItsDeadline() {
+		stubStatuses("Training", "Ready");
+		// the deadline comes before the second regular read, a second after the first
+		StepVerifier.create(this.template.awaitReady("m-1", Duration.ofMillis(300)))
+			.assertNext((model) -> assertThat(model.status()).isEqualTo(ModelStatus.READY))
+			.expectComplete()
+			.verify(VERIFY);
+		assertThat(statusRequests()).isEqualTo(2);
+	}
+
+	@Test
+	void awaitReadyFailsWhenTheReadAtItsDeadlineFindsTheTrainingFailed() {
+		stubStatuses("Training", "FitFailed");
+		StepVerifier.create(this.template.awaitReady("m-1", Duration.ofMillis(300)))
+			.expectError(TuneTheModelTrainingFailedException.class)
 			.verify(VERIFY);
 	}
 

@@ -48,14 +48,14 @@ public class TuneTheModelProperties {
 	private Duration timeout = Duration.ofSeconds(60);
 
 	/**
-	 * How often a model's status is read while it is watched; training takes 30 minutes
-	 * to hours.
+	 * Longest wait between two reads of a model's status while waiting for a training;
+	 * reads start 1 s apart and back off to it.
 	 */
 	private Duration pollInterval = Duration.ofSeconds(30);
 
 	/**
-	 * How often a training reads the status of its uploaded datasets until the API has
-	 * processed them.
+	 * Longest wait between two reads of a dataset's status while a training waits for the
+	 * API to process it; reads start 1 s apart and back off to it.
 	 */
 	private Duration datasetPollInterval = Duration.ofSeconds(1);
 

@@ -70,7 +70,8 @@ class TuneTheModelSslTests {
 		transport.apply(this.contextRunner)
 			.run((context) -> StepVerifier.create(context.getBean(TuneTheModelOperations.class).listModels())
 				.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(TuneTheModelConnectionException.class)
-					.hasMessageStartingWith("GET /v0/models failed: the server's certificate is not trusted; "
+					.hasMessageStartingWith("GET /v0/models to 127.0.0.1:" + server.httpsPort()
+							+ " failed: TLS handshake failed: the server's certificate is not trusted; "
 							+ "set tunethemodel.ssl.bundle to an SSL bundle that trusts it (")
 					.hasMessageNotContaining(API_KEY))
 				.verify(TIMEOUT));

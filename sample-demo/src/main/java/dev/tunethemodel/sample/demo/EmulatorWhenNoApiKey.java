@@ -1,6 +1,5 @@
 package dev.tunethemodel.sample.demo;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
@@ -74,10 +73,11 @@ class EmulatorWhenNoApiKey implements ApplicationContextInitializer<Configurable
 			connectionDetails.setPrimary(true);
 			((BeanDefinitionRegistry) beanFactory).registerBeanDefinition("emulatorConnectionDetails",
 					connectionDetails);
-			// the emulator is fast and free: defaults below the user's settings
+			// the emulator is free: the demo runs unless the user's settings say
+			// otherwise
 			environment.getPropertySources()
-				.addLast(new MapPropertySource("sampleEmulatorDefaults", Map.of("tunethemodel.poll-interval",
-						Duration.ofMillis(500).toString(), SentimentDemoScript.ENABLED_PROPERTY, "true")));
+				.addLast(new MapPropertySource("sampleEmulatorDefaults",
+						Map.of(SentimentDemoScript.ENABLED_PROPERTY, "true")));
 			logger.info("No API key configured (tunethemodel.api-key or TTM_API_KEY): running offline on the local "
 					+ "Tune the Model emulator at " + emulator.baseUrl());
 		}

@@ -2,6 +2,7 @@ package dev.tunethemodel.client.http;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -96,7 +97,9 @@ public final class JdkHttpConnector implements ClientHttpConnector {
 
 	private Mono<ClientHttpResponse> send(HttpRequest request) {
 		return Mono
-			.<ClientHttpResponse>create((sink) -> new Exchange(sink, this.readTimeout).start(this.httpClient, request))
+			.<ClientHttpResponse>create(
+					(sink) -> new Exchange(sink, this.readTimeout, this.httpClient.connectTimeout().orElse(null))
+						.start(this.httpClient, request))
 			// a response that arrives as its exchange is cancelled
 			.doOnDiscard(JdkHttpResponse.class, JdkHttpResponse::abort);
 	}
@@ -110,11 +113,14 @@ public final class JdkHttpConnector implements ClientHttpConnector {
 
 		private final @Nullable Duration readTimeout;
 
+		private final @Nullable Duration connectTimeout;
+
 		private volatile boolean cancelled;
 
-		Exchange(MonoSink<ClientHttpResponse> sink, @Nullable Duration readTimeout) {
+		Exchange(MonoSink<ClientHttpResponse> sink, @Nullable Duration readTimeout, @Nullable Duration connectTimeout) {
 			this.sink = sink;
 			this.readTimeout = readTimeout;
+			this.connectTimeout = connectTimeout;
 		}
 
 		void start(HttpClient httpClient, HttpRequest request) {
@@ -139,9 +145,21 @@ public final class JdkHttpConnector implements ClientHttpConnector {
 				}
 			}
 			else if (failure != null && !this.cancelled) {
-				this.sink.error((failure instanceof CompletionException && failure.getCause() != null)
-						? failure.getCause() : failure);
+				this.sink
+					.error(withConnectTimeout((failure instanceof CompletionException && failure.getCause() != null)
+							? failure.getCause() : failure));
 			}
+		}
+
+		// the JDK's message does not say how long it waited, as Netty's does
+		private Throwable withConnectTimeout(Throwable failure) {
+			if (failure instanceof HttpConnectTimeoutException && this.connectTimeout != null) {
+				HttpConnectTimeoutException timedOut = new HttpConnectTimeoutException(
+						"HTTP connect timed out after " + this.connectTimeout.toMillis() + " ms");
+				timedOut.initCause(failure);
+				return timedOut;
+			}
+			return failure;
 		}
 
 	}

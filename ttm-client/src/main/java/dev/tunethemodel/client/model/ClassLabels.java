@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.log.LogFormatUtils;
 import org.springframework.util.Assert;
@@ -16,7 +18,8 @@ import dev.tunethemodel.client.dataset.TrainingData;
  * {@link TrainingData} that take label names, and for
  * {@link Classification#bestLabel(ClassLabels)}. <pre class="code">
  * ClassLabels labels = ClassLabels.of("negative", "positive");
- * </pre> Names match exactly: case matters, and no blanks are trimmed from them.
+ * </pre> Names match exactly: case matters, and no blanks are trimmed from them. In JSON,
+ * the labels are the list of their names.
  *
  * @since 0.1.0
  */
@@ -60,6 +63,13 @@ public final class ClassLabels {
 		return new ClassLabels(List.of(names), Map.copyOf(indexes));
 	}
 
+	// read from JSON: Jackson cannot pass an array to a method of variable arity
+	@JsonCreator
+	private static ClassLabels fromNames(List<String> names) {
+		Assert.notNull(names, "The label names must not be null");
+		return of(names.toArray(String[]::new));
+	}
+
 	/**
 	 * Return the number of classes.
 	 * @return the number of names, at least 2
@@ -101,6 +111,7 @@ public final class ClassLabels {
 	 * Return the names of the classes.
 	 * @return an unmodifiable list of the names, in the order of the classes
 	 */
+	@JsonValue
 	public List<String> names() {
 		return this.names;
 	}
