@@ -54,6 +54,8 @@ class TrainingCancelRaceTests {
 
 	private final ExecutorService answerThread = Executors.newSingleThreadExecutor();
 
+	private final CountDownLatch subscribed = new CountDownLatch(1);
+
 	private final CountDownLatch modelCreated = new CountDownLatch(1);
 
 	private final CountDownLatch cleanUpStarted = new CountDownLatch(1);
@@ -83,6 +85,7 @@ class TrainingCancelRaceTests {
 		HoldingSubscriber training = new HoldingSubscriber();
 		template.trainWithProgress(CreateModelRequest.classifier("sentiment", 3), examples(), examples())
 			.subscribe(training);
+		this.subscribed.countDown();
 		assertThat(this.modelCreated.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 		training.dispose();
 		assertThat(this.requests).containsExactly("POST /v0/models", "DELETE /v0/models/m-1/delete");
@@ -95,14 +98,28 @@ class TrainingCancelRaceTests {
 		String described = request.method() + " " + request.url().getPath();
 		this.requests.add(described);
 		if (described.equals("POST /v0/models")) {
-			// on the test's thread, which the subscriber holds while it takes the event
-			return Mono.fromSupplier(TrainingCancelRaceTests::model)
-				.subscribeOn(Schedulers.fromExecutorService(this.answerThread));
+			// on the answer thread, which the subscriber holds while it takes the event,
+			// once
+			// the test's thread is done subscribing: an answer before would be passed on
+			// there
+			return Mono.fromSupplier(() -> {
+				await(this.subscribed);
+				return model();
+			}).subscribeOn(Schedulers.fromExecutorService(this.answerThread));
 		}
 		// the cancel's clean-up, started before the cancel reaches the steps
 		this.cleanUpStarted.countDown();
 		awaitTheAnswerThread();
 		return Mono.fromSupplier(TrainingCancelRaceTests::model);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	// the answer thread runs the steps the held event let go before it takes this task
@@ -139,12 +156,7 @@ class TrainingCancelRaceTests {
 		protected void hookOnNext(TrainingEvent event) {
 			if (event instanceof ModelCreated) {
 				TrainingCancelRaceTests.this.modelCreated.countDown();
-				try {
-					TrainingCancelRaceTests.this.cleanUpStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				await(TrainingCancelRaceTests.this.cleanUpStarted);
 			}
 		}
 
