@@ -109,7 +109,14 @@ final class ApiErrors {
 	 */
 	ErrorResponse errorResponse(HttpStatusCode status, HttpHeaders headers, String body) {
 		return new ErrorResponse(status, redact(body),
-				RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock.instant()));
+				RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock.instant()), redact(headers));
+	}
+
+	// a server may echo the key in a header as in a body
+	private HttpHeaders redact(HttpHeaders headers) {
+		HttpHeaders redacted = new HttpHeaders();
+		headers.forEach((name, values) -> values.forEach((value) -> redacted.add(name, redact(value))));
+		return redacted;
 	}
 
 	/**
@@ -174,18 +181,19 @@ final class ApiErrors {
 				+ describeBody(response.body());
 		int code = response.status().value();
 		if (code == 401 || code == 403) {
-			return new TuneTheModelAuthenticationException(message, code, response.body());
+			return new TuneTheModelAuthenticationException(message, code, response.body(), response.headers());
 		}
 		if (code == 404) {
-			return new TuneTheModelNotFoundException(message, code, response.body());
+			return new TuneTheModelNotFoundException(message, code, response.body(), response.headers());
 		}
 		if (code == 429) {
-			return new TuneTheModelRateLimitException(message, response.body(), response.retryAfter());
+			return new TuneTheModelRateLimitException(message, response.body(), response.retryAfter(),
+					response.headers());
 		}
 		if (response.status().is5xxServerError()) {
-			return new TuneTheModelServerException(message, code, response.body());
+			return new TuneTheModelServerException(message, code, response.body(), response.headers());
 		}
-		return new TuneTheModelApiException(message, code, response.body());
+		return new TuneTheModelApiException(message, code, response.body(), response.headers());
 	}
 
 	private boolean mentionsSecret(Throwable failure) {

@@ -3,6 +3,7 @@ package dev.tunethemodel.client;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 
 import dev.tunethemodel.client.error.TuneTheModelApiException;
@@ -21,12 +22,15 @@ final class ErrorResponse extends RuntimeException {
 
 	private final @Nullable Duration retryAfter;
 
-	ErrorResponse(HttpStatusCode status, String body, @Nullable Duration retryAfter) {
+	private final HttpHeaders headers;
+
+	ErrorResponse(HttpStatusCode status, String body, @Nullable Duration retryAfter, HttpHeaders headers) {
 		// no message, no stack trace: it never reaches the caller
 		super(null, null, false, false);
 		this.status = status;
 		this.body = body;
 		this.retryAfter = retryAfter;
+		this.headers = headers;
 	}
 
 	HttpStatusCode status() {
@@ -39,6 +43,10 @@ final class ErrorResponse extends RuntimeException {
 
 	@Nullable Duration retryAfter() {
 		return this.retryAfter;
+	}
+
+	HttpHeaders headers() {
+		return this.headers;
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -178,7 +179,7 @@ class RetriesTests {
 	}
 
 	private static ErrorResponse answer(int status, Duration retryAfter) {
-		return new ErrorResponse(HttpStatusCode.valueOf(status), "", retryAfter);
+		return new ErrorResponse(HttpStatusCode.valueOf(status), "", retryAfter, HttpHeaders.EMPTY);
 	}
 
 	private static Throwable requestFailure(Throwable cause) {

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClientException;
 import reactor.test.StepVerifier;
 
@@ -25,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -47,18 +49,38 @@ class TuneTheModelTemplateErrorTests extends WireMockTemplateTests {
 			"500, TuneTheModelServerException, Internal Server Error", "502, TuneTheModelServerException, Bad Gateway",
 			"503, TuneTheModelServerException, Service Unavailable" })
 	void errorStatusBecomesTypedExceptionWithRequestStatusAndBody(int status, String type, String reason) {
-		wireMock.stubFor(get("/v0/models/m-1/status")
-			.willReturn(aResponse().withStatus(status).withBody("{\"detail\": \"problem " + status + "\"}")));
+		wireMock.stubFor(get("/v0/models/m-1/status").willReturn(aResponse().withStatus(status)
+			.withHeader("X-Request-Id", "req-" + status)
+			.withBody("{\"detail\": \"problem " + status + "\"}")));
 		StepVerifier.create(this.template.getModel("m-1")).expectErrorSatisfies((ex) -> {
 			assertThat(ex.getClass().getSimpleName()).isEqualTo(type);
 			TuneTheModelApiException apiException = (TuneTheModelApiException) ex;
 			assertThat(apiException.statusCode()).isEqualTo(status);
+			assertThat(apiException.responseHeaders().getFirst("X-Request-Id")).isEqualTo("req-" + status);
 			assertThat(apiException.responseBody()).isEqualTo("{\"detail\": \"problem " + status + "\"}");
 			assertThat(ex)
 				.hasMessageStartingWith("GET /v0/models/{model}/status [m-1] failed with " + status + " " + reason)
 				.hasMessageEndingWith(": {\"detail\": \"problem " + status + "\"}");
 		}).verify(TIMEOUT);
 		wireMock.verify(1, getRequestedFor(urlEqualTo("/v0/models/m-1/status")));
+	}
+
+	@Test
+	void responseHeadersAreReadOnlyAndMaskTheKeyWhereAServerEchoesIt() {
+		wireMock.stubFor(get("/v0/models/m-1/status").willReturn(aResponse().withStatus(401)
+			.withHeader("X-Request-Id", "req-1")
+			.withHeader("X-Rejected-Credential", "key " + API_KEY + " is unknown")));
+		StepVerifier.create(this.template.getModel("m-1"))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOfSatisfying(TuneTheModelApiException.class, (apiException) -> {
+						HttpHeaders headers = apiException.responseHeaders();
+						assertThat(headers.getFirst("X-Request-Id")).isEqualTo("req-1");
+						assertThat(headers.getFirst("X-Rejected-Credential")).isEqualTo("key [API key] is unknown");
+						assertThat(headers.toString()).doesNotContain(API_KEY);
+						assertThatExceptionOfType(UnsupportedOperationException.class)
+							.isThrownBy(() -> headers.add("X-Request-Id", "changed"));
+					}))
+			.verify(TIMEOUT);
 	}
 
 	@Test

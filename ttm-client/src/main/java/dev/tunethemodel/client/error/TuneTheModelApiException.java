@@ -1,5 +1,7 @@
 package dev.tunethemodel.client.error;
 
+import org.springframework.http.HttpHeaders;
+
 /**
  * Thrown when the API responds with an HTTP error status. Subclasses name the common
  * cases.
@@ -14,6 +16,8 @@ public class TuneTheModelApiException extends TuneTheModelException {
 
 	private final String responseBody;
 
+	private final HttpHeaders responseHeaders;
+
 	/**
 	 * Create an exception for an error response.
 	 * @param message what went wrong: the request, the status and the start of the body
@@ -21,9 +25,21 @@ public class TuneTheModelApiException extends TuneTheModelException {
 	 * @param responseBody the response body, empty when there was none
 	 */
 	public TuneTheModelApiException(String message, int statusCode, String responseBody) {
+		this(message, statusCode, responseBody, HttpHeaders.EMPTY);
+	}
+
+	/**
+	 * Create an exception for an error response with its headers.
+	 * @param message what went wrong: the request, the status and the start of the body
+	 * @param statusCode the HTTP status code
+	 * @param responseBody the response body, empty when there was none
+	 * @param responseHeaders the response headers, kept as a read-only copy
+	 */
+	public TuneTheModelApiException(String message, int statusCode, String responseBody, HttpHeaders responseHeaders) {
 		super(message);
 		this.statusCode = statusCode;
 		this.responseBody = responseBody;
+		this.responseHeaders = HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(responseHeaders));
 	}
 
 	/**
@@ -40,6 +56,15 @@ public class TuneTheModelApiException extends TuneTheModelException {
 	 */
 	public String responseBody() {
 		return this.responseBody;
+	}
+
+	/**
+	 * Return the headers of the response, such as the request id a gateway adds, with the
+	 * API key masked wherever a server echoed it.
+	 * @return the read-only response headers, empty when they were not given
+	 */
+	public HttpHeaders responseHeaders() {
+		return this.responseHeaders;
 	}
 
 }

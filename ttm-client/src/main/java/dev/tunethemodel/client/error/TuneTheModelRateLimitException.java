@@ -3,6 +3,7 @@ package dev.tunethemodel.client.error;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 
 /**
  * Thrown when the API responds with 429: too many requests.
@@ -23,6 +24,19 @@ public class TuneTheModelRateLimitException extends TuneTheModelApiException {
 	 */
 	public TuneTheModelRateLimitException(String message, String responseBody, @Nullable Duration retryAfter) {
 		super(message, 429, responseBody);
+		this.retryAfter = retryAfter;
+	}
+
+	/**
+	 * Create an exception for a 429 response with its headers.
+	 * @param message what went wrong: the request, the status and the start of the body
+	 * @param responseBody the response body, empty when there was none
+	 * @param retryAfter how long the API asked to wait, {@code null} when it did not say
+	 * @param responseHeaders the response headers, kept as a read-only copy
+	 */
+	public TuneTheModelRateLimitException(String message, String responseBody, @Nullable Duration retryAfter,
+			HttpHeaders responseHeaders) {
+		super(message, 429, responseBody, responseHeaders);
 		this.retryAfter = retryAfter;
 	}
 
