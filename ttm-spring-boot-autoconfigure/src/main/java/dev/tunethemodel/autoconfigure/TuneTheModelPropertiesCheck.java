@@ -17,6 +17,12 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.AbstractBindHandler;
+import org.springframework.boot.context.properties.bind.BindContext;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.IgnoreErrorsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
@@ -36,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ${...}} placeholder (sent as the key, or used as the URL, as written), and a
  * property under {@code tunethemodel.} that nothing reads (a mistyped one leaves its
  * default in place, such as the real API's URL). The known properties are those of the
- * configuration metadata on the class path, so every module's properties count.
+ * configuration metadata on the class path, so every module's properties count; it is
+ * read only when a property is not one that {@link TuneTheModelProperties} binds.
  */
 final class TuneTheModelPropertiesCheck implements BeanFactoryPostProcessor {
 
@@ -71,14 +78,24 @@ final class TuneTheModelPropertiesCheck implements BeanFactoryPostProcessor {
 		for (ConfigurationProperty property : properties.values()) {
 			requireResolved(property);
 		}
+		// what the client's properties read needs no metadata: most startups read none
+		Set<ConfigurationPropertyName> boundNames = new HashSet<>();
+		Set<String> boundSpellings = new HashSet<>();
+		bindClientProperties(boundNames, boundSpellings);
+		List<ConfigurationProperty> unbound = properties.values()
+			.stream()
+			.filter((property) -> !boundNames.contains(property.getName()) && !isRead(property, boundSpellings))
+			.toList();
+		if (unbound.isEmpty()) {
+			return;
+		}
 		Map<ConfigurationPropertyName, KnownProperty> known = knownProperties();
 		// without metadata, as in an image built without it, nothing can be told unknown
 		if (known.isEmpty()) {
 			return;
 		}
 		Set<String> readSpellings = readSpellings(known.keySet());
-		List<ConfigurationProperty> unknown = properties.values()
-			.stream()
+		List<ConfigurationProperty> unknown = unbound.stream()
 			.filter((property) -> !isKnown(property.getName(), known) && !isRead(property, readSpellings))
 			.sorted(Comparator.comparing(TuneTheModelPropertiesCheck::name))
 			.toList();
@@ -104,6 +121,33 @@ final class TuneTheModelPropertiesCheck implements BeanFactoryPostProcessor {
 			}
 		}
 		return properties;
+	}
+
+	/**
+	 * Bind the client's properties as Boot will, ignoring the errors it will report, and
+	 * record the names and spellings read.
+	 * @param names receives the names bound
+	 * @param spellings receives the spellings bound, each with its property source
+	 */
+	private void bindClientProperties(Set<ConfigurationPropertyName> names, Set<String> spellings) {
+		BindHandler recording = new AbstractBindHandler(new IgnoreErrorsBindHandler()) {
+
+			@Override
+			public @Nullable Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
+					Object result) {
+				ConfigurationProperty property = context.getConfigurationProperty();
+				if (property != null) {
+					names.add(property.getName());
+					String spelling = spelling(property.getOrigin());
+					if (spelling != null) {
+						spellings.add(spelling);
+					}
+				}
+				return super.onSuccess(name, target, context, result);
+			}
+
+		};
+		Binder.get(this.environment).bind(PREFIX, Bindable.of(TuneTheModelProperties.class), recording);
 	}
 
 	/**
@@ -220,11 +264,11 @@ final class TuneTheModelPropertiesCheck implements BeanFactoryPostProcessor {
 		String mistyped = comparable(name.subName(1));
 		Comparator<ConfigurationPropertyName> byName = Comparator.comparing(ConfigurationPropertyName::toString);
 		ConfigurationPropertyName fewestEdits = known.stream()
-			.filter((candidate) -> editDistance(mistyped, comparable(candidate.subName(1))) <= MAX_SUGGESTION_DISTANCE)
-			.min(Comparator
-				.<ConfigurationPropertyName>comparingInt(
-						(candidate) -> editDistance(mistyped, comparable(candidate.subName(1))))
-				.thenComparing(byName))
+			.map((candidate) -> Map.entry(candidate, editDistance(mistyped, comparable(candidate.subName(1)))))
+			.filter((candidate) -> candidate.getValue() <= MAX_SUGGESTION_DISTANCE)
+			.min(Map.Entry.<ConfigurationPropertyName, Integer>comparingByValue()
+				.thenComparing(Map.Entry.comparingByKey(byName)))
+			.map(Map.Entry::getKey)
 			.orElse(null);
 		if (fewestEdits != null) {
 			return fewestEdits;

@@ -171,6 +171,27 @@ class TuneTheModelPropertiesCheckTests {
 	}
 
 	@Test
+	void propertiesTheClientBindsNeedNoMetadata(@TempDir Path metadata) throws IOException {
+		// metadata that knows none of them, which would tell them unknown if it were read
+		Path file = metadata.resolve(TuneTheModelPropertiesCheck.METADATA);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, """
+				{"properties": [{"name": "tunethemodel.other", "type": "java.lang.String"}]}""");
+		this.environment.setProperty("tunethemodel.api-key", "key");
+		this.environment.setProperty("tunethemodel.retry.max-retries", "2");
+		this.environment.getPropertySources()
+			.addLast(new SystemEnvironmentPropertySource("systemEnvironment",
+					Map.of("TUNETHEMODEL_POOL_MAX_CONNECTIONS", "10")));
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { metadata.toUri().toURL() }, null)) {
+			TuneTheModelPropertiesCheck check = new TuneTheModelPropertiesCheck(this.environment, classLoader);
+			assertThatNoException().isThrownBy(check::check);
+			this.environment.setProperty("tunethemodel.url", "x");
+			assertThatExceptionOfType(TuneTheModelPropertiesException.class).isThrownBy(check::check)
+				.withMessageContaining("tunethemodel.url");
+		}
+	}
+
+	@Test
 	void withoutMetadataNoPropertyIsToldUnknown() throws IOException {
 		this.environment.setProperty("tunethemodel.url", "x");
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[0], null)) {
