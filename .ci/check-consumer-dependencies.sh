@@ -8,8 +8,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q install -DskipTests
 source .ci/consumer-projects.sh
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 # consumer NAME PARENT DEPENDENCY_MANAGEMENT DEPENDENCIES: writes a project and prints its dependency tree
 consumer() {

@@ -7,13 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/consumer-projects.sh
-work=$(mktemp -d)
-pids=()
-cleanup() {
-	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-	rm -rf "$work"
-}
-trap cleanup EXIT
 # EPOCHREALTIME with a decimal point, for awk
 LC_NUMERIC=C
 max_wait=10

@@ -1,5 +1,14 @@
 # Sourced by the consumer checks: the installed version, projects that use the installed
 # artifacts as a user's would, and the wait for what a program started in the background prints.
+# A check works in $work and adds the processes it starts to pids: both are gone when it ends.
+work=$(mktemp -d)
+pids=()
+end_check() {
+	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+	rm -rf "$work"
+}
+trap end_check EXIT
+
 version=$(sed -n 's|^\t<version>\(.*\)</version>|\1|p' ttm-bom/pom.xml | head -1)
 boot_parent="<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>4.0.7</version><relativePath/></parent>"
 bom="<dependency><groupId>dev.tunethemodel</groupId><artifactId>ttm-bom</artifactId><version>$version</version><type>pom</type><scope>import</scope></dependency>"
