@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import dev.tunethemodel.emulator.TuneTheModelEmulator;
@@ -58,31 +59,18 @@ class TuneTheModelConnectionInfoLoggerTests {
 
 	@Test
 	void sdkVariableIsNamedWhenItGivesTheBaseUrl(CapturedOutput output) {
-		this.contextRunner.withInitializer((context) -> {
-			context.getEnvironment()
-				.getPropertySources()
-				.addLast(new SystemEnvironmentPropertySource("systemEnvironment",
-						Map.of("TTM_API_URL", "http://127.0.0.1:8089")));
-			new TuneTheModelEnvironmentPostProcessor().postProcessEnvironment(context.getEnvironment(),
-					new SpringApplication());
-		}).run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withInitializer(TuneTheModelConnectionInfoLoggerTests::sdkApiUrl)
+			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).contains("Tune the Model client connects to http://127.0.0.1:8089 (from TTM_API_URL)");
 	}
 
 	@Test
 	void explicitBaseUrlSaysItWinsOverTheSdkVariable(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("tunethemodel.base-url=https://eu.tunethemodel.com")
-			.withInitializer((context) -> {
-				context.getEnvironment()
-					.getPropertySources()
-					.addLast(new SystemEnvironmentPropertySource("systemEnvironment",
-							Map.of("TTM_API_URL", "http://127.0.0.1:8089")));
-				new TuneTheModelEnvironmentPostProcessor().postProcessEnvironment(context.getEnvironment(),
-						new SpringApplication());
-			})
+			.withInitializer(TuneTheModelConnectionInfoLoggerTests::sdkApiUrl)
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).contains("Tune the Model client connects to https://eu.tunethemodel.com (from "
-				+ "tunethemodel.base-url in property source \"test\", which wins over " + "TTM_API_URL)");
+				+ "tunethemodel.base-url in property source \"test\", which wins over TTM_API_URL)");
 	}
 
 	@Test
@@ -115,6 +103,16 @@ class TuneTheModelConnectionInfoLoggerTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("reactor.netty"))
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).contains("(the default) over the JDK's HttpClient with up to 50 connections");
+	}
+
+	// TTM_API_URL set in the environment, as the application's post-processor sees it
+	private static void sdkApiUrl(ConfigurableApplicationContext context) {
+		context.getEnvironment()
+			.getPropertySources()
+			.addLast(new SystemEnvironmentPropertySource("systemEnvironment",
+					Map.of("TTM_API_URL", "http://127.0.0.1:8089")));
+		new TuneTheModelEnvironmentPostProcessor().postProcessEnvironment(context.getEnvironment(),
+				new SpringApplication());
 	}
 
 	static class OwnConnectionDetails implements TuneTheModelConnectionDetails {

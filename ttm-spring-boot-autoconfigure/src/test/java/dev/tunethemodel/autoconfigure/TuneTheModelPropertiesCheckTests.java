@@ -212,10 +212,7 @@ class TuneTheModelPropertiesCheckTests {
 
 	@Test
 	void startupWithMistypedPropertyPrintsTheAnalysis(CapturedOutput output) {
-		SpringApplication application = new SpringApplication(MinimalApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatException()
-			.isThrownBy(() -> application.run("--tunethemodel.api-key=key", "--tunethemodel.url=http://127.0.0.1:1"));
+		failStartup("--tunethemodel.api-key=key", "--tunethemodel.url=http://127.0.0.1:1");
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("The property tunethemodel.url (from property source \"commandLineArgs\") is not a property "
 					+ "of the Tune the Model client")
@@ -225,9 +222,7 @@ class TuneTheModelPropertiesCheckTests {
 
 	@Test
 	void startupWithUnresolvedKeyPrintsTheAnalysisWithoutTheValue(CapturedOutput output) {
-		SpringApplication application = new SpringApplication(MinimalApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatException().isThrownBy(() -> application.run("--tunethemodel.api-key=hunter2${MY_TTM_KEY}"));
+		failStartup("--tunethemodel.api-key=hunter2${MY_TTM_KEY}");
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("is the placeholder ${MY_TTM_KEY}, which nothing resolves")
 			.contains("or remove tunethemodel.api-key: the starter then reads TTM_API_KEY.")
@@ -237,14 +232,17 @@ class TuneTheModelPropertiesCheckTests {
 
 	@Test
 	void startupWithUnknownSslBundlePrintsTheAnalysis(CapturedOutput output) {
-		SpringApplication application = new SpringApplication(MinimalApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatException()
-			.isThrownBy(() -> application.run("--tunethemodel.api-key=key", "--tunethemodel.ssl.bundle=corporate"));
+		failStartup("--tunethemodel.api-key=key", "--tunethemodel.ssl.bundle=corporate");
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Invalid value 'corporate' for configuration property 'tunethemodel.ssl.bundle'")
 			.contains("The application has no SSL bundles: configure one under spring.ssl.bundle.")
 			.doesNotContain("Application run failed");
+	}
+
+	private static void failStartup(String... args) {
+		SpringApplication application = new SpringApplication(MinimalApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run(args));
 	}
 
 	private void check() {
