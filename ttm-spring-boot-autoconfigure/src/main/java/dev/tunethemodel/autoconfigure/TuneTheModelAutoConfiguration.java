@@ -10,8 +10,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.thread.Threading;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,17 +36,23 @@ import dev.tunethemodel.connector.TuneTheModelConnectorSettings;
  * {@link EnableAutoConfiguration Auto-configuration} for the Tune the Model client: a
  * {@link TuneTheModelTemplate} connected as the {@link TuneTheModelConnectionDetails}
  * say, built from the application's {@link WebClient.Builder}, so that its codecs,
- * customizers and observation apply, on a connector of its own: Reactor Netty with a pool
- * when the application has it, otherwise the JDK's {@code HttpClient}, with the
- * configured timeouts and SSL bundle, observing its operations and trainings in the
- * application's {@link ObservationRegistry}; a {@link BlockingTuneTheModelTemplate} that
- * waits for it, for servlet applications; and the upload meters when the application has
- * a {@link MeterRegistry}.
+ * customizers and observation apply, on a connector of its own: on the HTTP client of the
+ * application's {@link ClientHttpConnectorBuilder}
+ * ({@code spring.http.clients.reactive.connector} or what Spring Boot detects), else
+ * Reactor Netty with a pool when the application has it, otherwise the JDK's
+ * {@code HttpClient}, on virtual threads when the application runs on them, with the
+ * configured timeouts and SSL bundle, else those of {@code spring.http.clients.*},
+ * observing its operations and trainings in the application's
+ * {@link ObservationRegistry}; a {@link BlockingTuneTheModelTemplate} that waits for it,
+ * for servlet applications; and the upload meters when the application has a
+ * {@link MeterRegistry}.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = WebClientAutoConfiguration.class,
-		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+		afterName = { "org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
+				"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @EnableConfigurationProperties(TuneTheModelProperties.class)
@@ -116,11 +124,16 @@ public final class TuneTheModelAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TuneTheModelConnector tuneTheModelConnector(TuneTheModelProperties properties,
-				ObjectProvider<SslBundles> sslBundles, ResourceLoader resourceLoader) {
+				ObjectProvider<SslBundles> sslBundles, ObjectProvider<HttpClientSettings> httpClientSettings,
+				ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder, ResourceLoader resourceLoader,
+				Environment environment) {
 			TuneTheModelConnectorSettings settings = new TuneTheModelConnectorSettingsPropertyMapper(
-					sslBundles.getIfAvailable())
+					sslBundles.getIfAvailable(), httpClientSettings.getIfAvailable())
 				.map(properties);
-			return new TuneTheModelConnector(settings, resourceLoader.getClassLoader());
+			Threading threading = Threading.VIRTUAL.isActive(environment) ? Threading.VIRTUAL : Threading.PLATFORM;
+			ClientHttpConnectorBuilder<?> builder = clientHttpConnectorBuilder.getIfAvailable();
+			return (builder != null) ? new TuneTheModelConnector(settings, builder, threading)
+					: new TuneTheModelConnector(settings, resourceLoader.getClassLoader(), threading);
 		}
 
 	}

@@ -1,7 +1,10 @@
 package dev.tunethemodel.autoconfigure;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -11,7 +14,10 @@ import dev.tunethemodel.connector.TuneTheModelConnectorSettings;
 
 /**
  * Maps {@link TuneTheModelProperties}, and the SSL bundle they name, to the
- * {@link TuneTheModelConnectorSettings} of the client's connector.
+ * {@link TuneTheModelConnectorSettings} of the client's connector. A timeout or SSL
+ * bundle the properties leave unset is the application's {@link HttpClientSettings} one
+ * ({@code spring.http.clients.*}), else the connector's default. Redirects are never
+ * followed, whatever the application's settings say.
  */
 final class TuneTheModelConnectorSettingsPropertyMapper {
 
@@ -19,12 +25,18 @@ final class TuneTheModelConnectorSettingsPropertyMapper {
 
 	private final @Nullable SslBundles sslBundles;
 
+	private final HttpClientSettings applicationSettings;
+
 	/**
 	 * Create a mapper.
 	 * @param sslBundles the application's SSL bundles, or {@code null} if it has none
+	 * @param applicationSettings the settings of the application's HTTP clients, or
+	 * {@code null} if it has none
 	 */
-	TuneTheModelConnectorSettingsPropertyMapper(@Nullable SslBundles sslBundles) {
+	TuneTheModelConnectorSettingsPropertyMapper(@Nullable SslBundles sslBundles,
+			@Nullable HttpClientSettings applicationSettings) {
 		this.sslBundles = sslBundles;
+		this.applicationSettings = (applicationSettings != null) ? applicationSettings : HttpClientSettings.defaults();
 	}
 
 	/**
@@ -37,15 +49,27 @@ final class TuneTheModelConnectorSettingsPropertyMapper {
 	 * take
 	 */
 	TuneTheModelConnectorSettings map(TuneTheModelProperties properties) {
+		TuneTheModelConnectorSettings defaults = TuneTheModelConnectorSettings.defaults();
 		TuneTheModelProperties.Pool pool = properties.getPool();
-		return new TuneTheModelConnectorSettings(properties.getConnectTimeout(), properties.getReadTimeout(),
+		return new TuneTheModelConnectorSettings(
+				firstSet(properties.getConnectTimeout(), this.applicationSettings.connectTimeout(),
+						defaults.connectTimeout()),
+				firstSet(properties.getReadTimeout(), this.applicationSettings.readTimeout(), defaults.readTimeout()),
 				sslBundle(properties.getSsl().getBundle()), pool.getMaxConnections(), pool.getPendingAcquireTimeout(),
 				pool.getMaxIdleTime(), pool.getMaxLifeTime(), pool.getEvictionInterval());
 	}
 
+	private static @Nullable Duration firstSet(@Nullable Duration property, @Nullable Duration application,
+			@Nullable Duration fallback) {
+		if (property != null) {
+			return property;
+		}
+		return (application != null) ? application : fallback;
+	}
+
 	private @Nullable SslBundle sslBundle(@Nullable String name) {
 		if (!StringUtils.hasText(name)) {
-			return null;
+			return this.applicationSettings.sslBundle();
 		}
 		if (this.sslBundles == null) {
 			throw new InvalidConfigurationPropertyValueException(SSL_BUNDLE, name,

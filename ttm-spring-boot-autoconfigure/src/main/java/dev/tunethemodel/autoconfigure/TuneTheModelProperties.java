@@ -33,14 +33,16 @@ public class TuneTheModelProperties {
 	private boolean allowInsecureHttp;
 
 	/**
-	 * Longest time to establish a connection to the API.
+	 * Longest time to establish a connection to the API. Defaults to
+	 * spring.http.clients.connect-timeout, else 10s.
 	 */
-	private Duration connectTimeout = Duration.ofSeconds(10);
+	private @Nullable Duration connectTimeout;
 
 	/**
-	 * Longest silence while reading a response.
+	 * Longest silence while reading a response. Defaults to
+	 * spring.http.clients.read-timeout, else 30s.
 	 */
-	private Duration readTimeout = Duration.ofSeconds(30);
+	private @Nullable Duration readTimeout;
 
 	/**
 	 * Longest time a call may take, its retries included.
@@ -104,19 +106,19 @@ public class TuneTheModelProperties {
 		this.allowInsecureHttp = allowInsecureHttp;
 	}
 
-	public Duration getConnectTimeout() {
+	public @Nullable Duration getConnectTimeout() {
 		return this.connectTimeout;
 	}
 
-	public void setConnectTimeout(Duration connectTimeout) {
+	public void setConnectTimeout(@Nullable Duration connectTimeout) {
 		this.connectTimeout = connectTimeout;
 	}
 
-	public Duration getReadTimeout() {
+	public @Nullable Duration getReadTimeout() {
 		return this.readTimeout;
 	}
 
-	public void setReadTimeout(Duration readTimeout) {
+	public void setReadTimeout(@Nullable Duration readTimeout) {
 		this.readTimeout = readTimeout;
 	}
 
@@ -372,7 +374,8 @@ public class TuneTheModelProperties {
 
 		/**
 		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material the client
-		 * uses to verify the API's certificate.
+		 * uses to verify the API's certificate. Defaults to
+		 * spring.http.clients.ssl.bundle.
 		 */
 		private @Nullable String bundle;
 

@@ -1,10 +1,13 @@
 package dev.tunethemodel.connector;
 
 import java.net.http.HttpClient;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.springframework.boot.http.client.JdkHttpClientBuilder;
+import org.springframework.boot.thread.Threading;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
@@ -16,21 +19,21 @@ import dev.tunethemodel.client.http.JdkHttpConnector;
  * {@link TuneTheModelConnectorSettings#maxConnections() maxConnections} requests in
  * flight: the JDK client has no limit of its own on HTTP/1.1 connections. Built with
  * Spring Boot's {@link JdkHttpClientBuilder}, behind a {@link JdkHttpConnector}, so that
- * a response read in part closes its connection.
+ * a response read in part closes its connection. Its threads are virtual ones when the
+ * application runs on virtual threads, else a pool of its own.
  */
 final class JdkTransport implements ClientTransport {
 
-	private final ExecutorService executor;
+	private static final String THREAD_NAME_PREFIX = "tunethemodel-http-";
+
+	private final Executor executor;
 
 	private final ConnectionPermits permits;
 
 	private final ClientHttpConnector connector;
 
-	private JdkTransport(TuneTheModelConnectorSettings settings) {
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("tunethemodel-http-");
-		threads.setDaemon(true);
-		// the client's own threads, so that closing the context stops them
-		this.executor = Executors.newCachedThreadPool(threads);
+	private JdkTransport(TuneTheModelConnectorSettings settings, Threading threading) {
+		this.executor = executor(threading);
 		this.permits = new ConnectionPermits(settings.maxConnections(), settings.pendingAcquireTimeout());
 		HttpClient httpClient = new JdkHttpClientBuilder().withExecutor(this.executor)
 			.build(settings.httpClientSettings().withReadTimeout(null));
@@ -38,14 +41,26 @@ final class JdkTransport implements ClientTransport {
 				this.permits);
 	}
 
+	private static Executor executor(Threading threading) {
+		if (threading == Threading.VIRTUAL) {
+			return new VirtualThreadTaskExecutor(THREAD_NAME_PREFIX);
+		}
+		CustomizableThreadFactory threads = new CustomizableThreadFactory(THREAD_NAME_PREFIX);
+		threads.setDaemon(true);
+		// the client's own threads, so that closing the context stops them
+		return Executors.newCachedThreadPool(threads);
+	}
+
 	/**
 	 * Create the transport.
 	 * @param settings the timeouts, the SSL bundle and the pool's settings, of which the
 	 * JDK client takes the maximum number of connections and the longest wait for one
+	 * @param threading {@link Threading#VIRTUAL} for a virtual thread per task, which
+	 * needs Java 21, {@link Threading#PLATFORM} for a pool of the transport's own
 	 * @return the transport
 	 */
-	static JdkTransport create(TuneTheModelConnectorSettings settings) {
-		return new JdkTransport(settings);
+	static JdkTransport create(TuneTheModelConnectorSettings settings, Threading threading) {
+		return new JdkTransport(settings, threading);
 	}
 
 	@Override
@@ -61,10 +76,21 @@ final class JdkTransport implements ClientTransport {
 		return this.permits;
 	}
 
+	/**
+	 * Return the executor of the client's tasks.
+	 * @return the executor
+	 */
+	Executor executor() {
+		return this.executor;
+	}
+
 	@Override
 	public void close() {
 		this.permits.close();
-		this.executor.shutdownNow();
+		// virtual threads have no pool to shut down
+		if (this.executor instanceof ExecutorService pool) {
+			pool.shutdownNow();
+		}
 	}
 
 }

@@ -21,8 +21,7 @@ import org.springframework.boot.ssl.SslBundle;
  * @param sslBundle the SSL bundle whose trust material verifies the API's certificate
  * ({@code tunethemodel.ssl.bundle}), {@code null} for the JVM's default
  * @param maxConnections the most connections with Reactor Netty, and requests in flight
- * with the JDK's {@code HttpClient}, at least 1
- * ({@code tunethemodel.pool.max-connections})
+ * with any other HTTP client, at least 1 ({@code tunethemodel.pool.max-connections})
  * @param pendingAcquireTimeout the longest wait for a free connection
  * ({@code tunethemodel.pool.pending-acquire-timeout})
  * @param maxIdleTime the time after which an idle connection is closed, Reactor Netty

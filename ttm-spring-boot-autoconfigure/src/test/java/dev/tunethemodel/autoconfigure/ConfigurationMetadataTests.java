@@ -42,18 +42,37 @@ class ConfigurationMetadataTests {
 	void durationsHaveTheirDefaults() throws Exception {
 		JsonNode metadata = readMetadata();
 		assertThat(defaultValue(metadata, "tunethemodel.base-url")).isEqualTo("https://api.tunethemodel.com");
-		assertThat(defaultValue(metadata, "tunethemodel.connect-timeout")).isEqualTo("10s");
-		assertThat(defaultValue(metadata, "tunethemodel.read-timeout")).isEqualTo("30s");
 		assertThat(defaultValue(metadata, "tunethemodel.health.cache-ttl")).isEqualTo("10s");
 		assertThat(defaultValue(metadata, "tunethemodel.max-list-entries")).isEqualTo("100000");
 		assertThat(defaultValue(metadata, "tunethemodel.bulk.max-concurrency")).isEqualTo("32");
 		assertThat(defaultValue(metadata, "management.health.tunethemodel.enabled")).isEqualTo("true");
 	}
 
+	@Test
+	void timeoutsSayTheyFallBackToTheApplicationsHttpClientSettings() throws Exception {
+		JsonNode metadata = readMetadata();
+		assertThat(property(metadata, "tunethemodel.connect-timeout").has("defaultValue")).isFalse();
+		assertThat(description(metadata, "tunethemodel.connect-timeout"))
+			.endsWith("Defaults to spring.http.clients.connect-timeout, else 10s.");
+		assertThat(property(metadata, "tunethemodel.read-timeout").has("defaultValue")).isFalse();
+		assertThat(description(metadata, "tunethemodel.read-timeout"))
+			.endsWith("Defaults to spring.http.clients.read-timeout, else 30s.");
+		assertThat(description(metadata, "tunethemodel.ssl.bundle"))
+			.endsWith("Defaults to spring.http.clients.ssl.bundle.");
+	}
+
+	private static String description(JsonNode metadata, String name) {
+		return property(metadata, name).path("description").asString();
+	}
+
 	private static String defaultValue(JsonNode metadata, String name) {
+		return property(metadata, name).path("defaultValue").asString();
+	}
+
+	private static JsonNode property(JsonNode metadata, String name) {
 		for (JsonNode property : metadata.get("properties")) {
 			if (property.get("name").asString().equals(name)) {
-				return property.path("defaultValue").asString();
+				return property;
 			}
 		}
 		throw new AssertionError("No property " + name);

@@ -103,8 +103,9 @@ class TuneTheModelAutoConfigurationTests {
 			TuneTheModelProperties properties = context.getBean(TuneTheModelProperties.class);
 			assertThat(properties.getBaseUrl()).isEqualTo(TuneTheModelTemplate.DEFAULT_BASE_URL);
 			assertThat(properties.isAllowInsecureHttp()).isFalse();
-			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
-			assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(30));
+			// unset: spring.http.clients.* applies, else the connector's default
+			assertThat(properties.getConnectTimeout()).isNull();
+			assertThat(properties.getReadTimeout()).isNull();
 			assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(properties.getPollInterval()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.getDatasetPollInterval()).isEqualTo(Duration.ofSeconds(1));
