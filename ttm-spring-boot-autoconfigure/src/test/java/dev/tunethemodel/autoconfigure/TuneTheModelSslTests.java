@@ -25,8 +25,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of {@code tunethemodel.ssl.bundle} against an HTTPS server with a self-signed
- * certificate, on both transports.
+ * Tests of {@code tunethemodel.ssl.bundle}, and of {@code spring.http.clients.ssl.bundle}
+ * when it names none, against an HTTPS server with a self-signed certificate, on both
+ * transports.
  */
 class TuneTheModelSslTests {
 
@@ -61,6 +62,15 @@ class TuneTheModelSslTests {
 		transport.apply(this.contextRunner)
 			.withPropertyValues(SelfSignedCertificate.trustingBundle("corporate"))
 			.withPropertyValues("tunethemodel.ssl.bundle=corporate")
+			.run(transport::assertListsTheModel);
+	}
+
+	@ParameterizedTest
+	@EnumSource(ConnectorTransport.class)
+	void serverIsReachedWithTheBundleOfSpringHttpClientsWhenTunethemodelNamesNone(ConnectorTransport transport) {
+		transport.apply(this.contextRunner)
+			.withPropertyValues(SelfSignedCertificate.trustingBundle("platform"))
+			.withPropertyValues("spring.http.clients.ssl.bundle=platform")
 			.run(transport::assertListsTheModel);
 	}
 
