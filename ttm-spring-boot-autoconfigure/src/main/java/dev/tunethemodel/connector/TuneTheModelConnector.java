@@ -25,15 +25,16 @@ import dev.tunethemodel.client.http.JdkHttpConnector;
 /**
  * The HTTP connector of the Tune the Model client, built with Spring Boot's
  * {@link ClientHttpConnectorBuilder} from {@link TuneTheModelConnectorSettings}. The
- * application's builder, when given, decides the HTTP client: Reactor Netty's, on the
- * application's event loop, with a connection pool of its own; the JDK's
- * {@code HttpClient}, with at most {@link TuneTheModelConnectorSettings#maxConnections()
- * maxConnections} requests in flight; or any other one, with as few requests in flight.
+ * application's builder, when given, decides the HTTP client: Reactor Netty, on the
+ * application's event loop with a connection pool of its own, for Reactor Netty's
+ * builder; the JDK's {@code HttpClient} for the JDK's; what any other builder builds.
  * Without a builder, the class path decides: Reactor Netty when it is there, else the
- * JDK's {@code HttpClient}. Reactor Netty and the JDK's client honour the JVM's proxy
- * settings ({@code https.proxyHost} and the like). The HTTP client is created on the
- * first request, so that it costs nothing at startup, and closed by {@link #destroy()},
- * which the application context calls for a bean.
+ * JDK's {@code HttpClient}. All but Reactor Netty have at most
+ * {@link TuneTheModelConnectorSettings#maxConnections() maxConnections} requests in
+ * flight. Reactor Netty and the JDK's client honour the JVM's proxy settings
+ * ({@code https.proxyHost} and the like). The HTTP client is created on the first
+ * request, so that it costs nothing at startup, and closed by {@link #destroy()}, which
+ * the application context calls for a bean.
  *
  * @since 0.1.0
  */
