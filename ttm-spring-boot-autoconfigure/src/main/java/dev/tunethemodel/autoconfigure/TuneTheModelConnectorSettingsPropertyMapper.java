@@ -15,8 +15,6 @@ import dev.tunethemodel.connector.TuneTheModelConnectorSettings;
  */
 final class TuneTheModelConnectorSettingsPropertyMapper {
 
-	private static final String SSL_BUNDLE = "tunethemodel.ssl.bundle";
-
 	private final @Nullable SslBundles sslBundles;
 
 	/**
@@ -30,25 +28,27 @@ final class TuneTheModelConnectorSettingsPropertyMapper {
 	/**
 	 * Return the connector settings of the given properties.
 	 * @param properties the client's properties
+	 * @param prefix the prefix of the client's properties, such as {@code tunethemodel}
 	 * @return the settings
-	 * @throws InvalidConfigurationPropertyValueException if
-	 * {@code tunethemodel.ssl.bundle} names no SSL bundle of the application
+	 * @throws InvalidConfigurationPropertyValueException if the client's
+	 * {@code ssl.bundle} names no SSL bundle of the application
 	 * @throws IllegalArgumentException if a property has a value the connector cannot
 	 * take
 	 */
-	TuneTheModelConnectorSettings map(TuneTheModelProperties properties) {
-		TuneTheModelProperties.Pool pool = properties.getPool();
+	TuneTheModelConnectorSettings map(TuneTheModelClientProperties properties, String prefix) {
+		TuneTheModelClientProperties.Pool pool = properties.getPool();
 		return new TuneTheModelConnectorSettings(properties.getConnectTimeout(), properties.getReadTimeout(),
-				sslBundle(properties.getSsl().getBundle()), pool.getMaxConnections(), pool.getPendingAcquireTimeout(),
-				pool.getMaxIdleTime(), pool.getMaxLifeTime(), pool.getEvictionInterval());
+				sslBundle(prefix + ".ssl.bundle", properties.getSsl().getBundle()), pool.getMaxConnections(),
+				pool.getPendingAcquireTimeout(), pool.getMaxIdleTime(), pool.getMaxLifeTime(),
+				pool.getEvictionInterval());
 	}
 
-	private @Nullable SslBundle sslBundle(@Nullable String name) {
+	private @Nullable SslBundle sslBundle(String property, @Nullable String name) {
 		if (!StringUtils.hasText(name)) {
 			return null;
 		}
 		if (this.sslBundles == null) {
-			throw new InvalidConfigurationPropertyValueException(SSL_BUNDLE, name,
+			throw new InvalidConfigurationPropertyValueException(property, name,
 					"The application has no SSL bundles: configure one under spring.ssl.bundle.");
 		}
 		try {
@@ -59,7 +59,7 @@ final class TuneTheModelConnectorSettingsPropertyMapper {
 			return bundle;
 		}
 		catch (NoSuchSslBundleException ex) {
-			throw new InvalidConfigurationPropertyValueException(SSL_BUNDLE, name,
+			throw new InvalidConfigurationPropertyValueException(property, name,
 					"No SSL bundle of that name is configured under spring.ssl.bundle (configured: "
 							+ this.sslBundles.getBundleNames() + ").");
 		}

@@ -3,6 +3,7 @@ package dev.tunethemodel.autoconfigure;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslStoreBundle;
@@ -10,6 +11,7 @@ import org.springframework.boot.ssl.SslStoreBundle;
 import dev.tunethemodel.connector.TuneTheModelConnectorSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests of {@link TuneTheModelConnectorSettingsPropertyMapper}: every connector property
@@ -20,7 +22,7 @@ class TuneTheModelConnectorSettingsPropertyMapperTests {
 	@Test
 	void defaultPropertiesGiveTheDefaultSettings() {
 		TuneTheModelConnectorSettings settings = new TuneTheModelConnectorSettingsPropertyMapper(null)
-			.map(new TuneTheModelProperties());
+			.map(new TuneTheModelProperties(), "tunethemodel");
 		assertThat(settings).isEqualTo(TuneTheModelConnectorSettings.defaults());
 	}
 
@@ -38,7 +40,7 @@ class TuneTheModelConnectorSettingsPropertyMapperTests {
 		properties.getPool().setMaxLifeTime(Duration.ofSeconds(6));
 		properties.getPool().setEvictionInterval(Duration.ofSeconds(7));
 		TuneTheModelConnectorSettings settings = new TuneTheModelConnectorSettingsPropertyMapper(sslBundles)
-			.map(properties);
+			.map(properties, "tunethemodel");
 		assertThat(settings)
 			.isEqualTo(new TuneTheModelConnectorSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), corporate, 3,
 					Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(6), Duration.ofSeconds(7)));
@@ -46,10 +48,21 @@ class TuneTheModelConnectorSettingsPropertyMapperTests {
 	}
 
 	@Test
+	void anUnknownSslBundleIsNamedWithTheClientsProperty() {
+		TuneTheModelClientProperties properties = new TuneTheModelClientProperties();
+		properties.getSsl().setBundle("missing");
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> new TuneTheModelConnectorSettingsPropertyMapper(new DefaultSslBundleRegistry())
+				.map(properties, "tunethemodel.clients.acme"))
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("tunethemodel.clients.acme.ssl.bundle"));
+	}
+
+	@Test
 	void blankSslBundleNameMeansTheJvmsTrustMaterial() {
 		TuneTheModelProperties properties = new TuneTheModelProperties();
 		properties.getSsl().setBundle(" ");
-		assertThat(new TuneTheModelConnectorSettingsPropertyMapper(null).map(properties).sslBundle()).isNull();
+		assertThat(new TuneTheModelConnectorSettingsPropertyMapper(null).map(properties, "tunethemodel").sslBundle())
+			.isNull();
 	}
 
 }
