@@ -35,8 +35,9 @@ class ReadmeSnippetsTests {
 
 	private static final Path README = Path.of("..", "README.md");
 
-	// the first hour and the reference, without the benchmarks and history of other files
-	private static final int MAX_README_LINES = 520;
+	// the first hour and the reference, several accounts and per-call options included, without the
+	// benchmarks and history of other files
+	private static final int MAX_README_LINES = 600;
 
 	// a line that opens a top-level type: members are indented, or static
 	private static final Pattern TOP_LEVEL_TYPE = Pattern
@@ -53,7 +54,7 @@ class ReadmeSnippetsTests {
 	}
 
 	@Test
-	void readmeHasAtMost520Lines() throws IOException {
+	void readmeHasAtMost600Lines() throws IOException {
 		assertThat(Files.readAllLines(README)).hasSizeLessThanOrEqualTo(MAX_README_LINES);
 	}
 

@@ -17,20 +17,20 @@ import org.springframework.boot.thread.Threading;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.tunethemodel.client.BlockingTuneTheModelOperations;
 import dev.tunethemodel.client.BlockingTuneTheModelTemplate;
-import dev.tunethemodel.client.RetrySettings;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.TuneTheModelTemplate;
 import dev.tunethemodel.client.observation.TuneTheModelObservationConvention;
 import dev.tunethemodel.client.observation.TuneTheModelTrainingObservationConvention;
 import dev.tunethemodel.client.observation.UploadMeterObservationHandler;
 import dev.tunethemodel.connector.TuneTheModelConnector;
-import dev.tunethemodel.connector.TuneTheModelConnectorSettings;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the Tune the Model client: a
@@ -56,6 +56,7 @@ import dev.tunethemodel.connector.TuneTheModelConnectorSettings;
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @EnableConfigurationProperties(TuneTheModelProperties.class)
+@Import(TuneTheModelClientsRegistrar.class)
 public final class TuneTheModelAutoConfiguration {
 
 	@Bean
@@ -71,47 +72,30 @@ public final class TuneTheModelAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(TuneTheModelOperations.class)
-	TuneTheModelTemplate tuneTheModelTemplate(TuneTheModelProperties properties,
-			TuneTheModelConnectionDetails connectionDetails, ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<TuneTheModelConnector> connector,
+	TuneTheModelTemplateFactory tuneTheModelTemplateFactory(ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<TuneTheModelWebClientCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<TuneTheModelObservationConvention> observationConvention,
-			ObjectProvider<TuneTheModelTrainingObservationConvention> trainingObservationConvention,
-			Environment environment) {
-		TuneTheModelProperties.Retry retry = properties.getRetry();
-		TuneTheModelTemplate.Builder template = TuneTheModelTemplate.builder()
-			// on the first call: Boot's builder brings the application's connector
-			.webClientBuilder(() -> {
-				WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-				connector.ifAvailable((available) -> builder.clientConnector(available.getClientHttpConnector()));
-				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-				return builder;
-			})
-			.baseUrl(connectionDetails.getBaseUrl())
-			.apiKey(connectionDetails.getApiKey())
-			.allowInsecureHttp(properties.isAllowInsecureHttp())
-			.timeout(properties.getTimeout())
-			.pollInterval(properties.getPollInterval())
-			.datasetPollInterval(properties.getDatasetPollInterval())
-			.datasetProcessingTimeout(properties.getDatasetProcessingTimeout())
-			.maxListEntries(properties.getMaxListEntries())
-			// waiting for a connection would look like the API slowing down
-			.bulkMaxConcurrency(
-					Math.min(properties.getBulk().getMaxConcurrency(), properties.getPool().getMaxConnections()))
-			.retrySettings(new RetrySettings(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
-					retry.getMaxRetryAfter()))
-			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
-		observationConvention.ifUnique(template::observationConvention);
-		trainingObservationConvention.ifUnique(template::trainingObservationConvention);
-		TuneTheModelTemplate built = template.build();
-		new TuneTheModelConnectionInfoLogger(environment).logConnection(connectionDetails, connector.getIfAvailable(),
-				properties.getPool().getMaxConnections());
-		return built;
+			ObjectProvider<TuneTheModelTrainingObservationConvention> trainingObservationConvention) {
+		return new TuneTheModelTemplateFactory(webClientBuilder, customizers, observationRegistry,
+				observationConvention, trainingObservationConvention);
 	}
 
 	@Bean
+	@Primary
+	@ConditionalOnMissingBean(TuneTheModelOperations.class)
+	TuneTheModelTemplate tuneTheModelTemplate(TuneTheModelProperties properties,
+			TuneTheModelConnectionDetails connectionDetails, TuneTheModelTemplateFactory templates,
+			ObjectProvider<TuneTheModelConnector> connector, Environment environment) {
+		TuneTheModelTemplate template = templates.build(properties, connectionDetails.getBaseUrl(),
+				connectionDetails.getApiKey(), connector.getIfAvailable());
+		new TuneTheModelConnectionInfoLogger(environment).logConnection(connectionDetails, connector.getIfAvailable(),
+				properties.getPool().getMaxConnections());
+		return template;
+	}
+
+	@Bean
+	@Primary
 	@ConditionalOnMissingBean(BlockingTuneTheModelOperations.class)
 	BlockingTuneTheModelTemplate blockingTuneTheModelTemplate(TuneTheModelOperations operations) {
 		return new BlockingTuneTheModelTemplate(operations);
@@ -122,18 +106,22 @@ public final class TuneTheModelAutoConfiguration {
 	static class ConnectorConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		TuneTheModelConnector tuneTheModelConnector(TuneTheModelProperties properties,
-				ObjectProvider<SslBundles> sslBundles, ObjectProvider<HttpClientSettings> httpClientSettings,
+		TuneTheModelConnectorFactory tuneTheModelConnectorFactory(ObjectProvider<SslBundles> sslBundles,
+				ObjectProvider<HttpClientSettings> httpClientSettings,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder, ResourceLoader resourceLoader,
 				Environment environment) {
-			TuneTheModelConnectorSettings settings = new TuneTheModelConnectorSettingsPropertyMapper(
-					sslBundles.getIfAvailable(), httpClientSettings.getIfAvailable())
-				.map(properties);
-			Threading threading = Threading.VIRTUAL.isActive(environment) ? Threading.VIRTUAL : Threading.PLATFORM;
-			ClientHttpConnectorBuilder<?> builder = clientHttpConnectorBuilder.getIfAvailable();
-			return (builder != null) ? new TuneTheModelConnector(settings, builder, threading)
-					: new TuneTheModelConnector(settings, resourceLoader.getClassLoader(), threading);
+			return new TuneTheModelConnectorFactory(
+					new TuneTheModelConnectorSettingsPropertyMapper(sslBundles.getIfAvailable(),
+							httpClientSettings.getIfAvailable()),
+					clientHttpConnectorBuilder.getIfAvailable(), resourceLoader.getClassLoader(),
+					Threading.VIRTUAL.isActive(environment) ? Threading.VIRTUAL : Threading.PLATFORM);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		TuneTheModelConnector tuneTheModelConnector(TuneTheModelProperties properties,
+				TuneTheModelConnectorFactory connectors) {
+			return connectors.connector(connectors.settings(properties, "tunethemodel"));
 		}
 
 	}
@@ -157,8 +145,10 @@ public final class TuneTheModelAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TuneTheModelSanitizingFunction tuneTheModelSanitizingFunction(TuneTheModelConnectionDetails connectionDetails) {
-			return new TuneTheModelSanitizingFunction(connectionDetails::getApiKey);
+		TuneTheModelSanitizingFunction tuneTheModelSanitizingFunction(TuneTheModelConnectionDetails connectionDetails,
+				ObjectProvider<TuneTheModelClients> clients) {
+			return new TuneTheModelSanitizingFunction(connectionDetails::getApiKey,
+					() -> clients.stream().flatMap(TuneTheModelClients::apiKeys).toList());
 		}
 
 	}

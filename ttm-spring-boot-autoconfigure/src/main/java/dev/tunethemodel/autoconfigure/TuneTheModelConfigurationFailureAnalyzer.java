@@ -24,7 +24,7 @@ class TuneTheModelConfigurationFailureAnalyzer implements FailureAnalyzer {
 		if (configuration != null) {
 			return new FailureAnalysis(
 					"The Tune the Model client cannot be configured: " + configuration.getMessage() + ".",
-					action(configuration.problem()), configuration);
+					action(configuration.problem(), "tunethemodel"), configuration);
 		}
 		return null;
 	}
@@ -38,15 +38,24 @@ class TuneTheModelConfigurationFailureAnalyzer implements FailureAnalyzer {
 		return null;
 	}
 
-	private static String action(TuneTheModelConfigurationException.Problem problem) {
+	/**
+	 * Return what to do about a problem of a client's configuration.
+	 * @param problem the problem
+	 * @param prefix the prefix of the client's properties: {@code tunethemodel} for the
+	 * top-level client, whose key and URL also fall back to the SDK's variables
+	 * @return the action
+	 */
+	static String action(TuneTheModelConfigurationException.Problem problem, String prefix) {
+		boolean topLevel = prefix.equals("tunethemodel");
 		return switch (problem) {
-			case MISSING_API_KEY -> "Set tunethemodel.api-key in application.yml, or export TTM_API_KEY.";
-			case MALFORMED_API_KEY -> "Check tunethemodel.api-key (or TTM_API_KEY): copy the key again, "
-					+ "without spaces, quotes or line breaks.";
-			case INVALID_BASE_URL -> "Set tunethemodel.base-url (or TTM_API_URL) to an absolute http(s) URL, "
-					+ "such as https://api.tunethemodel.com.";
+			case MISSING_API_KEY -> "Set " + prefix + ".api-key in application.yml"
+					+ (topLevel ? ", or export TTM_API_KEY." : ", or tunethemodel.api-key, which it inherits.");
+			case MALFORMED_API_KEY -> "Check " + prefix + ".api-key" + (topLevel ? " (or TTM_API_KEY)" : "")
+					+ ": copy the key again, without spaces, quotes or line breaks.";
+			case INVALID_BASE_URL -> "Set " + prefix + ".base-url" + (topLevel ? " (or TTM_API_URL)" : "")
+					+ " to an absolute http(s) URL, such as https://api.tunethemodel.com.";
 			case INSECURE_BASE_URL -> "Use an https base URL. If the connection is protected otherwise, "
-					+ "for example by a sidecar proxy, set tunethemodel.allow-insecure-http=true.";
+					+ "for example by a sidecar proxy, set " + prefix + ".allow-insecure-http=true.";
 			case LOGGED_HEADERS -> "Remove headers and all from the system property " + JdkHttpConnector.LOG_PROPERTY
 					+ ", or add io.projectreactor.netty:reactor-netty-http, "
 					+ "whose client the starter then uses instead of the JDK's.";

@@ -46,11 +46,37 @@ final class TuneTheModelConnectionInfoLogger {
 
 	String message(TuneTheModelConnectionDetails connectionDetails, @Nullable TuneTheModelConnector connector,
 			int maxConnections) {
-		String transport = (connector != null)
-				? connector.getTransportName() + " with up to " + maxConnections + " connections"
-				: "the connector of the application's WebClient.Builder";
 		return "Tune the Model client connects to " + connectionDetails.getBaseUrl() + " (" + source(connectionDetails)
-				+ ") over " + transport;
+				+ ") over " + transport(connector, maxConnections);
+	}
+
+	/**
+	 * Log where a named client connects.
+	 * @param name the client's name
+	 * @param baseUrl its base URL
+	 * @param connector its connector, {@code null} when the application's
+	 * {@code WebClient.Builder} brings its own
+	 * @param maxConnections the most connections the connector opens
+	 */
+	void logConnection(String name, String baseUrl, @Nullable TuneTheModelConnector connector, int maxConnections) {
+		if (logger.isInfoEnabled()) {
+			logger.info(message(name, baseUrl, connector, maxConnections));
+		}
+	}
+
+	String message(String name, String baseUrl, @Nullable TuneTheModelConnector connector, int maxConnections) {
+		ConfigurationProperty own = property(
+				ConfigurationPropertyName.adapt(TuneTheModelClients.PREFIX + "." + name + ".base-url", '.'));
+		String origin = (own != null) ? TuneTheModelPropertiesCheck.origin(own) : null;
+		String source = (own != null) ? "from " + own.getName() + ((origin != null) ? " in " + origin : "")
+				: "as the top-level client";
+		return "Tune the Model client " + name + " connects to " + baseUrl + " (" + source + ") over "
+				+ transport(connector, maxConnections);
+	}
+
+	private static String transport(@Nullable TuneTheModelConnector connector, int maxConnections) {
+		return (connector != null) ? connector.getTransportName() + " with up to " + maxConnections + " connections"
+				: "the connector of the application's WebClient.Builder";
 	}
 
 	private String source(TuneTheModelConnectionDetails connectionDetails) {
@@ -58,7 +84,7 @@ final class TuneTheModelConnectionInfoLogger {
 			Origin origin = (connectionDetails instanceof OriginProvider provider) ? provider.getOrigin() : null;
 			return (origin != null) ? origin.toString() : "from " + connectionDetails.getClass().getName();
 		}
-		ConfigurationProperty baseUrl = baseUrlProperty();
+		ConfigurationProperty baseUrl = property(BASE_URL);
 		if (baseUrl == null) {
 			return "the default";
 		}
@@ -73,9 +99,9 @@ final class TuneTheModelConnectionInfoLogger {
 				? source + ", which wins over " + TuneTheModelEnvironmentPostProcessor.API_URL_VARIABLE : source;
 	}
 
-	private @Nullable ConfigurationProperty baseUrlProperty() {
+	private @Nullable ConfigurationProperty property(ConfigurationPropertyName name) {
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
-			ConfigurationProperty property = source.getConfigurationProperty(BASE_URL);
+			ConfigurationProperty property = source.getConfigurationProperty(name);
 			if (property != null) {
 				return property;
 			}

@@ -13,15 +13,13 @@ import org.springframework.util.StringUtils;
 import dev.tunethemodel.connector.TuneTheModelConnectorSettings;
 
 /**
- * Maps {@link TuneTheModelProperties}, and the SSL bundle they name, to the
- * {@link TuneTheModelConnectorSettings} of the client's connector. A timeout or SSL
- * bundle the properties leave unset is the application's {@link HttpClientSettings} one
- * ({@code spring.http.clients.*}), else the connector's default. Redirects are never
- * followed, whatever the application's settings say.
+ * Maps the {@link TuneTheModelClientProperties} of a client, and the SSL bundle they
+ * name, to the {@link TuneTheModelConnectorSettings} of the client's connector. A timeout
+ * or SSL bundle the properties leave unset is the application's
+ * {@link HttpClientSettings} one ({@code spring.http.clients.*}), else the connector's
+ * default. Redirects are never followed, whatever the application's settings say.
  */
 final class TuneTheModelConnectorSettingsPropertyMapper {
-
-	private static final String SSL_BUNDLE = "tunethemodel.ssl.bundle";
 
 	private final @Nullable SslBundles sslBundles;
 
@@ -42,21 +40,23 @@ final class TuneTheModelConnectorSettingsPropertyMapper {
 	/**
 	 * Return the connector settings of the given properties.
 	 * @param properties the client's properties
+	 * @param prefix the prefix of the client's properties, such as {@code tunethemodel}
 	 * @return the settings
-	 * @throws InvalidConfigurationPropertyValueException if
-	 * {@code tunethemodel.ssl.bundle} names no SSL bundle of the application
+	 * @throws InvalidConfigurationPropertyValueException if the client's
+	 * {@code ssl.bundle} names no SSL bundle of the application
 	 * @throws IllegalArgumentException if a property has a value the connector cannot
 	 * take
 	 */
-	TuneTheModelConnectorSettings map(TuneTheModelProperties properties) {
+	TuneTheModelConnectorSettings map(TuneTheModelClientProperties properties, String prefix) {
 		TuneTheModelConnectorSettings defaults = TuneTheModelConnectorSettings.defaults();
-		TuneTheModelProperties.Pool pool = properties.getPool();
+		TuneTheModelClientProperties.Pool pool = properties.getPool();
 		return new TuneTheModelConnectorSettings(
 				firstSet(properties.getConnectTimeout(), this.applicationSettings.connectTimeout(),
 						defaults.connectTimeout()),
 				firstSet(properties.getReadTimeout(), this.applicationSettings.readTimeout(), defaults.readTimeout()),
-				sslBundle(properties.getSsl().getBundle()), pool.getMaxConnections(), pool.getPendingAcquireTimeout(),
-				pool.getMaxIdleTime(), pool.getMaxLifeTime(), pool.getEvictionInterval());
+				sslBundle(prefix + ".ssl.bundle", properties.getSsl().getBundle()), pool.getMaxConnections(),
+				pool.getPendingAcquireTimeout(), pool.getMaxIdleTime(), pool.getMaxLifeTime(),
+				pool.getEvictionInterval());
 	}
 
 	private static @Nullable Duration firstSet(@Nullable Duration property, @Nullable Duration application,
@@ -67,12 +67,12 @@ final class TuneTheModelConnectorSettingsPropertyMapper {
 		return (application != null) ? application : fallback;
 	}
 
-	private @Nullable SslBundle sslBundle(@Nullable String name) {
+	private @Nullable SslBundle sslBundle(String property, @Nullable String name) {
 		if (!StringUtils.hasText(name)) {
 			return this.applicationSettings.sslBundle();
 		}
 		if (this.sslBundles == null) {
-			throw new InvalidConfigurationPropertyValueException(SSL_BUNDLE, name,
+			throw new InvalidConfigurationPropertyValueException(property, name,
 					"The application has no SSL bundles: configure one under spring.ssl.bundle.");
 		}
 		try {
@@ -83,7 +83,7 @@ final class TuneTheModelConnectorSettingsPropertyMapper {
 			return bundle;
 		}
 		catch (NoSuchSslBundleException ex) {
-			throw new InvalidConfigurationPropertyValueException(SSL_BUNDLE, name,
+			throw new InvalidConfigurationPropertyValueException(property, name,
 					"No SSL bundle of that name is configured under spring.ssl.bundle (configured: "
 							+ this.sslBundles.getBundleNames() + ").");
 		}

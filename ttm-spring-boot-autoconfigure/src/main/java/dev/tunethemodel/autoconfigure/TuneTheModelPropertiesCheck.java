@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Enumeration;
@@ -25,7 +24,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.IgnoreErrorsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
@@ -50,9 +48,6 @@ final class TuneTheModelPropertiesCheck implements BeanFactoryPostProcessor {
 	static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
 	private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("tunethemodel");
-
-	// a suggestion further than this from the mistyped name would mislead
-	private static final int MAX_SUGGESTION_DISTANCE = 3;
 
 	private final Environment environment;
 
@@ -213,6 +208,10 @@ final class TuneTheModelPropertiesCheck implements BeanFactoryPostProcessor {
 
 	private static boolean isKnown(ConfigurationPropertyName name,
 			Map<ConfigurationPropertyName, KnownProperty> known) {
+		if (TuneTheModelPropertyNames.isNamedClientProperty(name)) {
+			ConfigurationPropertyName inherited = TuneTheModelPropertyNames.inherited(name);
+			return inherited != null && isKnown(inherited, known);
+		}
 		if (known.containsKey(name)) {
 			return true;
 		}
@@ -235,7 +234,7 @@ final class TuneTheModelPropertiesCheck implements BeanFactoryPostProcessor {
 		for (int i = 0; i < unknown.size(); i++) {
 			ConfigurationProperty property = unknown.get(i);
 			description.append((i > 0) ? ", " : "").append(name(property)).append(from(property));
-			ConfigurationPropertyName suggestion = nearest(property.getName(), known);
+			ConfigurationPropertyName suggestion = TuneTheModelPropertyNames.suggestion(property.getName(), known);
 			unmatched = unmatched || suggestion == null;
 			action.append((action.length() > 0) ? " " : "")
 				.append((suggestion != null) ? "Did you mean " + suggestion + " instead of " + name(property) + "?"
@@ -249,64 +248,6 @@ final class TuneTheModelPropertiesCheck implements BeanFactoryPostProcessor {
 				.append('.');
 		}
 		return new TuneTheModelPropertiesException(description.toString(), action.toString());
-	}
-
-	/**
-	 * Return the known property nearest to a mistyped name: the one fewest edits away,
-	 * else one whose last element holds the mistyped one's (as {@code base-url} holds
-	 * {@code url}).
-	 * @param name the mistyped name
-	 * @param known the known names
-	 * @return the nearest name, {@code null} when none is near
-	 */
-	static @Nullable ConfigurationPropertyName nearest(ConfigurationPropertyName name,
-			Set<ConfigurationPropertyName> known) {
-		String mistyped = comparable(name.subName(1));
-		Comparator<ConfigurationPropertyName> byName = Comparator.comparing(ConfigurationPropertyName::toString);
-		ConfigurationPropertyName fewestEdits = known.stream()
-			.map((candidate) -> Map.entry(candidate, editDistance(mistyped, comparable(candidate.subName(1)))))
-			.filter((candidate) -> candidate.getValue() <= MAX_SUGGESTION_DISTANCE)
-			.min(Map.Entry.<ConfigurationPropertyName, Integer>comparingByValue()
-				.thenComparing(Map.Entry.comparingByKey(byName)))
-			.map(Map.Entry::getKey)
-			.orElse(null);
-		if (fewestEdits != null) {
-			return fewestEdits;
-		}
-		String last = name.getLastElement(Form.UNIFORM);
-		return known.stream()
-			.filter((candidate) -> last.length() >= 3 && candidate.getLastElement(Form.UNIFORM).contains(last))
-			.min(byName)
-			.orElse(null);
-	}
-
-	// the name as the binder compares it: case and dashes do not count
-	private static String comparable(ConfigurationPropertyName name) {
-		List<String> elements = new ArrayList<>();
-		for (int i = 0; i < name.getNumberOfElements(); i++) {
-			elements.add(name.getElement(i, Form.UNIFORM));
-		}
-		return String.join(".", elements);
-	}
-
-	// Levenshtein's distance: the fewest insertions, deletions and substitutions
-	private static int editDistance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
-				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[b.length()];
 	}
 
 	private static String name(ConfigurationProperty property) {

@@ -21,6 +21,17 @@ final class TuneTheModelPropertiesException extends IllegalStateException {
 	}
 
 	/**
+	 * Create an exception.
+	 * @param description what is wrong
+	 * @param action what to do about it
+	 * @param cause what found the mistake
+	 */
+	TuneTheModelPropertiesException(String description, String action, Throwable cause) {
+		super(description, cause);
+		this.action = action;
+	}
+
+	/**
 	 * Return what to do about the mistake.
 	 * @return the action
 	 */

@@ -34,7 +34,7 @@ class ConfigurationMetadataTests {
 				"tunethemodel.pool.max-connections", "tunethemodel.pool.pending-acquire-timeout",
 				"tunethemodel.pool.max-idle-time", "tunethemodel.pool.max-life-time",
 				"tunethemodel.pool.eviction-interval", "tunethemodel.health.timeout", "tunethemodel.health.cache-ttl",
-				"tunethemodel.ssl.bundle", "tunethemodel.bulk.max-concurrency",
+				"tunethemodel.ssl.bundle", "tunethemodel.bulk.max-concurrency", "tunethemodel.clients",
 				"management.health.tunethemodel.enabled");
 	}
 
@@ -63,6 +63,13 @@ class ConfigurationMetadataTests {
 
 	private static String description(JsonNode metadata, String name) {
 		return property(metadata, name).path("description").asString();
+	}
+
+	@Test
+	void namedClientsAreAMapOfTheClientProperties() throws Exception {
+		JsonNode metadata = readMetadata();
+		assertThat(property(metadata, "tunethemodel.clients").path("type").asString())
+			.isEqualTo("java.util.Map<java.lang.String," + TuneTheModelClientProperties.class.getName() + ">");
 	}
 
 	private static String defaultValue(JsonNode metadata, String name) {

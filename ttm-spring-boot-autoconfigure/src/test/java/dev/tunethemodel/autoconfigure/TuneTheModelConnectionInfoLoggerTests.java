@@ -58,6 +58,24 @@ class TuneTheModelConnectionInfoLoggerTests {
 	}
 
 	@Test
+	void namedClientsSayWhereTheirBaseUrlComesFrom(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("tunethemodel.clients.acme.api-key=ttm-acme-line-key-81f0",
+					"tunethemodel.clients.acme.base-url=https://us.tunethemodel.com",
+					"tunethemodel.clients.acme.pool.max-connections=7",
+					"tunethemodel.clients.globex.api-key=ttm-globex-line-key-3a9d")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output)
+			.contains("Tune the Model client acme connects to https://us.tunethemodel.com (from "
+					+ "tunethemodel.clients.acme.base-url in property source \"test\") over Reactor Netty with up "
+					+ "to 7 connections")
+			.contains("Tune the Model client globex connects to https://api.tunethemodel.com (as the top-level "
+					+ "client) over Reactor Netty with up to 50 connections")
+			.doesNotContain("ttm-acme-line-key-81f0")
+			.doesNotContain("ttm-globex-line-key-3a9d");
+	}
+
+	@Test
 	void sdkVariableIsNamedWhenItGivesTheBaseUrl(CapturedOutput output) {
 		this.contextRunner.withInitializer(TuneTheModelConnectionInfoLoggerTests::sdkApiUrl)
 			.run((context) -> assertThat(context).hasNotFailed());

@@ -3,6 +3,7 @@ package dev.tunethemodel.autoconfigure;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
@@ -12,6 +13,7 @@ import org.springframework.boot.ssl.SslStoreBundle;
 import dev.tunethemodel.connector.TuneTheModelConnectorSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests of {@link TuneTheModelConnectorSettingsPropertyMapper}: every connector property
@@ -32,7 +34,7 @@ class TuneTheModelConnectorSettingsPropertyMapperTests {
 	@Test
 	void defaultPropertiesGiveTheDefaultSettings() {
 		TuneTheModelConnectorSettings settings = new TuneTheModelConnectorSettingsPropertyMapper(null, null)
-			.map(new TuneTheModelProperties());
+			.map(new TuneTheModelProperties(), "tunethemodel");
 		assertThat(settings).isEqualTo(TuneTheModelConnectorSettings.defaults());
 	}
 
@@ -40,7 +42,7 @@ class TuneTheModelConnectorSettingsPropertyMapperTests {
 	void defaultPropertiesAndHttpClientSettingsGiveTheDefaultSettings() {
 		TuneTheModelConnectorSettings settings = new TuneTheModelConnectorSettingsPropertyMapper(null,
 				HttpClientSettings.defaults())
-			.map(new TuneTheModelProperties());
+			.map(new TuneTheModelProperties(), "tunethemodel");
 		assertThat(settings).isEqualTo(TuneTheModelConnectorSettings.defaults());
 		assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -59,7 +61,7 @@ class TuneTheModelConnectorSettingsPropertyMapperTests {
 		properties.getPool().setEvictionInterval(Duration.ofSeconds(7));
 		TuneTheModelConnectorSettings settings = new TuneTheModelConnectorSettingsPropertyMapper(
 				new DefaultSslBundleRegistry("corporate", CORPORATE), null)
-			.map(properties);
+			.map(properties, "tunethemodel");
 		assertThat(settings)
 			.isEqualTo(new TuneTheModelConnectorSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), CORPORATE, 3,
 					Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(6), Duration.ofSeconds(7)));
@@ -70,7 +72,7 @@ class TuneTheModelConnectorSettingsPropertyMapperTests {
 	void unsetTimeoutsAndSslBundleAreTheApplicationsHttpClientSettings() {
 		TuneTheModelConnectorSettings settings = new TuneTheModelConnectorSettingsPropertyMapper(null,
 				APPLICATION_SETTINGS)
-			.map(new TuneTheModelProperties());
+			.map(new TuneTheModelProperties(), "tunethemodel");
 		assertThat(settings).isEqualTo(TuneTheModelConnectorSettings.defaults()
 			.withConnectTimeout(Duration.ofSeconds(2))
 			.withReadTimeout(Duration.ofSeconds(3))
@@ -85,7 +87,7 @@ class TuneTheModelConnectorSettingsPropertyMapperTests {
 		properties.getSsl().setBundle("corporate");
 		TuneTheModelConnectorSettings settings = new TuneTheModelConnectorSettingsPropertyMapper(
 				new DefaultSslBundleRegistry("corporate", CORPORATE), APPLICATION_SETTINGS)
-			.map(properties);
+			.map(properties, "tunethemodel");
 		assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(4));
 		assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(settings.sslBundle()).isSameAs(CORPORATE);
@@ -97,7 +99,7 @@ class TuneTheModelConnectorSettingsPropertyMapperTests {
 		properties.setReadTimeout(Duration.ofSeconds(5));
 		TuneTheModelConnectorSettings settings = new TuneTheModelConnectorSettingsPropertyMapper(null,
 				HttpClientSettings.defaults().withConnectTimeout(Duration.ofSeconds(2)))
-			.map(properties);
+			.map(properties, "tunethemodel");
 		assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(5));
 	}
@@ -106,10 +108,22 @@ class TuneTheModelConnectorSettingsPropertyMapperTests {
 	void blankSslBundleNameMeansTheApplicationsOrTheJvmsTrustMaterial() {
 		TuneTheModelProperties properties = new TuneTheModelProperties();
 		properties.getSsl().setBundle(" ");
-		assertThat(new TuneTheModelConnectorSettingsPropertyMapper(null, null).map(properties).sslBundle()).isNull();
 		assertThat(
-				new TuneTheModelConnectorSettingsPropertyMapper(null, APPLICATION_SETTINGS).map(properties).sslBundle())
-			.isSameAs(PLATFORM);
+				new TuneTheModelConnectorSettingsPropertyMapper(null, null).map(properties, "tunethemodel").sslBundle())
+			.isNull();
+		assertThat(new TuneTheModelConnectorSettingsPropertyMapper(null, APPLICATION_SETTINGS)
+			.map(properties, "tunethemodel")
+			.sslBundle()).isSameAs(PLATFORM);
+	}
+
+	@Test
+	void anUnknownSslBundleIsNamedWithTheClientsProperty() {
+		TuneTheModelClientProperties properties = new TuneTheModelClientProperties();
+		properties.getSsl().setBundle("missing");
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> new TuneTheModelConnectorSettingsPropertyMapper(new DefaultSslBundleRegistry(), null)
+				.map(properties, "tunethemodel.clients.acme"))
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("tunethemodel.clients.acme.ssl.bundle"));
 	}
 
 }

@@ -204,9 +204,9 @@ class TuneTheModelPropertiesCheckTests {
 	void nearestIgnoresNamesTooFarAway() {
 		Set<ConfigurationPropertyName> known = Set.of(ConfigurationPropertyName.of("tunethemodel.api-key"),
 				ConfigurationPropertyName.of("tunethemodel.timeout"));
-		assertThat(TuneTheModelPropertiesCheck.nearest(ConfigurationPropertyName.of("tunethemodel.timeuot"), known))
+		assertThat(TuneTheModelPropertyNames.nearest(ConfigurationPropertyName.of("tunethemodel.timeuot"), known))
 			.hasToString("tunethemodel.timeout");
-		assertThat(TuneTheModelPropertiesCheck.nearest(ConfigurationPropertyName.of("tunethemodel.colour"), known))
+		assertThat(TuneTheModelPropertyNames.nearest(ConfigurationPropertyName.of("tunethemodel.colour"), known))
 			.isNull();
 	}
 
