@@ -74,8 +74,7 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 	 * @param operations the reactive operations, which bound each call
 	 */
 	public BlockingTuneTheModelTemplate(TuneTheModelOperations operations) {
-		this(ArgumentChecks.requireNonNull("reactive operations", operations),
-				(operations instanceof TuneTheModelTemplate template) ? template.settings.timeout() : null);
+		this(ArgumentChecks.requireNonNull("reactive operations", operations), callTimeout(operations, null));
 	}
 
 	/**
@@ -89,8 +88,14 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 	}
 
 	@Override
-	public BlockingTuneTheModelOperations withRetrySettings(RetrySettings retrySettings) {
-		return new BlockingTuneTheModelTemplate(this.operations.withRetrySettings(retrySettings), this.callTimeout);
+	public BlockingTuneTheModelOperations withOptions(RequestOptions options) {
+		TuneTheModelOperations view = this.operations.withOptions(options);
+		return new BlockingTuneTheModelTemplate(view, callTimeout(view, this.callTimeout));
+	}
+
+	// a template's calls end by its timeout, a view's by the view's
+	private static @Nullable Duration callTimeout(TuneTheModelOperations operations, @Nullable Duration otherwise) {
+		return (operations instanceof TuneTheModelTemplate template) ? template.settings.timeout() : otherwise;
 	}
 
 	@Override
