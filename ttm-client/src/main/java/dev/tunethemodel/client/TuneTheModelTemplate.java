@@ -36,6 +36,8 @@ import dev.tunethemodel.client.observation.TuneTheModelTrainingObservationConven
  * {@link TuneTheModelTimeoutException} otherwise. The API key is sent in the
  * {@code Authorization} header of requests to the base URL only, and appears in no
  * message, log line or {@code toString()}. Request URIs are built from templates.
+ * {@link #withOptions} returns a view of the template over the same connections, whose
+ * calls use another key, timeout, retries or added headers.
  *
  * @since 0.1.0
  */
