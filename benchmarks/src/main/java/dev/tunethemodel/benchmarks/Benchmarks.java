@@ -24,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.DefaultResourceLoader;
 import reactor.core.publisher.Mono;
 
+import dev.tunethemodel.client.RequestOptions;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.dataset.TrainingData;
 import dev.tunethemodel.client.model.DatasetFile;
@@ -99,6 +100,12 @@ public final class Benchmarks {
 			calls.put("classify", pair(() -> raw.classify(MODEL_ID, "You are wonderful"),
 					() -> starter.classify(MODEL_ID, "You are wonderful")));
 			calls.put("listModels", pair(() -> raw.listModels(), () -> starter.listModels().collectList()));
+			// the view and its options made for each call, as a request's tracing id
+			// would be
+			calls.put("getModel, through withOptions", pair(() -> raw.getModel(MODEL_ID),
+					() -> starter
+						.withOptions(RequestOptions.builder().header("X-Request-Id", "benchmark-request").build())
+						.getModel(MODEL_ID)));
 			System.out.println();
 			System.out.println("| call | latency raw | latency starter | ratio | calls/s raw | calls/s starter | ratio "
 					+ "| bytes/call raw | bytes/call starter | ratio | CPU/call raw | CPU/call starter | ratio |");

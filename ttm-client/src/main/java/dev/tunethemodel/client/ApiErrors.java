@@ -67,6 +67,17 @@ final class ApiErrors {
 	}
 
 	/**
+	 * Return errors that also hide another API key, that of the calls of a view.
+	 * @param apiKey the other key
+	 * @return errors that hide both keys
+	 */
+	ApiErrors redactingApiKey(String apiKey) {
+		List<SecretRedactor> redactors = new ArrayList<>(this.redactors);
+		redactors.add(new SecretRedactor(apiKey, API_KEY));
+		return new ApiErrors(List.copyOf(redactors), this.server, this.clock);
+	}
+
+	/**
 	 * Return errors that also hide the query of an upload URL, as object stores echo it
 	 * in their errors: the whole query, each value in it long enough to be a signature or
 	 * a token, as sent and decoded, and each long part of a value between slashes, such

@@ -43,13 +43,30 @@ import dev.tunethemodel.client.model.TrainingExample;
 public interface BlockingTuneTheModelOperations {
 
 	/**
+	 * Return operations whose calls use the given options instead of the client's own
+	 * settings, over the same connections, as
+	 * {@link TuneTheModelOperations#withOptions(RequestOptions)} describes; a single call
+	 * waits for the options' timeout. <pre class="code">
+	 * Classification classification = tuneTheModel
+	 *     .withOptions(RequestOptions.builder().apiKey(tenantKey).timeout(Duration.ofSeconds(5)).build())
+	 *     .classify(modelId, text);
+	 * </pre> Uploads carry neither the options' key nor their headers.
+	 * @param options the options of the calls
+	 * @return operations with these options; these operations are unchanged
+	 */
+	BlockingTuneTheModelOperations withOptions(RequestOptions options);
+
+	/**
 	 * Return operations that retry failed calls as the given settings say, instead of the
-	 * client's own settings.
+	 * client's own settings: the same as {@link #withOptions} with only these retry
+	 * settings.
 	 * @param retrySettings the settings for the calls of the returned operations
 	 * @return operations with the given settings
 	 * @see TuneTheModelOperations#withRetrySettings(RetrySettings)
 	 */
-	BlockingTuneTheModelOperations withRetrySettings(RetrySettings retrySettings);
+	default BlockingTuneTheModelOperations withRetrySettings(RetrySettings retrySettings) {
+		return withOptions(RequestOptions.builder().retrySettings(retrySettings).build());
+	}
 
 	/**
 	 * List the account's models, read as {@link TuneTheModelOperations#listModels()}

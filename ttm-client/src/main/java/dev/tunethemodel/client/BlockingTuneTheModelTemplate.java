@@ -43,15 +43,15 @@ import dev.tunethemodel.client.model.TrainingExample;
  * source; listeners are told on the calling thread.
  * <p>
  * A single call, such as {@code getModel}, {@code classify} or {@code listModels}, ends
- * by the timeout of the {@link TuneTheModelTemplate} (operations of another kind, such as
- * a test double, bound their calls themselves), and {@code awaitReady} by the timeout it
- * is given: should the reactive call not end by then, the wait ends a second later,
- * cancels it and throws a {@link TuneTheModelTimeoutException}. The other calls last as
- * long as their examples take to read, and have no deadline of their own: within them, an
- * upload's {@code PUT}, each input of a bulk call and each step of a training end within
- * the timeout, the processing of a training's datasets within its own timeout, and
- * watching a model lasts until it is ready. Interrupting the waiting thread cancels any
- * call.
+ * by the timeout of the {@link TuneTheModelTemplate}, or of its options for operations
+ * {@link #withOptions} returned (operations of another kind, such as a test double, bound
+ * their calls themselves), and {@code awaitReady} by the timeout it is given: should the
+ * reactive call not end by then, the wait ends a second later, cancels it and throws a
+ * {@link TuneTheModelTimeoutException}. The other calls last as long as their examples
+ * take to read, and have no deadline of their own: within them, an upload's {@code PUT},
+ * each input of a bulk call and each step of a training end within the timeout, the
+ * processing of a training's datasets within its own timeout, and watching a model lasts
+ * until it is ready. Interrupting the waiting thread cancels any call.
  *
  * @since 0.1.0
  */
@@ -74,8 +74,7 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 	 * @param operations the reactive operations, which bound each call
 	 */
 	public BlockingTuneTheModelTemplate(TuneTheModelOperations operations) {
-		this(ArgumentChecks.requireNonNull("reactive operations", operations),
-				(operations instanceof TuneTheModelTemplate template) ? template.settings.timeout() : null);
+		this(ArgumentChecks.requireNonNull("reactive operations", operations), callTimeout(operations, null));
 	}
 
 	/**
@@ -89,8 +88,14 @@ public final class BlockingTuneTheModelTemplate implements BlockingTuneTheModelO
 	}
 
 	@Override
-	public BlockingTuneTheModelOperations withRetrySettings(RetrySettings retrySettings) {
-		return new BlockingTuneTheModelTemplate(this.operations.withRetrySettings(retrySettings), this.callTimeout);
+	public BlockingTuneTheModelOperations withOptions(RequestOptions options) {
+		TuneTheModelOperations view = this.operations.withOptions(options);
+		return new BlockingTuneTheModelTemplate(view, callTimeout(view, this.callTimeout));
+	}
+
+	// a template's calls end by its timeout, a view's by the view's
+	private static @Nullable Duration callTimeout(TuneTheModelOperations operations, @Nullable Duration otherwise) {
+		return (operations instanceof TuneTheModelTemplate template) ? template.settings.timeout() : otherwise;
 	}
 
 	@Override

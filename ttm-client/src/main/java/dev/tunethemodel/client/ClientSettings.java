@@ -90,10 +90,17 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 		}
 	}
 
-	ClientSettings withRetrySettings(RetrySettings retrySettings) {
-		return new ClientSettings(this.baseUrl, this.apiKey, this.allowInsecureHttp, this.temporaryDirectory,
-				retrySettings, this.timeout, this.pollInterval, this.datasetPollInterval, this.datasetProcessingTimeout,
-				this.maxListEntries, this.bulkMaxConcurrency);
+	/**
+	 * Return these settings with the key, timeout and retry settings the options set.
+	 * @param options the options, already checked
+	 * @return the settings of the calls made with the options
+	 */
+	ClientSettings withOptions(RequestOptions options) {
+		return new ClientSettings(this.baseUrl, (options.apiKey() != null) ? options.apiKey() : this.apiKey,
+				this.allowInsecureHttp, this.temporaryDirectory,
+				(options.retrySettings() != null) ? options.retrySettings() : this.retrySettings,
+				(options.timeout() != null) ? options.timeout() : this.timeout, this.pollInterval,
+				this.datasetPollInterval, this.datasetProcessingTimeout, this.maxListEntries, this.bulkMaxConcurrency);
 	}
 
 	// not the record's default: the key must never be printed
@@ -102,7 +109,14 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 		return "ClientSettings[baseUrl=" + this.baseUrl + "]";
 	}
 
-	private static String requireApiKey(@Nullable String apiKey) {
+	/**
+	 * Check an API key.
+	 * @param apiKey the key
+	 * @return the key
+	 * @throws TuneTheModelConfigurationException if the key is missing, empty, or has
+	 * whitespace or control characters; the message does not contain it
+	 */
+	static String requireApiKey(@Nullable String apiKey) {
 		if (apiKey == null || apiKey.isBlank()) {
 			throw new TuneTheModelConfigurationException(Problem.MISSING_API_KEY, "The API key must not be empty");
 		}

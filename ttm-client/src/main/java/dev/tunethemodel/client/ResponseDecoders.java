@@ -43,6 +43,8 @@ final class ResponseDecoders {
 	private static final String ENTRIES_LIMIT = "the client's limit (maxListEntries of the template's builder, "
 			+ "tunethemodel.max-list-entries in Spring Boot)";
 
+	private final Readers readers;
+
 	private final ApiErrors errors;
 
 	private final ResponseDecoder<Model> model;
@@ -66,21 +68,29 @@ final class ResponseDecoders {
 	 * @param errors turns failures into the client's exceptions
 	 */
 	ResponseDecoders(JsonMapper jsonMapper, int maxInMemorySize, int maxListEntries, ApiErrors errors) {
+		this(new Readers(jsonMapper, maxInMemorySize, maxListEntries), errors);
+	}
+
+	private ResponseDecoders(Readers readers, ApiErrors errors) {
+		this.readers = readers;
 		this.errors = errors;
-		ObjectReader modelReader = jsonMapper.readerFor(ModelResponse.class);
-		ObjectReader fileReader = jsonMapper.readerFor(FileResponse.class);
-		this.model = objectDecoder(modelReader, ModelResponse::toModel, maxInMemorySize);
-		this.modelList = listDecoder(new JsonListReader<>(modelReader, "models",
-				WireFormat.propertyNames(ModelResponse.class), maxInMemorySize, maxListEntries),
-				ModelResponse::toModel);
-		this.file = objectDecoder(fileReader, FileResponse::toDatasetFile, maxInMemorySize);
-		this.fileList = listDecoder(new JsonListReader<>(fileReader, "files",
-				WireFormat.propertyNames(FileResponse.class), maxInMemorySize, maxListEntries),
-				FileResponse::toDatasetFile);
-		this.classification = objectDecoder(jsonMapper.readerFor(ClassifyResponse.class),
-				ClassifyResponse::toClassification, maxInMemorySize);
-		this.generation = objectDecoder(jsonMapper.readerFor(GenerateResponse.class), GenerateResponse::toGeneration,
-				maxInMemorySize);
+		this.model = objectDecoder(readers.model, ModelResponse::toModel, readers.maxInMemorySize);
+		this.modelList = listDecoder(readers.modelList, ModelResponse::toModel);
+		this.file = objectDecoder(readers.file, FileResponse::toDatasetFile, readers.maxInMemorySize);
+		this.fileList = listDecoder(readers.fileList, FileResponse::toDatasetFile);
+		this.classification = objectDecoder(readers.classification, ClassifyResponse::toClassification,
+				readers.maxInMemorySize);
+		this.generation = objectDecoder(readers.generation, GenerateResponse::toGeneration, readers.maxInMemorySize);
+	}
+
+	/**
+	 * Return the same decoders, over the same readers, turning failures into exceptions
+	 * with other errors.
+	 * @param errors the other errors
+	 * @return the decoders
+	 */
+	ResponseDecoders withErrors(ApiErrors errors) {
+		return new ResponseDecoders(this.readers, errors);
 	}
 
 	ResponseDecoder<Model> model() {
@@ -175,6 +185,39 @@ final class ResponseDecoders {
 							+ " with " + ex.getMessage() + ", " + (ex.isEntryCount() ? ENTRIES_LIMIT : CODECS_LIMIT)))
 			.onErrorMap((ex) -> ex instanceof JacksonException || ex instanceof IllegalStateException,
 					(ex) -> this.errors.unreadable(request.get(), ex));
+	}
+
+	/**
+	 * The readers of the responses, prepared once per client.
+	 */
+	private static final class Readers {
+
+		private final ObjectReader model;
+
+		private final JsonListReader<ModelResponse> modelList;
+
+		private final ObjectReader file;
+
+		private final JsonListReader<FileResponse> fileList;
+
+		private final ObjectReader classification;
+
+		private final ObjectReader generation;
+
+		private final int maxInMemorySize;
+
+		Readers(JsonMapper jsonMapper, int maxInMemorySize, int maxListEntries) {
+			this.model = jsonMapper.readerFor(ModelResponse.class);
+			this.file = jsonMapper.readerFor(FileResponse.class);
+			this.modelList = new JsonListReader<>(this.model, "models", WireFormat.propertyNames(ModelResponse.class),
+					maxInMemorySize, maxListEntries);
+			this.fileList = new JsonListReader<>(this.file, "files", WireFormat.propertyNames(FileResponse.class),
+					maxInMemorySize, maxListEntries);
+			this.classification = jsonMapper.readerFor(ClassifyResponse.class);
+			this.generation = jsonMapper.readerFor(GenerateResponse.class);
+			this.maxInMemorySize = maxInMemorySize;
+		}
+
 	}
 
 }

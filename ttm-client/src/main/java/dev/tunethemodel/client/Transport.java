@@ -3,8 +3,8 @@ package dev.tunethemodel.client;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -13,13 +13,11 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpRequest;
-import org.springframework.http.codec.CodecConfigurer;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.tunethemodel.client.observation.TuneTheModelObservationContext;
@@ -29,7 +27,8 @@ import dev.tunethemodel.client.observation.TuneTheModelObservationContext;
  * so that they cost nothing at startup; each call's attempts, retried as the retry
  * settings say and ended by the timeout; the exchange of one attempt; the entries of a
  * list, passed on as they are read; and the {@code PUT} of an upload. Calls fail with the
- * client's exceptions only.
+ * client's exceptions only. A view of the client, made with options, shares its
+ * {@link Wire} and changes the key, headers, timeout and retries of its calls.
  */
 final class Transport {
 
@@ -39,9 +38,6 @@ final class Transport {
 	static final String USER_AGENT = "ttm-spring-boot-starter/" + ClientVersion.get();
 
 	private static final String UPLOAD_REQUEST = "PUT <upload URL>";
-
-	// the codecs' own default
-	private static final int DEFAULT_MAX_IN_MEMORY_SIZE = 256 * 1024;
 
 	private final SingletonSupplier<Wire> wire;
 
@@ -54,6 +50,12 @@ final class Transport {
 	private final Duration timeout;
 
 	private final Observations observations;
+
+	// the key and headers of a view's API requests, prepared once; null for the client's
+	private final @Nullable Consumer<HttpHeaders> requestHeaders;
+
+	// what a view is made from: the client's own transport
+	private final @Nullable Transport client;
 
 	/**
 	 * Create the transport of a client.
@@ -69,25 +71,50 @@ final class Transport {
 		this.retries = new Retries(settings.retrySettings());
 		this.timeout = settings.timeout();
 		this.observations = observations;
+		this.requestHeaders = null;
+		this.client = null;
 	}
 
-	private Transport(Transport transport, RetrySettings retrySettings) {
-		this.wire = transport.wire;
+	private Transport(Transport transport, SingletonSupplier<Wire> wire, ApiErrors errors, RetrySettings retrySettings,
+			Duration timeout, @Nullable Consumer<HttpHeaders> requestHeaders) {
+		this.wire = wire;
 		this.routes = transport.routes;
-		this.errors = transport.errors;
+		this.errors = errors;
 		this.retries = new Retries(retrySettings);
-		this.timeout = transport.timeout;
+		this.timeout = timeout;
 		this.observations = transport.observations;
+		this.requestHeaders = requestHeaders;
+		this.client = (transport.client != null) ? transport.client : transport;
 	}
 
 	/**
 	 * Return a transport that retries failed requests as the given settings say, over the
-	 * same web clients and connections.
+	 * same web clients and connections, with the same key, headers and timeout.
 	 * @param retrySettings the retry settings
 	 * @return the transport
 	 */
 	Transport withRetrySettings(RetrySettings retrySettings) {
-		return new Transport(this, retrySettings);
+		return new Transport(this, this.wire, this.errors, retrySettings, this.timeout, this.requestHeaders);
+	}
+
+	/**
+	 * Return the transport of a view of the client, over the same web clients,
+	 * connections, mapper and observations: its API requests carry the options' key and
+	 * headers, its uploads neither, and its errors hide both keys.
+	 * @param settings the view's settings: the client's, with the options' timeout and
+	 * retry settings
+	 * @param options the view's options, merged
+	 * @return the transport
+	 */
+	Transport withOptions(ClientSettings settings, RequestOptions options) {
+		Transport client = (this.client != null) ? this.client : this;
+		String apiKey = options.apiKey();
+		ApiErrors errors = (apiKey != null) ? client.errors.redactingApiKey(apiKey) : client.errors;
+		SingletonSupplier<Wire> wire = (apiKey != null)
+				? SingletonSupplier.of(() -> client.wire.obtain().withErrors(errors)) : client.wire;
+		HttpHeaders headers = options.requestHeaders();
+		return new Transport(client, wire, errors, settings.retrySettings(), settings.timeout(),
+				(headers != null) ? (request) -> request.putAll(headers) : null);
 	}
 
 	/**
@@ -256,6 +283,10 @@ final class Transport {
 		WebClient.RequestBodySpec spec = wire.apiClient.method(endpoint.method())
 			.uri(route.uri(id))
 			.attribute(Routes.URI_TEMPLATE_ATTRIBUTE, route.uriTemplate());
+		if (this.requestHeaders != null) {
+			// request headers replace the client's default ones of the same name
+			spec.headers(this.requestHeaders);
+		}
 		if (json != null) {
 			spec.contentType(MediaType.APPLICATION_JSON)
 				.contentLength(json.length)
@@ -275,55 +306,6 @@ final class Transport {
 			.body(content)
 			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? response.releaseBody()
 					: wire.decoders.errorResponse(response, errors));
-	}
-
-	// the exchange logs headers, the key among them, when any writer logs request details
-	private static void hideRequestDetails(CodecConfigurer codecs) {
-		codecs.defaultCodecs().enableLoggingRequestDetails(false);
-	}
-
-	private static int maxInMemorySize(CodecConfigurer codecs) {
-		Integer configured = (codecs.defaultCodecs() instanceof CodecConfigurer.DefaultCodecConfig config)
-				? config.maxInMemorySize() : null;
-		return (configured != null) ? configured : DEFAULT_MAX_IN_MEMORY_SIZE;
-	}
-
-	/**
-	 * What the calls go through: the web clients, the JSON mapper and the decoders.
-	 */
-	private static final class Wire {
-
-		private final WebClient apiClient;
-
-		private final WebClient uploadClient;
-
-		private final JsonMapper jsonMapper;
-
-		private final ObjectWriter writer;
-
-		private final ResponseDecoders decoders;
-
-		Wire(WebClient.Builder webClientBuilder, String apiKey, int maxListEntries, ApiErrors errors) {
-			int[] maxInMemorySize = { DEFAULT_MAX_IN_MEMORY_SIZE };
-			// the headers of every API call, set once; an upload gets no key
-			this.apiClient = webClientBuilder.clone().defaultHeaders((headers) -> {
-				headers.set(HttpHeaders.AUTHORIZATION, apiKey);
-				headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
-				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-			}).codecs((codecs) -> {
-				hideRequestDetails(codecs);
-				maxInMemorySize[0] = maxInMemorySize(codecs);
-			}).build();
-			this.uploadClient = webClientBuilder.clone()
-				.defaultHeaders((headers) -> headers.set(HttpHeaders.USER_AGENT, USER_AGENT))
-				.codecs(Transport::hideRequestDetails)
-				.observationConvention(new UploadObservationConvention())
-				.build();
-			this.jsonMapper = WireFormat.createJsonMapper();
-			this.writer = this.jsonMapper.writer();
-			this.decoders = new ResponseDecoders(this.jsonMapper, maxInMemorySize[0], maxListEntries, errors);
-		}
-
 	}
 
 	/**

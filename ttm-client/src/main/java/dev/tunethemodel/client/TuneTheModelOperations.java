@@ -44,13 +44,38 @@ import dev.tunethemodel.client.model.TrainingExample;
 public interface TuneTheModelOperations {
 
 	/**
+	 * Return operations whose calls use the given options instead of the client's own
+	 * settings, over the same connections, mapper and observations: another API key, such
+	 * as a tenant's, a tighter timeout, other retries, or headers such as a tracing id.
+	 * <pre class="code">
+	 * TuneTheModelOperations tenant = tuneTheModel.withOptions(RequestOptions.builder()
+	 *     .apiKey(tenantKey)
+	 *     .timeout(Duration.ofSeconds(5))
+	 *     .header("X-Request-Id", requestId)
+	 *     .build());
+	 * Mono&lt;Classification&gt; classification = tenant.classify(modelId, text);
+	 * </pre> What the options do not set stays as it is. Every call of the returned
+	 * operations uses them: each input of a bulk call, each step of a training and the
+	 * deletions that clean up after it. An upload, a {@code PUT} to a pre-signed URL of
+	 * another host, carries neither the key nor the headers. Errors hide both keys.
+	 * Calling this method on the returned operations merges the options: each value set
+	 * later wins, and headers replace those of the same name.
+	 * @param options the options of the calls
+	 * @return the operations with these options; these operations are unchanged
+	 */
+	TuneTheModelOperations withOptions(RequestOptions options);
+
+	/**
 	 * Return operations that retry failed requests as the given settings say, over the
 	 * same connections: for a caller that needs one attempt per call, such as a health
-	 * probe, or more patience than the application's default.
+	 * probe, or more patience than the application's default. The same as
+	 * {@link #withOptions} with only these retry settings.
 	 * @param retrySettings the retry settings
 	 * @return the operations with these retry settings
 	 */
-	TuneTheModelOperations withRetrySettings(RetrySettings retrySettings);
+	default TuneTheModelOperations withRetrySettings(RetrySettings retrySettings) {
+		return withOptions(RequestOptions.builder().retrySettings(retrySettings).build());
+	}
 
 	/**
 	 * List the models of the account.

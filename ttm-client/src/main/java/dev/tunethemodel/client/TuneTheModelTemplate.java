@@ -36,6 +36,8 @@ import dev.tunethemodel.client.observation.TuneTheModelTrainingObservationConven
  * {@link TuneTheModelTimeoutException} otherwise. The API key is sent in the
  * {@code Authorization} header of requests to the base URL only, and appears in no
  * message, log line or {@code toString()}. Request URIs are built from templates.
+ * {@link #withOptions} returns a view of the template over the same connections, whose
+ * calls use another key, timeout, retries or added headers.
  *
  * @since 0.1.0
  */
@@ -51,28 +53,15 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 
 	final ClientSettings settings;
 
-	private final ModelResource models;
+	private final RequestOptions options;
 
-	private final FileResource files;
+	private final ClientResources resources;
 
-	private final InferenceResource inference;
-
-	private final DatasetUpload uploads;
-
-	private final ModelWatcher watcher;
-
-	private final Trainer trainer;
-
-	private TuneTheModelTemplate(Transport transport, ClientSettings settings) {
+	private TuneTheModelTemplate(Transport transport, ClientSettings settings, RequestOptions options) {
 		this.transport = transport;
 		this.settings = settings;
-		this.models = new ModelResource(transport);
-		this.files = new FileResource(transport);
-		this.inference = new InferenceResource(transport, settings.bulkMaxConcurrency(), settings.timeout());
-		this.uploads = new DatasetUpload(transport, settings.temporaryDirectory());
-		this.watcher = new ModelWatcher(this.models, settings.pollInterval());
-		this.trainer = new Trainer(this.models, this.files, this.uploads, this.watcher,
-				new Deletions(transport, settings.retrySettings()), this.inference, transport.observations(), settings);
+		this.options = options;
+		this.resources = new ClientResources(transport, settings);
 	}
 
 	/**
@@ -84,122 +73,129 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	}
 
 	@Override
+	public TuneTheModelTemplate withOptions(RequestOptions options) {
+		RequestOptions merged = this.options.mergedWith(ArgumentChecks.requireNonNull("request options", options));
+		ClientSettings settings = this.settings.withOptions(merged);
+		return new TuneTheModelTemplate(this.transport.withOptions(settings, merged), settings, merged);
+	}
+
+	@Override
 	public TuneTheModelTemplate withRetrySettings(RetrySettings retrySettings) {
-		ClientSettings settings = this.settings.withRetrySettings(retrySettings);
-		return new TuneTheModelTemplate(this.transport.withRetrySettings(settings.retrySettings()), settings);
+		return withOptions(RequestOptions.builder().retrySettings(retrySettings).build());
 	}
 
 	@Override
 	public Flux<Model> listModels() {
-		return this.models.list();
+		return this.resources.models.list();
 	}
 
 	@Override
 	public Flux<Model> listPublicModels() {
-		return this.models.listPublic();
+		return this.resources.models.listPublic();
 	}
 
 	@Override
 	public Mono<Model> createModel(CreateModelRequest request) {
-		return this.models.create(request);
+		return this.resources.models.create(request);
 	}
 
 	@Override
 	public Mono<Model> getModel(String modelId) {
-		return this.models.get(modelId);
+		return this.resources.models.get(modelId);
 	}
 
 	@Override
 	public Mono<Model> deleteModel(String modelId) {
-		return this.models.delete(modelId);
+		return this.resources.models.delete(modelId);
 	}
 
 	@Override
 	public Mono<Model> bind(String modelId, String trainFileId, String validateFileId) {
-		return this.models.bind(modelId, trainFileId, validateFileId);
+		return this.resources.models.bind(modelId, trainFileId, validateFileId);
 	}
 
 	@Override
 	public Mono<Model> fit(String modelId) {
-		return this.models.fit(modelId);
+		return this.resources.models.fit(modelId);
 	}
 
 	@Override
 	public Mono<Classification> classify(String modelId, String input) {
-		return this.inference.classify(modelId, input);
+		return this.resources.inference.classify(modelId, input);
 	}
 
 	@Override
 	public Mono<Generation> generate(String modelId, GenerateRequest request) {
-		return this.inference.generate(modelId, request);
+		return this.resources.inference.generate(modelId, request);
 	}
 
 	@Override
 	public Flux<Classification> classifyAll(String modelId, Flux<String> inputs) {
-		return this.inference.classifyAll(modelId, inputs);
+		return this.resources.inference.classifyAll(modelId, inputs);
 	}
 
 	@Override
 	public Flux<Generation> generateAll(String modelId, Flux<GenerateRequest> requests) {
-		return this.inference.generateAll(modelId, requests);
+		return this.resources.inference.generateAll(modelId, requests);
 	}
 
 	@Override
 	public Mono<Evaluation> evaluate(String modelId, Flux<ClassifierExample> examples) {
-		return this.inference.evaluate(modelId, examples);
+		return this.resources.inference.evaluate(modelId, examples);
 	}
 
 	@Override
 	public Mono<DatasetFile> createFile(String name, ModelType taskType) {
-		return this.files.create(name, taskType);
+		return this.resources.files.create(name, taskType);
 	}
 
 	@Override
 	public Flux<DatasetFile> listFiles() {
-		return this.files.list();
+		return this.resources.files.list();
 	}
 
 	@Override
 	public Mono<DatasetFile> getFile(String fileId) {
-		return this.files.get(fileId);
+		return this.resources.files.get(fileId);
 	}
 
 	@Override
 	public Mono<DatasetFile> deleteFile(String fileId) {
-		return this.files.delete(fileId);
+		return this.resources.files.delete(fileId);
 	}
 
 	@Override
 	public Mono<Void> upload(DatasetFile file, Flux<? extends TrainingExample> examples) {
-		return Mono.defer(() -> this.uploads.upload(ArgumentChecks.requireNonNull("file", file), examples, null,
-				"the dataset of file " + file.id()));
+		return Mono.defer(() -> this.resources.uploads.upload(ArgumentChecks.requireNonNull("file", file), examples,
+				null, "the dataset of file " + file.id()));
 	}
 
 	@Override
 	public Mono<Model> train(CreateModelRequest model, Flux<? extends TrainingExample> training,
 			Flux<? extends TrainingExample> validation) {
-		return this.trainer.train(model, training, validation);
+		return this.resources.trainer.train(model, training, validation);
 	}
 
 	@Override
 	public Flux<TrainingEvent> trainWithProgress(CreateModelRequest model, Flux<? extends TrainingExample> training,
 			Flux<? extends TrainingExample> validation) {
-		return this.trainer.trainWithProgress(model, training, validation);
+		return this.resources.trainer.trainWithProgress(model, training, validation);
 	}
 
 	@Override
 	public Flux<Model> watch(String modelId) {
-		return this.watcher.watch(modelId);
+		return this.resources.watcher.watch(modelId);
 	}
 
 	@Override
 	public Mono<Model> awaitReady(String modelId, Duration timeout) {
-		return this.watcher.awaitReady(modelId, timeout);
+		return this.resources.watcher.awaitReady(modelId, timeout);
 	}
 
 	@Override
 	public String toString() {
-		return "TuneTheModelTemplate[baseUrl=" + this.settings.baseUrl() + "]";
+		return "TuneTheModelTemplate[baseUrl=" + this.settings.baseUrl()
+				+ ((this.options != RequestOptions.none()) ? ", options=" + this.options : "") + "]";
 	}
 
 	/** Builds a {@link TuneTheModelTemplate}. */
@@ -392,7 +388,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 			return new TuneTheModelTemplate(new Transport(this.draft.webClientBuilder(), settings,
 					new Observations(this.draft.observationRegistry, this.draft.observationConvention,
 							this.draft.trainingObservationConvention)),
-					settings);
+					settings, RequestOptions.none());
 		}
 
 	}
