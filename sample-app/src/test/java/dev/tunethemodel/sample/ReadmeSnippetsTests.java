@@ -35,7 +35,8 @@ class ReadmeSnippetsTests {
 
 	private static final Path README = Path.of("..", "README.md");
 
-	// the first hour and the reference, several accounts and per-call options included, without the
+	// the first hour and the reference, several accounts and per-call options included,
+	// without the
 	// benchmarks and history of other files
 	private static final int MAX_README_LINES = 600;
 
