@@ -17,6 +17,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.core.env.Environment;
 
 import dev.tunethemodel.client.BlockingTuneTheModelOperations;
@@ -62,9 +63,13 @@ public final class TuneTheModelClients implements DisposableBean {
 		for (String name : names(environment)) {
 			String prefix = PREFIX + "." + name;
 			requireValidName(name, prefix);
-			TuneTheModelClientProperties resolved = resolve(binder, prefix);
-			String baseUrl = binder.bind(prefix + ".base-url", String.class).orElse(connectionDetails.getBaseUrl());
-			String apiKey = binder.bind(prefix + ".api-key", String.class).orElseGet(connectionDetails::getApiKey);
+			// adapted: a name keeps its case, as in @Qualifier("tenantA")
+			ConfigurationPropertyName client = ConfigurationPropertyName.adapt(prefix, '.');
+			TuneTheModelClientProperties resolved = resolve(binder, client);
+			String baseUrl = binder.bind(client.append("base-url"), Bindable.of(String.class))
+				.orElse(connectionDetails.getBaseUrl());
+			String apiKey = binder.bind(client.append("api-key"), Bindable.of(String.class))
+				.orElseGet(connectionDetails::getApiKey);
 			try {
 				TuneTheModelConnector clientConnector = shared.connector(resolved, baseUrl, prefix);
 				TuneTheModelTemplate template = templates.build(resolved, baseUrl, apiKey, clientConnector);
@@ -108,10 +113,10 @@ public final class TuneTheModelClients implements DisposableBean {
 	}
 
 	// the top-level client's properties, overridden by what the client sets
-	private static TuneTheModelClientProperties resolve(Binder binder, String prefix) {
+	private static TuneTheModelClientProperties resolve(Binder binder, ConfigurationPropertyName client) {
 		TuneTheModelClientProperties resolved = new TuneTheModelClientProperties();
 		binder.bind("tunethemodel", Bindable.ofInstance(resolved));
-		binder.bind(prefix, Bindable.ofInstance(resolved));
+		binder.bind(client, Bindable.ofInstance(resolved));
 		return resolved;
 	}
 

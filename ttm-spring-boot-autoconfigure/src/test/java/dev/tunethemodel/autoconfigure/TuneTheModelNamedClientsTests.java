@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -85,6 +86,20 @@ class TuneTheModelNamedClientsTests {
 		for (String key : List.of(DEFAULT_KEY, ACME_KEY, GLOBEX_KEY)) {
 			wireMock.verify(1, getRequestedFor(urlEqualTo("/v0/models")).withHeader("Authorization", equalTo(key)));
 		}
+	}
+
+	@Test
+	void aNameKeepsItsCaseForTheQualifier() {
+		wireMock.stubFor(get("/v0/models").willReturn(okJson("{\"models\": []}")));
+		this.contextRunner.withPropertyValues("tunethemodel.clients.tenantA_eu.api-key=ttm-tenant-a-key-6b20")
+			.run((context) -> {
+				TuneTheModelOperations tenant = BeanFactoryAnnotationUtils.qualifiedBeanOfType(context.getBeanFactory(),
+						TuneTheModelOperations.class, "tenantA_eu");
+				tenant.listModels().collectList().block(TIMEOUT);
+				assertThat(context.getBean(TuneTheModelClients.class).getNames()).contains("tenantA_eu");
+			});
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/v0/models")).withHeader("Authorization",
+				equalTo("ttm-tenant-a-key-6b20")));
 	}
 
 	@Test
