@@ -12,17 +12,20 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.async.ByteArrayFeeder;
+import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * Reads the entries of one array field of a JSON object, such as {@code {"models":
  * [...]}}, as the body arrives, with Jackson's non-blocking parser: each entry is passed
- * on once complete, and the body is read only as far as the entries asked for need.
- * Memory stays flat whatever the body: only the entry being read is held, without the
- * properties its type does not know, and it may not be larger than the entry limit; the
- * bytes outside entries are skipped, no more than that limit in a row; and the list may
- * not have more than a number of entries.
+ * on once complete, and the body is read only as far as the entries asked for need. An
+ * entry that arrives whole in one part of the body is read from that part as it stands;
+ * one that spans parts is kept, without the properties its type does not know, until its
+ * end arrives. Memory stays flat whatever the body: only the entry being read is held,
+ * and it may not be larger than the entry limit; the bytes outside entries are skipped,
+ * no more than that limit in a row; and the list may not have more than a number of
+ * entries.
  *
  * @param <E> the type of an entry
  */
@@ -43,9 +46,11 @@ final class JsonListReader<E> {
 
 	/**
 	 * Create a reader.
-	 * @param entryReader reads one entry
+	 * @param entryReader reads one entry; its type ignores the properties it does not
+	 * know, since an entry that arrives whole reaches it with them
 	 * @param field the name of the array field
 	 * @param properties the properties an entry's type reads; the others are skipped
+	 * before an entry that spans parts of the body is read
 	 * @param maxEntryBytes the largest entry, and the maximum number of bytes in a row
 	 * outside entries; negative for no limit
 	 * @param maxEntries the maximum number of entries the list may have
@@ -123,6 +128,11 @@ final class JsonListReader<E> {
 
 		private long fed;
 
+		// the part the parser holds, and where it begins in the body
+		private byte[] part = END_OF_BODY;
+
+		private long partStart;
+
 		// where the entry being read, or the bytes outside entries, began
 		private long pieceStart;
 
@@ -139,6 +149,9 @@ final class JsonListReader<E> {
 		private int entries;
 
 		private @Nullable TokenBuffer entry;
+
+		// reads the entries that arrive whole, in one deserialization context
+		private @Nullable MappingIterator<E> wholeEntries;
 
 		private int entryDepth;
 
@@ -162,6 +175,8 @@ final class JsonListReader<E> {
 			}
 			else if (part.length > 0) {
 				this.feeder.feedInput(part, 0, part.length);
+				this.part = part;
+				this.partStart = this.fed;
 				this.fed += part.length;
 			}
 			return Entries::new;
@@ -193,7 +208,7 @@ final class JsonListReader<E> {
 				}
 				token = this.parser.nextToken();
 			}
-			checkPiece(this.fed);
+			checkPiece(this.fed, this.entry != null);
 			return null;
 		}
 
@@ -213,7 +228,7 @@ final class JsonListReader<E> {
 				this.depth = 1;
 			}
 			else if (this.inList) {
-				readList(token);
+				return readList(token);
 			}
 			else {
 				readOutsideList(token);
@@ -239,7 +254,7 @@ final class JsonListReader<E> {
 				return null;
 			}
 			long end = this.parser.currentLocation().getByteOffset();
-			checkPiece(end);
+			checkPiece(end, true);
 			try (JsonParser entryParser = entry.asParser(this.parser.objectReadContext())) {
 				this.entry = null;
 				this.pieceStart = end;
@@ -266,11 +281,11 @@ final class JsonListReader<E> {
 			return true;
 		}
 
-		private void readList(JsonToken token) {
+		private @Nullable E readList(JsonToken token) {
 			if (token == JsonToken.END_ARRAY) {
 				this.inList = false;
 				this.depth--;
-				return;
+				return null;
 			}
 			if (token != JsonToken.START_OBJECT && token != JsonToken.VALUE_NULL) {
 				throw new IllegalStateException(
@@ -283,13 +298,30 @@ final class JsonListReader<E> {
 			}
 			// the parser stands just after the token's one byte
 			long start = this.parser.currentLocation().getByteOffset() - 1;
-			checkPiece(start);
-			if (token == JsonToken.START_OBJECT) {
-				this.pieceStart = start;
-				this.entry = TokenBuffer.forBuffering(this.parser, this.parser.objectReadContext());
-				this.entry.copyCurrentEvent(this.parser);
-				this.entryDepth = 1;
+			checkPiece(start, false);
+			if (token != JsonToken.START_OBJECT) {
+				return null;
 			}
+			this.pieceStart = start;
+			int end = JsonBytes.endOfStructure(this.part, (int) (start - this.partStart));
+			if (end >= 0) {
+				return readWholeEntry(this.partStart + end);
+			}
+			this.entry = TokenBuffer.forBuffering(this.parser, this.parser.objectReadContext());
+			this.entry.copyCurrentEvent(this.parser);
+			this.entryDepth = 1;
+			return null;
+		}
+
+		// the parser holds the whole entry: its reader cannot run out of input
+		private E readWholeEntry(long end) {
+			checkPiece(end, true);
+			if (this.wholeEntries == null) {
+				this.wholeEntries = JsonListReader.this.entryReader.readValues(this.parser);
+			}
+			E entry = this.wholeEntries.nextValue();
+			this.pieceStart = end;
+			return entry;
 		}
 
 		private void readOutsideList(JsonToken token) {
@@ -308,13 +340,13 @@ final class JsonListReader<E> {
 		}
 
 		// the bytes read since the piece began, whether complete tokens or not
-		private void checkPiece(long position) {
+		private void checkPiece(long position, boolean inEntry) {
 			if (position - this.pieceStart <= JsonListReader.this.maxEntryBytes) {
 				return;
 			}
 			String limit = JsonListReader.this.maxEntryBytes + " bytes";
 			String field = "\"" + JsonListReader.this.field + "\"";
-			throw new LimitExceededException((this.entry != null) ? "an entry of " + field + " larger than " + limit
+			throw new LimitExceededException(inEntry ? "an entry of " + field + " larger than " + limit
 					: "more than " + limit + " in a row outside the entries of " + field, false);
 		}
 

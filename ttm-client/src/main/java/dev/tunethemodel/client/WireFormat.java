@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
@@ -96,6 +97,8 @@ final class WireFormat {
 
 	}
 
+	// unknown properties skipped, not kept for a creator that never takes them
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	record ModelResponse(@JsonProperty("model_id") @Nullable String modelId,
 			@JsonProperty("model_name") @Nullable String modelName,
 			@JsonProperty("user_name") @Nullable String userName, @JsonProperty("name") @Nullable String name,
@@ -119,6 +122,7 @@ final class WireFormat {
 
 	}
 
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	record FileResponse(@JsonProperty("file_id") @Nullable String fileId, @JsonProperty("id") @Nullable String id,
 			@JsonProperty("name") @Nullable String name, @JsonProperty("task_type") @Nullable String taskType,
 			@JsonProperty("status") @Nullable String status, @JsonProperty("upload_url") @Nullable String uploadUrl) {

@@ -3,11 +3,13 @@ package dev.tunethemodel.client;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.netty.buffer.PooledByteBufAllocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,11 @@ import reactor.test.StepVerifier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.tunethemodel.client.JsonListReader.LimitExceededException;
+import dev.tunethemodel.client.WireFormat.FileResponse;
+import dev.tunethemodel.client.WireFormat.ModelParamsBody;
 import dev.tunethemodel.client.WireFormat.ModelResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,10 +41,7 @@ class JsonListReaderTests {
 
 	private static final String MODEL = "{\"model_id\": \"m-%d\", \"status\": \"Ready\"}";
 
-	// strict: an unknown property that reached the entry's reader would fail it
-	private static final ObjectReader MODEL_READER = WireFormat.createJsonMapper()
-		.readerFor(ModelResponse.class)
-		.with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+	private static final ObjectReader MODEL_READER = WireFormat.createJsonMapper().readerFor(ModelResponse.class);
 
 	private static final Set<String> MODEL_PROPERTIES = WireFormat.propertyNames(ModelResponse.class);
 
@@ -97,16 +99,53 @@ class JsonListReaderTests {
 	}
 
 	@Test
-	void propertiesTheEntryTypeDoesNotReadAreSkippedBeforeItReadsTheEntry() {
-		String entry = "{\"junk\": {\"deep\": [1, {\"x\": null}, \"y\"]}, \"model_id\": \"m-1\", \"more\": 5, "
-				+ "\"model_params\": {\"num_classes\": 3}}";
-		StepVerifier.create(reader(1024, 10).read(body(List.of("{\"models\": [" + entry + "]}"))))
-			.assertNext((model) -> {
-				assertThat(model.modelId()).isEqualTo("m-1");
-				assertThat(model.modelParams().numClasses()).isEqualTo(3);
-			})
+	void propertiesTheEntryTypeDoesNotReadAreSkippedBeforeItReadsAnEntryThatSpansParts() {
+		// strict: an unknown property that reached the entry's reader would fail it
+		ObjectReader strictReader = WireFormat.createJsonMapper()
+			.readerFor(StrictEntry.class)
+			.with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		JsonListReader<StrictEntry> reader = new JsonListReader<>(strictReader, "models",
+				Set.of("model_id", "model_params"), 1024, 10);
+		List<String> parts = List.of("{\"models\": [{\"junk\": {\"deep\": [1, {\"x\": ",
+				"null}, \"y\"]}, \"model_id\": \"m-1\", \"more\": 5, \"model_params\": {\"num_classes\": 3}}]}");
+		StepVerifier.create(reader.read(body(parts)))
+			.expectNext(new StrictEntry("m-1", new ModelParamsBody(3, null)))
 			.expectComplete()
 			.verify(TIMEOUT);
+	}
+
+	@Test
+	void responseTypesOfListsIgnoreThePropertiesTheyDoNotRead() {
+		// an entry that arrives whole reaches its type's reader with every property
+		String json = "{\"junk\": {\"deep\": [1, {\"x\": null}]}, \"model_id\": \"m-1\", \"file_id\": \"f-1\"}";
+		JsonMapper mapper = WireFormat.createJsonMapper();
+		assertThat(mapper.readerFor(ModelResponse.class)
+			.with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.<ModelResponse>readValue(json)
+			.modelId()).isEqualTo("m-1");
+		assertThat(mapper.readerFor(FileResponse.class)
+			.with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.<FileResponse>readValue(json)
+			.fileId()).isEqualTo("f-1");
+	}
+
+	@Test
+	void entryIsReadTheSameWhereverTheBodyIsSplit() {
+		// brackets, quotes and backslashes inside strings do not end an entry
+		String entry = "{\"model_id\": \"m-}]\\\"{\", \"junk\": [\"]\", {\"a\": \"\\\\\"}], "
+				+ "\"model_params\": {\"num_classes\": 3}, \"user_name\": \"Zoë\"}";
+		byte[] json = ("{\"models\": [" + entry + ", " + entry + "]}").getBytes(StandardCharsets.UTF_8);
+		for (int split = 1; split < json.length; split++) {
+			List<byte[]> parts = List.of(Arrays.copyOfRange(json, 0, split),
+					Arrays.copyOfRange(json, split, json.length));
+			StepVerifier.create(reader(1024, 10).read(bodyOfBytes(parts)))
+				.expectNext(new ModelResponse("m-}]\"{", null, "Zoë", null, null, null, new ModelParamsBody(3, null),
+						null, null))
+				.expectNextCount(1)
+				.as("split at byte " + split)
+				.expectComplete()
+				.verify(TIMEOUT);
+		}
 	}
 
 	@Test
@@ -267,6 +306,11 @@ class JsonListReaderTests {
 		this.buffers.add(buffer);
 		this.partsSent.incrementAndGet();
 		return buffer;
+	}
+
+	record StrictEntry(@JsonProperty("model_id") String modelId,
+			@JsonProperty("model_params") ModelParamsBody modelParams) {
+
 	}
 
 }

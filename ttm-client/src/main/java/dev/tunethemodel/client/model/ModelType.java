@@ -19,6 +19,8 @@ public enum ModelType {
 	 */
 	GENERATOR("generator");
 
+	private static final ModelType[] VALUES = values();
+
 	private final String apiValue;
 
 	ModelType(String apiValue) {
@@ -40,8 +42,14 @@ public enum ModelType {
 	 * @return the type, or {@code null} when the name is missing or unknown
 	 */
 	public static @Nullable ModelType fromApiValue(@Nullable String apiValue) {
+		// the API's own spelling, looked up first: every response has it
+		for (ModelType type : VALUES) {
+			if (type.apiValue.equals(apiValue)) {
+				return type;
+			}
+		}
 		String normalized = ApiSpellings.normalize(apiValue);
-		for (ModelType type : values()) {
+		for (ModelType type : VALUES) {
 			if (type.apiValue.equals(normalized)) {
 				return type;
 			}
