@@ -20,7 +20,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * An inference API on loopback whose capacity is known: each classification takes a given
  * time and echoes its input as the first score, followed by zeros; above a number of
  * calls at once it answers 429. It counts the requests, what it accepted and refused, and
- * the most calls it ever had at once.
+ * the most calls it ever had at once, accepted ones only and refused ones included.
  */
 final class InferenceStub implements AutoCloseable {
 
@@ -35,6 +35,8 @@ final class InferenceStub implements AutoCloseable {
 	private final AtomicInteger active = new AtomicInteger();
 
 	private final AtomicInteger mostActive = new AtomicInteger();
+
+	private final AtomicInteger mostArrived = new AtomicInteger();
 
 	private final AtomicInteger accepted = new AtomicInteger();
 
@@ -111,6 +113,21 @@ final class InferenceStub implements AutoCloseable {
 		return this.mostActive.get();
 	}
 
+	int mostArrived() {
+		return this.mostArrived.get();
+	}
+
+	/**
+	 * Start counting again: requests, calls accepted and refused, and the most at once.
+	 */
+	void resetCounts() {
+		this.requests.set(0);
+		this.accepted.set(0);
+		this.rejected.set(0);
+		this.mostActive.set(0);
+		this.mostArrived.set(0);
+	}
+
 	int accepted() {
 		return this.accepted.get();
 	}
@@ -139,6 +156,7 @@ final class InferenceStub implements AutoCloseable {
 			return response.status(status).sendByteArray(Mono.just(json("{\"error\": \"" + status + "\"}"))).then();
 		}
 		int now = this.active.incrementAndGet();
+		this.mostArrived.accumulateAndGet(now, Math::max);
 		if (now > this.capacity) {
 			this.active.decrementAndGet();
 			this.rejected.incrementAndGet();

@@ -1,0 +1,80 @@
+package dev.tunethemodel.client;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests of the concurrency a client's bulk calls learn of an account and a model: kept
+ * from one call to the next, and shared by the calls that run at once.
+ */
+class SharedBulkConcurrencyTests {
+
+	private static final Duration VERIFY = Duration.ofSeconds(60);
+
+	@Test
+	void nextBulkCallStartsAtTheLevelTheLastOneReached() {
+		try (InferenceStub stub = new InferenceStub(Integer.MAX_VALUE, (input) -> Duration.ofMillis(20), "1")) {
+			TuneTheModelTemplate client = stub.client().bulkMaxConcurrency(16).build();
+			assertThat(classifyAll(client, "m-1", 0, 400)).hasSize(400);
+			assertThat(stub.mostActive()).isEqualTo(16);
+			stub.resetCounts();
+			assertThat(classifyAll(client, "m-1", 0, 16)).hasSize(16);
+			// from one at once, 16 inputs would have gone 1, 2, 4 and 8 at once
+			assertThat(stub.mostActive()).isEqualTo(16);
+		}
+	}
+
+	@Test
+	void bulkCallOfAnotherAccountOrModelStartsFromOne() {
+		try (InferenceStub stub = new InferenceStub(Integer.MAX_VALUE, (input) -> Duration.ofMillis(20), "1")) {
+			TuneTheModelTemplate client = stub.client().bulkMaxConcurrency(16).build();
+			assertThat(classifyAll(client, "m-1", 0, 400)).hasSize(400);
+			stub.resetCounts();
+			TuneTheModelTemplate otherAccount = client
+				.withOptions(RequestOptions.builder().apiKey("other-key").build());
+			assertThat(classifyAll(otherAccount, "m-1", 0, 16)).hasSize(16);
+			assertThat(stub.mostActive()).isLessThanOrEqualTo(8);
+			stub.resetCounts();
+			assertThat(classifyAll(client, "m-2", 0, 16)).hasSize(16);
+			assertThat(stub.mostActive()).isLessThanOrEqualTo(8);
+		}
+	}
+
+	@Test
+	void concurrentBulkCallsOfOneAccountStayTogetherUnderItsLimit() {
+		int capacity = 8;
+		try (InferenceStub stub = new InferenceStub(capacity, (input) -> Duration.ofMillis(20), "1")) {
+			TuneTheModelTemplate client = stub.client().build();
+			// the learning: how many calls at once the account takes
+			assertThat(classifyAll(client, "m-1", 0, 400)).hasSize(400);
+			stub.resetCounts();
+			TuneTheModelTemplate view = client.withOptions(RequestOptions.builder().timeout(VERIFY).build());
+			List<List<Double>> both = Flux
+				.merge(Mono.fromCallable(() -> classifyAll(client, "m-1", 0, 400))
+					.subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()),
+						Mono.fromCallable(() -> classifyAll(view, "m-1", 400, 400))
+							.subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()))
+				.collectList()
+				.block(VERIFY);
+			assertThat(both).hasSize(2).allSatisfy((results) -> assertThat(results).hasSize(400));
+			assertThat(stub.accepted()).isEqualTo(800);
+			// each call at the level learned would have sent twice the capacity; a probe
+			// past the level is one more, and a call freed in transit another
+			assertThat(stub.mostArrived()).isLessThanOrEqualTo(capacity + 2);
+		}
+	}
+
+	private static List<Double> classifyAll(TuneTheModelTemplate client, String model, int first, int count) {
+		return client.classifyAll(model, Flux.range(first, count).map(String::valueOf))
+			.map((classification) -> classification.scores().get(0))
+			.collectList()
+			.block(VERIFY);
+	}
+
+}
