@@ -170,7 +170,13 @@ final class BulkCalls<I, T, R> implements Subscription {
 		}
 		long now = System.nanoTime();
 		for (Attempt attempt = this.ended.poll(); attempt != null; attempt = this.ended.poll()) {
-			settle(attempt, now);
+			// the permit is given back once the response has changed the concurrency
+			try {
+				settle(attempt, now);
+			}
+			finally {
+				this.concurrency.release();
+			}
 		}
 		Throwable inputsError = this.inputs.failure();
 		if (inputsError != null) {
@@ -205,7 +211,7 @@ final class BulkCalls<I, T, R> implements Subscription {
 			failInput(input.position(), input.failure(failure));
 			return;
 		}
-		schedule(delay, new Wait(input));
+		schedule(delay, () -> queue(this.waitedOut, input));
 	}
 
 	private void responded(BulkInput<I, T> input, @Nullable T response) {
@@ -246,7 +252,7 @@ final class BulkCalls<I, T, R> implements Subscription {
 			if (permit == Permit.PAUSED && this.wakeUpAt != this.concurrency.pausedUntil()) {
 				// while paused, no attempt may end to wake this call up
 				this.wakeUpAt = this.concurrency.pausedUntil();
-				schedule(Duration.ofNanos(Math.max(0, this.wakeUpAt - now)), new Wait(null));
+				schedule(Duration.ofNanos(Math.max(0, this.wakeUpAt - now)), this::drain);
 			}
 			if (permit != Permit.TAKEN) {
 				return;
@@ -286,10 +292,11 @@ final class BulkCalls<I, T, R> implements Subscription {
 		return true;
 	}
 
-	private void schedule(Duration delay, Wait wait) {
-		if (this.waits.add(wait)) {
-			Mono.delay(delay).subscribe(wait);
-		}
+	private void schedule(Duration delay, Runnable then) {
+		new BulkWait(this.waits, then, (refused) -> {
+			this.fatal = refused;
+			drain();
+		}).start(delay);
 	}
 
 	// a queue out of memory ends the call, not the thread that would drop the error
@@ -315,8 +322,15 @@ final class BulkCalls<I, T, R> implements Subscription {
 		this.inputs.stop();
 		this.waits.dispose();
 		this.waitedOut.clear();
-		this.ended.clear();
+		releaseEnded();
 		this.inOrder.clear();
+	}
+
+	// taken from the queue once, by the drain loop or here
+	private void releaseEnded() {
+		while (this.ended.poll() != null) {
+			this.concurrency.release();
+		}
 	}
 
 	/**
@@ -358,41 +372,10 @@ final class BulkCalls<I, T, R> implements Subscription {
 
 		@Override
 		protected void hookFinally(SignalType type) {
-			BulkCalls.this.concurrency.release();
-			if (!BulkCalls.this.finished) {
-				queue(BulkCalls.this.ended, this);
+			queue(BulkCalls.this.ended, this);
+			if (BulkCalls.this.finished) {
+				releaseEnded();
 			}
-		}
-
-	}
-
-	/**
-	 * A wait before an input's next attempt, or until a pause ends.
-	 */
-	private final class Wait extends BaseSubscriber<Long> {
-
-		private final @Nullable BulkInput<I, T> input;
-
-		Wait(@Nullable BulkInput<I, T> input) {
-			this.input = input;
-		}
-
-		@Override
-		protected void hookOnComplete() {
-			BulkCalls.this.waits.remove(this);
-			if (this.input != null) {
-				queue(BulkCalls.this.waitedOut, this.input);
-			}
-			else {
-				drain();
-			}
-		}
-
-		// the timer's scheduler refused the wait, as when it is shut down
-		@Override
-		protected void hookOnError(Throwable throwable) {
-			BulkCalls.this.fatal = throwable;
-			drain();
 		}
 
 	}
