@@ -25,11 +25,12 @@ import dev.tunethemodel.client.error.TuneTheModelException;
 /**
  * Bulk inference against a stub API whose capacity is known ({@link BulkStub}, in a
  * process of its own): {@code classifyAll} of the starter against the 800 calls/s of the
- * rate-limited model (and with a {@code Retry-After} of 2 s) and the 1600 calls/s that 32
- * calls at once get from the unlimited one, the loop of {@code classify(...).block()} a
- * user would write otherwise, a {@code flatMap} of 32 calls at once with the default
- * retry settings, raw Reactor Netty with exactly the calls at once each stub takes, and
- * then a million inputs in 128 MiB of heap ({@link BulkMillion}).
+ * rate-limited model with a {@code Retry-After} of 1, 2, 5 and 10 s, in 200 calls of 100
+ * inputs after one another, and against the 1600 calls/s that 32 calls at once get from
+ * the unlimited one, the loop of {@code classify(...).block()} a user would write
+ * otherwise, a {@code flatMap} of 32 calls at once with the default retry settings, raw
+ * Reactor Netty with exactly the calls at once each stub takes, and then a million inputs
+ * in 128 MiB of heap ({@link BulkMillion}).
  */
 final class BulkBenchmark {
 
@@ -43,7 +44,14 @@ final class BulkBenchmark {
 
 	private static final int RAW_INPUTS = 5_000;
 
-	private static final int LONG_WAIT_INPUTS = 5_000;
+	private static final int LONG_WAIT_INPUTS = 20_000;
+
+	// long enough that the waits of the probes past the limit are a tenth of the run
+	private static final int LONGER_WAIT_INPUTS = 40_000;
+
+	private static final int CHUNKS = 200;
+
+	private static final int CHUNK_INPUTS = 100;
 
 	private static final int BUILDER_INPUTS = 10_000;
 
@@ -70,8 +78,13 @@ final class BulkBenchmark {
 					() -> classifyAll(starter, BulkStub.LIMITED, INPUTS)));
 			rows.add(measure("classifyAll, starter", BulkStub.UNLIMITED, INPUTS, UNLIMITED_TARGET, stub,
 					() -> classifyAll(starter, BulkStub.UNLIMITED, INPUTS)));
-			rows.add(measure("classifyAll, starter", BulkStub.LIMITED_LONG_WAIT, LONG_WAIT_INPUTS, LIMITED_CAPACITY,
-					stub, () -> classifyAll(starter, BulkStub.LIMITED_LONG_WAIT, LONG_WAIT_INPUTS)));
+			for (String model : List.of(BulkStub.LIMITED_LONG_WAIT, BulkStub.LIMITED_5S, BulkStub.LIMITED_10S)) {
+				int inputs = model.equals(BulkStub.LIMITED_LONG_WAIT) ? LONG_WAIT_INPUTS : LONGER_WAIT_INPUTS;
+				rows.add(measure("classifyAll, starter", model, inputs, LIMITED_CAPACITY, stub,
+						() -> classifyAll(starter, model, inputs)));
+			}
+			rows.add(measure("classifyAll, starter, " + CHUNKS + " calls of " + CHUNK_INPUTS, BulkStub.LIMITED_CHUNKS,
+					CHUNKS * CHUNK_INPUTS, LIMITED_CAPACITY, stub, () -> inChunks(starter, BulkStub.LIMITED_CHUNKS)));
 			rows.add(measure("classify().block() loop", BulkStub.LIMITED, SEQUENTIAL_INPUTS, LIMITED_CAPACITY, stub,
 					() -> sequential(starter, BulkStub.LIMITED, SEQUENTIAL_INPUTS)));
 			rows.add(measure("classify().block() loop", BulkStub.UNLIMITED, SEQUENTIAL_INPUTS, UNLIMITED_TARGET, stub,
@@ -79,6 +92,9 @@ final class BulkBenchmark {
 			rows.add(measure("flatMap(classify, 32), default retries", BulkStub.LIMITED, NAIVE_INPUTS, LIMITED_CAPACITY,
 					stub, () -> inFlight((i) -> starter.classify(BulkStub.LIMITED, text(i)), NAIVE_INPUTS,
 							NAIVE_CONCURRENCY)));
+			rows.add(measure("flatMap(classify, 32), default retries", BulkStub.LIMITED_10S, NAIVE_INPUTS,
+					LIMITED_CAPACITY, stub, () -> inFlight((i) -> starter.classify(BulkStub.LIMITED_10S, text(i)),
+							NAIVE_INPUTS, NAIVE_CONCURRENCY)));
 			// the ceiling of a client that sends as many calls at once as each stub takes
 			try (RawClient raw = new RawClient(server.baseUrl(), Benchmarks.API_KEY)) {
 				rows.add(measure("raw Reactor Netty, 16 in flight", BulkStub.LIMITED, RAW_INPUTS, LIMITED_CAPACITY,
@@ -145,6 +161,18 @@ final class BulkBenchmark {
 			System.err.println("classifyAll on " + model + " failed: " + ex.getMessage());
 		}
 		return new Outcome(results.get(), inputs - results.get());
+	}
+
+	// a chunk of a batch job: each call scores a few inputs and ends before the next
+	private static Outcome inChunks(TuneTheModelOperations operations, String model) {
+		long results = 0;
+		long failed = 0;
+		for (int chunk = 0; chunk < CHUNKS; chunk++) {
+			Outcome outcome = classifyAll(operations, model, CHUNK_INPUTS);
+			results += outcome.results();
+			failed += outcome.failed();
+		}
+		return new Outcome(results, failed);
 	}
 
 	private static Outcome sequential(TuneTheModelOperations operations, String model, int inputs) {

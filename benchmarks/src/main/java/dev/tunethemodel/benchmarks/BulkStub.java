@@ -17,10 +17,13 @@ import reactor.netty.resources.LoopResources;
 /**
  * An inference API on loopback whose capacity is known, for the bulk benchmark: the model
  * id chooses how it responds. Model {@value #LIMITED} takes 20 ms a call and responds 429
- * with {@code Retry-After: 1} at once above 16 calls at once, 800 calls/s in all; model
- * {@value #LIMITED_LONG_WAIT} does the same with {@code Retry-After: 2}; model
- * {@value #UNLIMITED} takes 20 ms a call without limit; model {@value #FAST} takes 1 ms a
- * call without limit. {@code GET /stub/{model}} reads and resets what a model counted.
+ * with {@code Retry-After: 1} at once above 16 calls at once, 800 calls/s in all; models
+ * {@value #LIMITED_LONG_WAIT}, {@value #LIMITED_5S} and {@value #LIMITED_10S} do the same
+ * with {@code Retry-After: 2}, {@code 5} and {@code 10}, and model
+ * {@value #LIMITED_CHUNKS} as {@value #LIMITED}, for calls of a few inputs after one
+ * another; model {@value #UNLIMITED} takes 20 ms a call without limit; model
+ * {@value #FAST} takes 1 ms a call without limit. {@code GET /stub/{model}} reads and
+ * resets what a model counted.
  *
  * @since 0.1.0
  */
@@ -29,6 +32,12 @@ public final class BulkStub implements AutoCloseable {
 	static final String LIMITED = "limited";
 
 	static final String LIMITED_LONG_WAIT = "limited-2s";
+
+	static final String LIMITED_5S = "limited-5s";
+
+	static final String LIMITED_10S = "limited-10s";
+
+	static final String LIMITED_CHUNKS = "limited-chunks";
 
 	static final String UNLIMITED = "unlimited";
 
@@ -48,8 +57,9 @@ public final class BulkStub implements AutoCloseable {
 		.getOperatingSystemMXBean();
 
 	private final Map<String, Model> models = Map.of(LIMITED, new Model(CAPACITY, LATENCY, "1"), LIMITED_LONG_WAIT,
-			new Model(CAPACITY, LATENCY, "2"), UNLIMITED, new Model(Integer.MAX_VALUE, LATENCY, "1"), FAST,
-			new Model(Integer.MAX_VALUE, Duration.ofMillis(1), "1"));
+			new Model(CAPACITY, LATENCY, "2"), LIMITED_5S, new Model(CAPACITY, LATENCY, "5"), LIMITED_10S,
+			new Model(CAPACITY, LATENCY, "10"), LIMITED_CHUNKS, new Model(CAPACITY, LATENCY, "1"), UNLIMITED,
+			new Model(Integer.MAX_VALUE, LATENCY, "1"), FAST, new Model(Integer.MAX_VALUE, Duration.ofMillis(1), "1"));
 
 	private final LoopResources loops = LoopResources.create("stub", 1, true);
 

@@ -20,15 +20,17 @@ import reactor.core.publisher.Operators;
 import reactor.core.publisher.SignalType;
 import reactor.util.context.Context;
 
+import dev.tunethemodel.client.ModelConcurrency.Permit;
 import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
 import dev.tunethemodel.client.observation.TuneTheModelObservationContext;
 
 /**
  * Makes one call for each input of a bulk call and passes the results on in input order.
  * <p>
- * Inputs are read as calls can start. At most as many attempts are in flight as
- * {@link AdaptiveConcurrency} allows; inputs started and not yet passed on are at most
- * {@link InOrderResults#window(int) a window}, and at most the results requested plus the
+ * Inputs are read as calls can start. At most as many attempts are in flight, over every
+ * bulk call of the account on the model, as their {@link ModelConcurrency} allows; inputs
+ * started and not yet passed on are at most the maximum buffered, in a window that grows
+ * as results wait behind an earlier input, and at most the results requested plus the
  * maximum attempts in flight. Each input's call is retried as the retry settings say, a
  * 429 or a 503 without using up the retries, and ends within the client's timeout. An
  * input whose call fails for good ends the results, after those of every input before it,
@@ -55,16 +57,17 @@ final class BulkCalls<I, T, R> implements Subscription {
 	 * @param calls returns the call of an input; an exception fails that input
 	 * @param results returns the result of an input from its response; an exception fails
 	 * that input, an error ends the results
+	 * @param concurrency the concurrency of the account on the model
 	 * @param maxConcurrency the maximum number of attempts in flight
-	 * @param timeout the client's timeout, the longest a wait the API asks for holds the
-	 * concurrency back
+	 * @param maxBuffered the maximum number of inputs started and not yet passed on
 	 * @param observed counts the attempts, {@code null} when the call is not observed
 	 * @return the results
 	 */
 	static <I, T, R> Flux<R> run(Flux<I> inputs, Function<I, ScheduledCall<T>> calls, BiFunction<I, T, R> results,
-			int maxConcurrency, Duration timeout, @Nullable TuneTheModelObservationContext observed) {
+			ModelConcurrency concurrency, int maxConcurrency, int maxBuffered,
+			@Nullable TuneTheModelObservationContext observed) {
 		Publisher<R> publisher = (subscriber) -> new BulkCalls<>(Operators.toCoreSubscriber(subscriber), calls, results,
-				maxConcurrency, timeout, observed)
+				concurrency, maxConcurrency, maxBuffered, observed)
 			.start(inputs);
 		return Flux.from(publisher);
 	}
@@ -75,7 +78,9 @@ final class BulkCalls<I, T, R> implements Subscription {
 
 	private final BiFunction<I, T, R> results;
 
-	private final AdaptiveConcurrency concurrency;
+	private final ModelConcurrency concurrency;
+
+	private final Runnable wakeUp = this::drain;
 
 	private final @Nullable TuneTheModelObservationContext observed;
 
@@ -101,24 +106,21 @@ final class BulkCalls<I, T, R> implements Subscription {
 
 	private long started;
 
-	private int inFlight;
-
-	private long wakeUpAt;
+	private long wakeUpAt = System.nanoTime();
 
 	private BulkCalls(CoreSubscriber<? super R> subscriber, Function<I, ScheduledCall<T>> calls,
-			BiFunction<I, T, R> results, int maxConcurrency, Duration timeout,
+			BiFunction<I, T, R> results, ModelConcurrency concurrency, int maxConcurrency, int maxBuffered,
 			@Nullable TuneTheModelObservationContext observed) {
 		this.subscriber = subscriber;
 		this.observed = observed;
 		this.calls = calls;
 		this.results = results;
-		this.inOrder = new InOrderResults<>(subscriber, maxConcurrency);
-		long now = System.nanoTime();
-		this.concurrency = new AdaptiveConcurrency(maxConcurrency, timeout, now);
-		this.wakeUpAt = now;
+		this.inOrder = new InOrderResults<>(subscriber, maxConcurrency, maxBuffered);
+		this.concurrency = concurrency;
 	}
 
 	void start(Flux<I> source) {
+		this.concurrency.open();
 		this.subscriber.onSubscribe(this);
 		source.subscribe(this.inputs);
 		drain();
@@ -168,8 +170,13 @@ final class BulkCalls<I, T, R> implements Subscription {
 		}
 		long now = System.nanoTime();
 		for (Attempt attempt = this.ended.poll(); attempt != null; attempt = this.ended.poll()) {
-			this.inFlight--;
-			settle(attempt, now);
+			// the permit is given back once the response has changed the concurrency
+			try {
+				settle(attempt, now);
+			}
+			finally {
+				this.concurrency.release();
+			}
 		}
 		Throwable inputsError = this.inputs.failure();
 		if (inputsError != null) {
@@ -178,7 +185,9 @@ final class BulkCalls<I, T, R> implements Subscription {
 		passOn();
 		if (!this.finished) {
 			startAttempts(now);
-			askForInputs();
+			if (this.inOrder.hasRoom(this.started)) {
+				this.inputs.askForMore();
+			}
 		}
 	}
 
@@ -202,7 +211,7 @@ final class BulkCalls<I, T, R> implements Subscription {
 			failInput(input.position(), input.failure(failure));
 			return;
 		}
-		schedule(delay, new Wait(input));
+		schedule(delay, () -> queue(this.waitedOut, input));
 	}
 
 	private void responded(BulkInput<I, T> input, @Nullable T response) {
@@ -236,23 +245,25 @@ final class BulkCalls<I, T, R> implements Subscription {
 		}
 	}
 
+	// a permit is taken for an input that is there, given back if it does not start
 	private void startAttempts(long now) {
-		int permits = this.concurrency.permits(now);
-		if (permits == 0 && this.wakeUpAt != this.concurrency.pausedUntil()) {
-			this.wakeUpAt = this.concurrency.pausedUntil();
-			schedule(Duration.ofNanos(Math.max(0, this.wakeUpAt - now)), new Wait(null));
-		}
-		while (this.inFlight < permits) {
+		while (!this.waitedOut.isEmpty() || (this.inOrder.hasRoom(this.started) && this.inputs.hasArrived())) {
+			Permit permit = this.concurrency.tryAcquire(now, this.wakeUp);
+			if (permit == Permit.PAUSED && this.wakeUpAt != this.concurrency.pausedUntil()) {
+				// while paused, no attempt may end to wake this call up
+				this.wakeUpAt = this.concurrency.pausedUntil();
+				schedule(Duration.ofNanos(Math.max(0, this.wakeUpAt - now)), this::drain);
+			}
+			if (permit != Permit.TAKEN) {
+				return;
+			}
 			BulkInput<I, T> input = this.waitedOut.poll();
 			if (input == null) {
-				I value = this.inOrder.hasRoom(this.started) ? this.inputs.poll() : null;
-				if (value == null) {
-					return;
-				}
-				input = newInput(value);
+				I value = this.inputs.poll();
+				input = (value != null) ? newInput(value) : null;
 			}
-			if (input != null && this.inOrder.counts(input.position())) {
-				attempt(input, now);
+			if (input == null || !this.inOrder.counts(input.position()) || !attempt(input, now)) {
+				this.concurrency.release();
 			}
 		}
 	}
@@ -268,33 +279,27 @@ final class BulkCalls<I, T, R> implements Subscription {
 		}
 	}
 
-	private void attempt(BulkInput<I, T> input, long now) {
+	private boolean attempt(BulkInput<I, T> input, long now) {
 		Mono<T> attempt = input.nextAttempt(now);
 		if (attempt == null) {
 			failInput(input.position(), input.timedOut());
-			return;
+			return false;
 		}
-		this.inFlight++;
 		if (this.observed != null) {
 			this.observed.setAttempts(this.observed.getAttempts() + 1);
 		}
 		attempt.subscribe(new Attempt(input, this.concurrency.epoch(), now));
+		return true;
 	}
 
-	private void askForInputs() {
-		if (this.inOrder.hasRoom(this.started)) {
-			this.inputs.askForMore();
-		}
+	private void schedule(Duration delay, Runnable then) {
+		new BulkWait(this.waits, then, (refused) -> {
+			this.fatal = refused;
+			drain();
+		}).start(delay);
 	}
 
-	private void schedule(Duration delay, Wait wait) {
-		if (this.waits.add(wait)) {
-			Mono.delay(delay).subscribe(wait);
-		}
-	}
-
-	// a queue that cannot take what happened, out of memory, ends the call rather than
-	// the thread that would drop the error
+	// a queue out of memory ends the call, not the thread that would drop the error
 	private <E> void queue(Queue<E> queue, E element) {
 		try {
 			queue.offer(element);
@@ -313,11 +318,19 @@ final class BulkCalls<I, T, R> implements Subscription {
 	// attempts in flight end by themselves: a cancelled exchange closes its connection
 	private void finish() {
 		this.finished = true;
+		this.concurrency.close(this.wakeUp);
 		this.inputs.stop();
 		this.waits.dispose();
 		this.waitedOut.clear();
-		this.ended.clear();
+		releaseEnded();
 		this.inOrder.clear();
+	}
+
+	// taken from the queue once, by the drain loop or here
+	private void releaseEnded() {
+		while (this.ended.poll() != null) {
+			this.concurrency.release();
+		}
 	}
 
 	/**
@@ -359,40 +372,10 @@ final class BulkCalls<I, T, R> implements Subscription {
 
 		@Override
 		protected void hookFinally(SignalType type) {
-			if (!BulkCalls.this.finished) {
-				queue(BulkCalls.this.ended, this);
+			queue(BulkCalls.this.ended, this);
+			if (BulkCalls.this.finished) {
+				releaseEnded();
 			}
-		}
-
-	}
-
-	/**
-	 * A wait before an input's next attempt, or until a pause ends.
-	 */
-	private final class Wait extends BaseSubscriber<Long> {
-
-		private final @Nullable BulkInput<I, T> input;
-
-		Wait(@Nullable BulkInput<I, T> input) {
-			this.input = input;
-		}
-
-		@Override
-		protected void hookOnComplete() {
-			BulkCalls.this.waits.remove(this);
-			if (this.input != null) {
-				queue(BulkCalls.this.waitedOut, this.input);
-			}
-			else {
-				drain();
-			}
-		}
-
-		// the timer's scheduler refused the wait, as when it is shut down
-		@Override
-		protected void hookOnError(Throwable throwable) {
-			BulkCalls.this.fatal = throwable;
-			drain();
 		}
 
 	}

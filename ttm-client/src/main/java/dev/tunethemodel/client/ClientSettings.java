@@ -38,10 +38,12 @@ import dev.tunethemodel.client.observation.TuneTheModelTrainingObservationConven
  * processed
  * @param maxListEntries the maximum number of entries a list response may have
  * @param bulkMaxConcurrency the maximum number of calls a bulk call makes at once
+ * @param bulkMaxBufferedResults the maximum number of inputs of a bulk call started and
+ * not yet passed on: results that wait behind an earlier input
  */
 record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, Path temporaryDirectory,
 		RetrySettings retrySettings, Duration timeout, Duration pollInterval, Duration datasetPollInterval,
-		Duration datasetProcessingTimeout, int maxListEntries, int bulkMaxConcurrency) {
+		Duration datasetProcessingTimeout, int maxListEntries, int bulkMaxConcurrency, int bulkMaxBufferedResults) {
 
 	/** The longest time a call may take by default, its retries included. */
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -62,6 +64,12 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 
 	/** The maximum calls at once of a bulk call by default. */
 	static final int DEFAULT_BULK_MAX_CONCURRENCY = 32;
+
+	/**
+	 * The maximum results of a bulk call that wait behind an earlier input by default:
+	 * enough for 1,600 calls/s during a {@code Retry-After} of 10 s, a few MiB of heap.
+	 */
+	static final int DEFAULT_BULK_MAX_BUFFERED_RESULTS = 16_384;
 
 	private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
@@ -88,6 +96,11 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 					"The maximum number of calls of a bulk call at once must be more than zero, but is "
 							+ bulkMaxConcurrency);
 		}
+		if (bulkMaxBufferedResults <= 0) {
+			throw new IllegalArgumentException(
+					"The maximum number of buffered results of a bulk call must be more than zero, but is "
+							+ bulkMaxBufferedResults);
+		}
 	}
 
 	/**
@@ -100,7 +113,8 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 				this.allowInsecureHttp, this.temporaryDirectory,
 				(options.retrySettings() != null) ? options.retrySettings() : this.retrySettings,
 				(options.timeout() != null) ? options.timeout() : this.timeout, this.pollInterval,
-				this.datasetPollInterval, this.datasetProcessingTimeout, this.maxListEntries, this.bulkMaxConcurrency);
+				this.datasetPollInterval, this.datasetProcessingTimeout, this.maxListEntries, this.bulkMaxConcurrency,
+				this.bulkMaxBufferedResults);
 	}
 
 	// not the record's default: the key must never be printed
@@ -210,6 +224,8 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 
 		int bulkMaxConcurrency = DEFAULT_BULK_MAX_CONCURRENCY;
 
+		int bulkMaxBufferedResults = DEFAULT_BULK_MAX_BUFFERED_RESULTS;
+
 		ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 		@Nullable TuneTheModelObservationConvention observationConvention;
@@ -230,7 +246,8 @@ record ClientSettings(String baseUrl, String apiKey, boolean allowInsecureHttp, 
 			ArgumentChecks.requireNonNull("observation registry", this.observationRegistry);
 			return new ClientSettings(this.baseUrl, requireApiKey(this.apiKey), this.allowInsecureHttp, directory,
 					this.retrySettings, this.timeout, this.pollInterval, this.datasetPollInterval,
-					this.datasetProcessingTimeout, this.maxListEntries, this.bulkMaxConcurrency);
+					this.datasetProcessingTimeout, this.maxListEntries, this.bulkMaxConcurrency,
+					this.bulkMaxBufferedResults);
 		}
 
 		/**

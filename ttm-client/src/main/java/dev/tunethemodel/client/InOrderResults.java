@@ -9,7 +9,8 @@ import reactor.core.publisher.Operators;
 
 /**
  * The results of a bulk call, passed on to its subscriber in input order and as many as
- * it asked for: a window of slots for results that came before an earlier one, and the
+ * it asked for: a window of slots for results that came before an earlier one, which
+ * doubles as results wait behind an earlier input up to the maximum buffered, and the
  * earliest input that failed. Only {@link #request(long)} is thread-safe; the rest is
  * used by the bulk call's drain loop only.
  *
@@ -29,7 +30,9 @@ final class InOrderResults<R> {
 
 	private final int maxConcurrency;
 
-	private final Object[] slots;
+	private final int maxBuffered;
+
+	private Object[] slots;
 
 	private volatile long requested;
 
@@ -43,35 +46,35 @@ final class InOrderResults<R> {
 	 * Create the results of one bulk call.
 	 * @param subscriber the subscriber of the results
 	 * @param maxConcurrency the maximum number of attempts in flight
+	 * @param maxBuffered the maximum number of inputs started and not yet passed on
 	 */
-	InOrderResults(CoreSubscriber<? super R> subscriber, int maxConcurrency) {
+	InOrderResults(CoreSubscriber<? super R> subscriber, int maxConcurrency, int maxBuffered) {
 		this.subscriber = subscriber;
 		this.maxConcurrency = maxConcurrency;
-		this.slots = new Object[window(maxConcurrency)];
-	}
-
-	/**
-	 * Return how many inputs may be started and not yet passed on: enough that the others
-	 * go on while the earliest waits out a {@code Retry-After} of about a second.
-	 * @param maxConcurrency the maximum number of attempts in flight
-	 * @return the size of the window
-	 */
-	static int window(int maxConcurrency) {
-		return Math.max(MIN_WINDOW, 4 * maxConcurrency);
+		this.maxBuffered = maxBuffered;
+		this.slots = new Object[Math.min(maxBuffered, Math.max(MIN_WINDOW, 4 * maxConcurrency))];
 	}
 
 	/**
 	 * Return whether another input may start: no input failed, and the inputs started and
-	 * not yet passed on are fewer than the window and than the results asked for plus the
-	 * maximum number of attempts in flight.
+	 * not yet passed on are fewer than the maximum buffered and than the results asked
+	 * for plus the maximum number of attempts in flight.
 	 * @param started how many inputs were started
 	 * @return whether one more may start
 	 */
 	boolean hasRoom(long started) {
 		long open = started - this.passedOn;
 		long demand = this.requested;
-		return !failed() && open < this.slots.length
+		return !failed() && open < this.maxBuffered
 				&& (demand > Long.MAX_VALUE - this.maxConcurrency || open < demand + this.maxConcurrency);
+	}
+
+	/**
+	 * Return how many results the window has slots for now.
+	 * @return the size of the window
+	 */
+	int window() {
+		return this.slots.length;
 	}
 
 	/**
@@ -108,11 +111,15 @@ final class InOrderResults<R> {
 	}
 
 	/**
-	 * Keep the result of an input until its turn, within the window.
+	 * Keep the result of an input until its turn, the window doubled when the input is
+	 * past its end: {@link #hasRoom(long)} keeps it within the maximum buffered.
 	 * @param position the position of the input
 	 * @param result its result
 	 */
 	void put(long position, R result) {
+		while (position - this.passedOn >= this.slots.length) {
+			grow();
+		}
 		this.slots[slot(position)] = result;
 	}
 
@@ -160,6 +167,14 @@ final class InOrderResults<R> {
 	 */
 	void clear() {
 		Arrays.fill(this.slots, null);
+	}
+
+	private void grow() {
+		Object[] grown = new Object[(int) Math.min(this.maxBuffered, 2L * this.slots.length)];
+		for (long position = this.passedOn; position < this.passedOn + this.slots.length; position++) {
+			grown[(int) (position % grown.length)] = this.slots[slot(position)];
+		}
+		this.slots = grown;
 	}
 
 	private int slot(long position) {

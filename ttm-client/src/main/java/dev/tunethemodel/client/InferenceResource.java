@@ -1,6 +1,5 @@
 package dev.tunethemodel.client;
 
-import java.time.Duration;
 import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -19,8 +18,9 @@ import dev.tunethemodel.client.observation.TuneTheModelObservationContext;
 
 /**
  * The calls that use a trained model: classify and generate, one input at a time or many
- * together through {@link BulkCalls}, and evaluate a classifier on labelled examples.
- * Arguments are checked before anything is sent.
+ * together through {@link BulkCalls}, and evaluate a classifier on labelled examples. The
+ * bulk calls of an account on a model share their {@link ModelConcurrency}. Arguments are
+ * checked before anything is sent.
  */
 final class InferenceResource {
 
@@ -28,12 +28,18 @@ final class InferenceResource {
 
 	private final int maxConcurrency;
 
-	private final Duration timeout;
+	private final int maxBufferedResults;
 
-	InferenceResource(Transport transport, int maxConcurrency, Duration timeout) {
+	private final String apiKey;
+
+	private final ModelConcurrencies concurrencies;
+
+	InferenceResource(Transport transport, ClientSettings settings, ModelConcurrencies concurrencies) {
 		this.transport = transport;
-		this.maxConcurrency = maxConcurrency;
-		this.timeout = timeout;
+		this.maxConcurrency = settings.bulkMaxConcurrency();
+		this.maxBufferedResults = settings.bulkMaxBufferedResults();
+		this.apiKey = settings.apiKey();
+		this.concurrencies = concurrencies;
 	}
 
 	Mono<Classification> classify(String modelId, String input) {
@@ -89,7 +95,8 @@ final class InferenceResource {
 					Counts counts = new Counts();
 					return BulkCalls
 						.run(examples, (example) -> scheduledClassify(model, example.input()), counts::add,
-								this.maxConcurrency, this.timeout, observed)
+								this.concurrencies.of(this.apiKey, model), this.maxConcurrency, this.maxBufferedResults,
+								observed)
 						.then(Mono.fromSupplier(counts::result));
 				});
 		});
@@ -103,7 +110,8 @@ final class InferenceResource {
 			return this.transport.observations()
 				.operationMany(() -> new TuneTheModelObservationContext(operation, model, null),
 						(observed) -> BulkCalls.run(inputs, (input) -> call.apply(model, input),
-								(input, response) -> response, this.maxConcurrency, this.timeout, observed));
+								(input, response) -> response, this.concurrencies.of(this.apiKey, model),
+								this.maxConcurrency, this.maxBufferedResults, observed));
 		});
 	}
 

@@ -47,6 +47,14 @@ final class InputReader<I> extends BaseSubscriber<I> {
 	}
 
 	/**
+	 * Return whether an input arrived and was not taken yet.
+	 * @return whether {@link #poll()} returns an input
+	 */
+	boolean hasArrived() {
+		return !this.arrived.isEmpty();
+	}
+
+	/**
 	 * Ask for another batch once half of the last one was taken.
 	 */
 	void askForMore() {

@@ -49,19 +49,16 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	/** The {@code User-Agent} of every request: {@code ttm-spring-boot-starter/0.1.0}. */
 	public static final String USER_AGENT = Transport.USER_AGENT;
 
-	private final Transport transport;
-
 	final ClientSettings settings;
 
 	private final RequestOptions options;
 
 	private final ClientResources resources;
 
-	private TuneTheModelTemplate(Transport transport, ClientSettings settings, RequestOptions options) {
-		this.transport = transport;
-		this.settings = settings;
+	private TuneTheModelTemplate(ClientResources resources, RequestOptions options) {
+		this.settings = resources.settings;
 		this.options = options;
-		this.resources = new ClientResources(transport, settings);
+		this.resources = resources;
 	}
 
 	/**
@@ -75,8 +72,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 	@Override
 	public TuneTheModelTemplate withOptions(RequestOptions options) {
 		RequestOptions merged = this.options.mergedWith(ArgumentChecks.requireNonNull("request options", options));
-		ClientSettings settings = this.settings.withOptions(merged);
-		return new TuneTheModelTemplate(this.transport.withOptions(settings, merged), settings, merged);
+		return new TuneTheModelTemplate(this.resources.withOptions(merged), merged);
 	}
 
 	@Override
@@ -346,6 +342,18 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		}
 
 		/**
+		 * Set the maximum number of inputs of a bulk call started and not yet passed on,
+		 * whose results wait behind an earlier input that waits out a
+		 * {@code Retry-After}; past it, no input starts. Defaults to 16,384.
+		 * @param bulkMaxBufferedResults the maximum number of inputs, more than zero
+		 * @return this builder
+		 */
+		public Builder bulkMaxBufferedResults(int bulkMaxBufferedResults) {
+			this.draft.bulkMaxBufferedResults = bulkMaxBufferedResults;
+			return this;
+		}
+
+		/**
 		 * Observe each operation and training in the given registry. Defaults to
 		 * {@link ObservationRegistry#NOOP}: nothing is observed.
 		 * @param observationRegistry the registry
@@ -384,11 +392,7 @@ public final class TuneTheModelTemplate implements TuneTheModelOperations {
 		 * missing, malformed or would send the key in clear
 		 */
 		public TuneTheModelTemplate build() {
-			ClientSettings settings = this.draft.settings();
-			return new TuneTheModelTemplate(new Transport(this.draft.webClientBuilder(), settings,
-					new Observations(this.draft.observationRegistry, this.draft.observationConvention,
-							this.draft.trainingObservationConvention)),
-					settings, RequestOptions.none());
+			return new TuneTheModelTemplate(ClientResources.of(this.draft), RequestOptions.none());
 		}
 
 	}

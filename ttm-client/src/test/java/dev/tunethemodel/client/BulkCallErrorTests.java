@@ -117,8 +117,11 @@ class BulkCallErrorTests {
 			Function<Integer, Mono<Integer>> answers) {
 		Retries retries = new Retries(RetrySettings.defaults());
 		ApiErrors errors = new ApiErrors("test-key", URI.create("https://api.tunethemodel.com"), Clock.systemUTC());
-		return BulkCalls.run(inputs, (input) -> new ScheduledCall<>(() -> answers.apply(input), () -> "call " + input,
-				true, retries, errors, VERIFY), results, 8, VERIFY, null);
+		return BulkCalls.run(inputs,
+				(input) -> new ScheduledCall<>(() -> answers.apply(input), () -> "call " + input, true, retries, errors,
+						VERIFY),
+				results, new ModelConcurrency(8, VERIFY, ModelConcurrencies.FORGET_AFTER, System::nanoTime), 8, 1024,
+				null);
 	}
 
 }

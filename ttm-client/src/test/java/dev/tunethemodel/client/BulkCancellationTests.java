@@ -62,7 +62,10 @@ class BulkCancellationTests {
 			List<Mono<Void>> runs = IntStream.range(0, CANCELLATIONS).mapToObj((run) -> {
 				int inputs = 1 + random.nextInt(60);
 				int cancelAfter = random.nextInt(LATEST_CANCEL_MILLIS + 1);
-				return template.classifyAll("m-1", Flux.range(0, inputs).map(String::valueOf))
+				// a model each: calls of one model share what they learn, and would not
+				// be
+				// refused
+				return template.classifyAll("m-" + run, Flux.range(0, inputs).map(String::valueOf))
 					.map((classification) -> classification.scores().get(0).intValue())
 					.take(Duration.ofMillis(cancelAfter))
 					.collectList()

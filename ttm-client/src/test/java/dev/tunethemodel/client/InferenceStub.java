@@ -20,7 +20,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * An inference API on loopback whose capacity is known: each classification takes a given
  * time and echoes its input as the first score, followed by zeros; above a number of
  * calls at once it answers 429. It counts the requests, what it accepted and refused, and
- * the most calls it ever had at once.
+ * the most calls it ever had at once, accepted ones only and refused ones included (as
+ * long as a refusal takes, none by default).
  */
 final class InferenceStub implements AutoCloseable {
 
@@ -35,6 +36,12 @@ final class InferenceStub implements AutoCloseable {
 	private final AtomicInteger active = new AtomicInteger();
 
 	private final AtomicInteger mostActive = new AtomicInteger();
+
+	private final AtomicInteger arrived = new AtomicInteger();
+
+	private final AtomicInteger mostArrived = new AtomicInteger();
+
+	private volatile Duration refusalLatency = Duration.ZERO;
 
 	private final AtomicInteger accepted = new AtomicInteger();
 
@@ -99,6 +106,17 @@ final class InferenceStub implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Take as long to answer a 429 as the given time, so that refused calls count among
+	 * those at once as long as the client has them in flight.
+	 * @param refusalLatency how long a refusal takes
+	 * @return this stub
+	 */
+	InferenceStub refusingAfter(Duration refusalLatency) {
+		this.refusalLatency = refusalLatency;
+		return this;
+	}
+
 	TuneTheModelTemplate.Builder client() {
 		return TuneTheModelTemplate.builder().baseUrl("http://127.0.0.1:" + this.server.port()).apiKey("stub-key");
 	}
@@ -109,6 +127,21 @@ final class InferenceStub implements AutoCloseable {
 
 	int mostActive() {
 		return this.mostActive.get();
+	}
+
+	int mostArrived() {
+		return this.mostArrived.get();
+	}
+
+	/**
+	 * Start counting again: requests, calls accepted and refused, and the most at once.
+	 */
+	void resetCounts() {
+		this.requests.set(0);
+		this.accepted.set(0);
+		this.rejected.set(0);
+		this.mostActive.set(0);
+		this.mostArrived.set(0);
 	}
 
 	int accepted() {
@@ -138,14 +171,17 @@ final class InferenceStub implements AutoCloseable {
 			}
 			return response.status(status).sendByteArray(Mono.just(json("{\"error\": \"" + status + "\"}"))).then();
 		}
+		this.mostArrived.accumulateAndGet(this.arrived.incrementAndGet(), Math::max);
 		int now = this.active.incrementAndGet();
 		if (now > this.capacity) {
 			this.active.decrementAndGet();
 			this.rejected.incrementAndGet();
-			return response.status(HttpResponseStatus.TOO_MANY_REQUESTS)
-				.header("Retry-After", this.retryAfter)
-				.sendByteArray(Mono.just(json("{\"error\": \"too many requests\"}")))
-				.then();
+			return Mono.delay(this.refusalLatency)
+				.then(response.status(HttpResponseStatus.TOO_MANY_REQUESTS)
+					.header("Retry-After", this.retryAfter)
+					.sendByteArray(Mono.just(json("{\"error\": \"too many requests\"}")))
+					.then())
+				.doFinally((signal) -> this.arrived.decrementAndGet());
 		}
 		this.mostActive.accumulateAndGet(now, Math::max);
 		this.accepted.incrementAndGet();
@@ -154,6 +190,7 @@ final class InferenceStub implements AutoCloseable {
 		Runnable end = () -> {
 			if (ended.compareAndSet(false, true)) {
 				this.active.decrementAndGet();
+				this.arrived.decrementAndGet();
 			}
 		};
 		String scores = input + ", 0".repeat(Math.max(0, this.numScores.applyAsInt(input) - 1));

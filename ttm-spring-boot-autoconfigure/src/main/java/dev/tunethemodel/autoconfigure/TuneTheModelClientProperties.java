@@ -249,12 +249,27 @@ public class TuneTheModelClientProperties {
 		 */
 		private int maxConcurrency = 32;
 
+		/**
+		 * Maximum number of inputs of a bulk call started and not yet passed on, whose
+		 * results wait in input order behind an input that waits out a Retry-After; past
+		 * it, no input starts until the earliest is passed on.
+		 */
+		private int maxBufferedResults = 16384;
+
 		public int getMaxConcurrency() {
 			return this.maxConcurrency;
 		}
 
 		public void setMaxConcurrency(int maxConcurrency) {
 			this.maxConcurrency = maxConcurrency;
+		}
+
+		public int getMaxBufferedResults() {
+			return this.maxBufferedResults;
+		}
+
+		public void setMaxBufferedResults(int maxBufferedResults) {
+			this.maxBufferedResults = maxBufferedResults;
 		}
 
 	}

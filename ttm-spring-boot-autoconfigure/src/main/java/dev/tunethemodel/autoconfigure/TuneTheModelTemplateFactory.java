@@ -73,6 +73,7 @@ final class TuneTheModelTemplateFactory {
 			// waiting for a connection would look like the API slowing down
 			.bulkMaxConcurrency(
 					Math.min(properties.getBulk().getMaxConcurrency(), properties.getPool().getMaxConnections()))
+			.bulkMaxBufferedResults(properties.getBulk().getMaxBufferedResults())
 			.retrySettings(new RetrySettings(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 					retry.getMaxRetryAfter()))
 			.observationRegistry(this.observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));

@@ -34,7 +34,8 @@ class ConfigurationMetadataTests {
 				"tunethemodel.pool.max-connections", "tunethemodel.pool.pending-acquire-timeout",
 				"tunethemodel.pool.max-idle-time", "tunethemodel.pool.max-life-time",
 				"tunethemodel.pool.eviction-interval", "tunethemodel.health.timeout", "tunethemodel.health.cache-ttl",
-				"tunethemodel.ssl.bundle", "tunethemodel.bulk.max-concurrency", "tunethemodel.clients",
+				"tunethemodel.ssl.bundle", "tunethemodel.bulk.max-concurrency",
+				"tunethemodel.bulk.max-buffered-results", "tunethemodel.clients",
 				"management.health.tunethemodel.enabled");
 	}
 
@@ -45,6 +46,7 @@ class ConfigurationMetadataTests {
 		assertThat(defaultValue(metadata, "tunethemodel.health.cache-ttl")).isEqualTo("10s");
 		assertThat(defaultValue(metadata, "tunethemodel.max-list-entries")).isEqualTo("100000");
 		assertThat(defaultValue(metadata, "tunethemodel.bulk.max-concurrency")).isEqualTo("32");
+		assertThat(defaultValue(metadata, "tunethemodel.bulk.max-buffered-results")).isEqualTo("16384");
 		assertThat(defaultValue(metadata, "management.health.tunethemodel.enabled")).isEqualTo("true");
 	}
 

@@ -89,6 +89,14 @@ class TuneTheModelBulkConcurrencyTests {
 		assertThat(this.mostActive.get()).isEqualTo(3);
 	}
 
+	@Test
+	void maxBufferedResultsReachesTheClient() {
+		this.contextRunner.withPropertyValues("tunethemodel.bulk.max-buffered-results=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("maximum number of buffered results of a bulk call must be more than zero"));
+	}
+
 	private static long classifyAll(TuneTheModelOperations operations, int count) {
 		return operations.classifyAll("m-1", Flux.range(0, count).map((i) -> "text " + i)).count().block(TIMEOUT);
 	}
