@@ -26,13 +26,14 @@ import dev.tunethemodel.client.TuneTheModelOperations;
 /**
  * A million inputs through {@code classifyAll} of the starter, made as they are asked for
  * and counted, not kept, in a JVM of 128 MiB of heap, against the fast model of a
- * {@link BulkStub} in a process of its own; prints its table row.
+ * {@link BulkStub} that refuses one call in 100,000 for two seconds, so that the window
+ * of results waiting in order fills up ten times; prints its table row.
  */
 final class BulkMillion {
 
 	static final String HEADER = "| transport | inputs | results | wall time | results/s | heap after GC before | peak heap "
 			+ "| peak heap after GC | old generation peak | heap after a full GC at the end | heap limit | GCs "
-			+ "| client CPU | stub CPU " + "| other processes' CPU | most at once |";
+			+ "| client CPU | stub CPU " + "| other processes' CPU | most at once | 429s |";
 
 	/**
 	 * The JVM option that names the transport: {@code jdk} for the JDK's
@@ -87,13 +88,13 @@ final class BulkMillion {
 			heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 			long before = heap.stream().mapToLong((pool) -> pool.getUsage().getUsed()).sum();
 			long collections = collections(collectors);
-			CpuUse cpu = CpuUse.start(stub.take(BulkStub.FAST).cpuNanos());
+			CpuUse cpu = CpuUse.start(stub.take(BulkStub.FAST_REFUSING).cpuNanos());
 			long start = System.nanoTime();
-			Long results = starter.classifyAll(BulkStub.FAST, Flux.range(0, INPUTS).map(BulkBenchmark::text))
+			Long results = starter.classifyAll(BulkStub.FAST_REFUSING, Flux.range(0, INPUTS).map(BulkBenchmark::text))
 				.count()
 				.block(Duration.ofMinutes(10));
 			long nanos = System.nanoTime() - start;
-			BulkBenchmark.StubCounts counts = stub.take(BulkStub.FAST);
+			BulkBenchmark.StubCounts counts = stub.take(BulkStub.FAST_REFUSING);
 			long peak = heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
 			long old = heap.stream()
 				.filter((pool) -> pool.getName().contains("Old"))
@@ -108,10 +109,10 @@ final class BulkMillion {
 			long kept = heap.stream().mapToLong((pool) -> pool.getUsage().getUsed()).sum();
 			System.out.printf(
 					"| %s | %,d | %,d | %.1f s | %,.0f | %.1f MiB | %.1f MiB | %.1f MiB | %.1f MiB | %.1f MiB | %.0f MiB | %,d "
-							+ "| %s | %d |%n",
+							+ "| %s | %d | %d |%n",
 					transport(), INPUTS, count, nanos / 1e9, count / (nanos / 1e9), mib(before), mib(peak),
 					mib(mostAfterGc.get()), mib(old), mib(kept), mib(Runtime.getRuntime().maxMemory()), gcs, cpuUse,
-					counts.mostActive());
+					counts.mostActive(), counts.rejected());
 		}
 	}
 

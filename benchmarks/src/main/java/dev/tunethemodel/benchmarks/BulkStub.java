@@ -22,8 +22,10 @@ import reactor.netty.resources.LoopResources;
  * with {@code Retry-After: 2}, {@code 5} and {@code 10}, and model
  * {@value #LIMITED_CHUNKS} as {@value #LIMITED}, for calls of a few inputs after one
  * another; model {@value #UNLIMITED} takes 20 ms a call without limit; model
- * {@value #FAST} takes 1 ms a call without limit. {@code GET /stub/{model}} reads and
- * resets what a model counted.
+ * {@value #FAST} takes 1 ms a call without limit, and model {@value #FAST_REFUSING} too,
+ * but responds 429 with {@code Retry-After: 2} to every 100,000th call, so that the
+ * results of a bulk call wait in order for longer than its window takes to fill.
+ * {@code GET /stub/{model}} reads and resets what a model counted.
  *
  * @since 0.1.0
  */
@@ -43,6 +45,11 @@ public final class BulkStub implements AutoCloseable {
 
 	static final String FAST = "fast";
 
+	static final String FAST_REFUSING = "fast-refusing";
+
+	// ten waits in a million calls
+	private static final int REFUSE_EVERY = 100_000;
+
 	static final int CAPACITY = 16;
 
 	static final Duration LATENCY = Duration.ofMillis(20);
@@ -59,7 +66,8 @@ public final class BulkStub implements AutoCloseable {
 	private final Map<String, Model> models = Map.of(LIMITED, new Model(CAPACITY, LATENCY, "1"), LIMITED_LONG_WAIT,
 			new Model(CAPACITY, LATENCY, "2"), LIMITED_5S, new Model(CAPACITY, LATENCY, "5"), LIMITED_10S,
 			new Model(CAPACITY, LATENCY, "10"), LIMITED_CHUNKS, new Model(CAPACITY, LATENCY, "1"), UNLIMITED,
-			new Model(Integer.MAX_VALUE, LATENCY, "1"), FAST, new Model(Integer.MAX_VALUE, Duration.ofMillis(1), "1"));
+			new Model(Integer.MAX_VALUE, LATENCY, "1"), FAST, new Model(Integer.MAX_VALUE, Duration.ofMillis(1), "1"),
+			FAST_REFUSING, new Model(Integer.MAX_VALUE, Duration.ofMillis(1), "2", REFUSE_EVERY));
 
 	private final LoopResources loops = LoopResources.create("stub", 1, true);
 
@@ -125,6 +133,10 @@ public final class BulkStub implements AutoCloseable {
 
 		private final String retryAfter;
 
+		private final int refuseEvery;
+
+		private final AtomicInteger calls = new AtomicInteger();
+
 		private final AtomicInteger active = new AtomicInteger();
 
 		private final AtomicInteger mostActive = new AtomicInteger();
@@ -136,15 +148,20 @@ public final class BulkStub implements AutoCloseable {
 		private final AtomicInteger rejected = new AtomicInteger();
 
 		Model(int capacity, Duration latency, String retryAfter) {
+			this(capacity, latency, retryAfter, Integer.MAX_VALUE);
+		}
+
+		Model(int capacity, Duration latency, String retryAfter, int refuseEvery) {
 			this.capacity = capacity;
 			this.latency = latency;
 			this.retryAfter = retryAfter;
+			this.refuseEvery = refuseEvery;
 		}
 
 		Mono<Void> respond(HttpServerResponse response) {
 			int now = this.active.incrementAndGet();
 			this.mostArrived.accumulateAndGet(now, Math::max);
-			if (now > this.capacity) {
+			if (now > this.capacity || this.calls.incrementAndGet() % this.refuseEvery == 0) {
 				this.active.decrementAndGet();
 				this.rejected.incrementAndGet();
 				return json(

@@ -10,9 +10,13 @@ import org.jspecify.annotations.Nullable;
  * usual latency: by one per response up to the highest level known to be accepted (so it
  * doubles each round trip), then by one per round trip. When the API says it is
  * overloaded (a 429 or a 503) it halves, and does not grow past the level below the
- * refused one until the wait asked for has passed, twice as long each time the same level
- * is refused again (up to 16 times); at a single attempt in flight, it sends nothing more
- * until the wait has passed.
+ * refused one, or below the attempts in flight when the refused one started if fewer,
+ * until the wait asked for has passed, twice as long each time the same level is refused
+ * again (up to 16 times); at a single attempt in flight, it sends nothing more until the
+ * wait has passed. A refused attempt holds its call back for that wait, so past the level
+ * below the refused one it grows only for a call that has run longer than the wait, or
+ * once the longest hold has passed since the last refusal: calls shorter than the wait,
+ * one after the other, keep the level learned rather than each paying a wait.
  * <p>
  * Overload refuses fewer attempts at a lower level; an API that refuses a share of the
  * attempts whatever the load does not. So the lower level is held for a round of
@@ -55,6 +59,10 @@ final class AdaptiveConcurrency {
 
 	private long holdUntil;
 
+	private long refusedAt;
+
+	private long refusedWaitNanos;
+
 	private long pausedUntil;
 
 	private boolean paused;
@@ -82,6 +90,7 @@ final class AdaptiveConcurrency {
 		this.maxHoldNanos = maxHold.toNanos();
 		this.holdUntil = now;
 		this.pausedUntil = now;
+		this.refusedAt = now;
 	}
 
 	/**
@@ -128,9 +137,11 @@ final class AdaptiveConcurrency {
 	 * Take note of a response that came back fine.
 	 * @param attemptEpoch the epoch when the attempt started
 	 * @param latencyNanos how long the attempt took
+	 * @param callStartedAt the {@link System#nanoTime()} when the attempt's bulk call
+	 * started
 	 * @param now the current {@link System#nanoTime()}
 	 */
-	void succeeded(long attemptEpoch, long latencyNanos, long now) {
+	void succeeded(long attemptEpoch, long latencyNanos, long callStartedAt, long now) {
 		this.usualLatency = (latencyNanos < this.usualLatency) ? latencyNanos
 				: this.usualLatency + (latencyNanos - this.usualLatency) / LATENCY_DRIFT;
 		if (count(attemptEpoch, false) && roundEnded(nanos(DEFAULT_HOLD), now)) {
@@ -142,19 +153,26 @@ final class AdaptiveConcurrency {
 		if (this.limit < this.ceiling) {
 			this.limit = Math.min(this.ceiling, this.limit + 1);
 		}
-		else if (now - this.holdUntil >= 0) {
+		else if (now - this.holdUntil >= 0 && mayProbe(callStartedAt, now)) {
 			this.limit = Math.min(this.max, this.limit + 1 / this.limit);
 		}
+	}
+
+	// a refused probe costs a call shorter than the wait that whole wait
+	private boolean mayProbe(long callStartedAt, long now) {
+		return now - callStartedAt >= this.refusedWaitNanos || now - this.refusedAt >= this.maxHoldNanos;
 	}
 
 	/**
 	 * Take note of a response that says the API is overloaded.
 	 * @param attemptEpoch the epoch when the attempt started
+	 * @param inFlightAtStart the attempts in flight when the attempt started, itself
+	 * included
 	 * @param wait how long the attempt waits before it is retried, or else how long the
 	 * API asked to wait; {@code null} when neither is known
 	 * @param now the current {@link System#nanoTime()}
 	 */
-	void overloaded(long attemptEpoch, @Nullable Duration wait, long now) {
+	void overloaded(long attemptEpoch, int inFlightAtStart, @Nullable Duration wait, long now) {
 		long waitNanos = nanos((wait != null) ? wait : DEFAULT_HOLD);
 		// attempts sent before the last change were sent at another level
 		if (!count(attemptEpoch, true)) {
@@ -164,7 +182,7 @@ final class AdaptiveConcurrency {
 		if (roundEnded(waitNanos, now) || this.judging || this.steadyRefusals > 0) {
 			return;
 		}
-		decrease(waitNanos, now);
+		decrease(waitNanos, inFlightAtStart, now);
 	}
 
 	// whether the attempt was sent at the current level
@@ -205,7 +223,7 @@ final class AdaptiveConcurrency {
 		}
 		else if (this.steadyRefusals > 0 && refused > this.steadyRefusals + (1 - this.steadyRefusals) / 2) {
 			// overload on top of the steady refusals
-			decrease(waitNanos, now);
+			decrease(waitNanos, (int) this.limit, now);
 			return true;
 		}
 		return false;
@@ -218,8 +236,10 @@ final class AdaptiveConcurrency {
 				&& (1 - refusedAfter) < 1.5 * (1 - refusedBefore);
 	}
 
-	private void decrease(long waitNanos, long now) {
+	private void decrease(long waitNanos, int inFlightAtStart, long now) {
 		int level = (int) this.limit;
+		this.refusedAt = now;
+		this.refusedWaitNanos = waitNanos;
 		// a level refused again is tried half as often: each refused attempt waits its
 		// turn
 		this.holdFactor = (level == this.refusedLevel) ? Math.min(2 * this.holdFactor, MAX_HOLD_FACTOR) : 1;
@@ -235,8 +255,9 @@ final class AdaptiveConcurrency {
 			this.ceilingBeforeDecrease = this.ceiling;
 		}
 		nextLevel();
-		this.ceiling = Math.max(1, level - 1);
-		this.limit = Math.max(1, this.limit / 2);
+		// in a fast climb, far fewer attempts than the level may have been in flight
+		this.ceiling = Math.max(1, Math.min(level, inFlightAtStart) - 1);
+		this.limit = Math.max(1, Math.min(this.limit / 2, this.ceiling));
 	}
 
 	private void restore(long now) {

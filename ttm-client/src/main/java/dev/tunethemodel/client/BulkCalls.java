@@ -96,6 +96,8 @@ final class BulkCalls<I, T, R> implements Subscription {
 
 	private final InOrderResults<R> inOrder;
 
+	private final long startedAt = System.nanoTime();
+
 	private volatile boolean cancelled;
 
 	private volatile @Nullable Throwable fatal;
@@ -198,14 +200,15 @@ final class BulkCalls<I, T, R> implements Subscription {
 		}
 		Throwable failure = attempt.failure;
 		if (failure == null) {
-			this.concurrency.succeeded(attempt.epoch, now - attempt.startedAt, now);
+			this.concurrency.succeeded(attempt.epoch, now - attempt.startedAt, this.startedAt, now);
 			responded(input, attempt.response);
 			return;
 		}
 		Duration delay = input.retryDelay(failure, this.concurrency.refusesWhateverTheLoad(), now);
 		if (failure instanceof ErrorResponse response && Retries.isOverloaded(response)) {
 			// the wait of the input, never shorter than its backoff, holds the others too
-			this.concurrency.overloaded(attempt.epoch, (delay != null) ? delay : response.retryAfter(), now);
+			this.concurrency.overloaded(attempt.epoch, attempt.inFlightAtStart,
+					(delay != null) ? delay : response.retryAfter(), now);
 		}
 		if (delay == null) {
 			failInput(input.position(), input.failure(failure));
@@ -288,7 +291,7 @@ final class BulkCalls<I, T, R> implements Subscription {
 		if (this.observed != null) {
 			this.observed.setAttempts(this.observed.getAttempts() + 1);
 		}
-		attempt.subscribe(new Attempt(input, this.concurrency.epoch(), now));
+		attempt.subscribe(new Attempt(input, this.concurrency.epoch(), this.concurrency.inFlight(), now));
 		return true;
 	}
 
@@ -342,15 +345,18 @@ final class BulkCalls<I, T, R> implements Subscription {
 
 		private final long epoch;
 
+		private final int inFlightAtStart;
+
 		private final long startedAt;
 
 		private @Nullable T response;
 
 		private @Nullable Throwable failure;
 
-		Attempt(BulkInput<I, T> input, long epoch, long startedAt) {
+		Attempt(BulkInput<I, T> input, long epoch, int inFlightAtStart, long startedAt) {
 			this.input = input;
 			this.epoch = epoch;
+			this.inFlightAtStart = inFlightAtStart;
 			this.startedAt = startedAt;
 		}
 

@@ -159,22 +159,24 @@ final class ModelConcurrency {
 	 * Take note of a response that came back fine.
 	 * @param attemptEpoch the epoch when the attempt started
 	 * @param latencyNanos how long the attempt took
+	 * @param callStartedAt when the attempt's bulk call started
 	 * @param now the current {@link System#nanoTime()}
-	 * @see AdaptiveConcurrency#succeeded(long, long, long)
+	 * @see AdaptiveConcurrency#succeeded(long, long, long, long)
 	 */
-	synchronized void succeeded(long attemptEpoch, long latencyNanos, long now) {
-		this.learned.succeeded(attemptEpoch, latencyNanos, now);
+	synchronized void succeeded(long attemptEpoch, long latencyNanos, long callStartedAt, long now) {
+		this.learned.succeeded(attemptEpoch, latencyNanos, callStartedAt, now);
 	}
 
 	/**
 	 * Take note of a response that says the API is overloaded.
 	 * @param attemptEpoch the epoch when the attempt started
+	 * @param inFlightAtStart the attempts in flight when it started, itself included
 	 * @param wait how long the attempt waits, or else how long the API asked to wait
 	 * @param now the current {@link System#nanoTime()}
-	 * @see AdaptiveConcurrency#overloaded(long, Duration, long)
+	 * @see AdaptiveConcurrency#overloaded(long, int, Duration, long)
 	 */
-	synchronized void overloaded(long attemptEpoch, @Nullable Duration wait, long now) {
-		this.learned.overloaded(attemptEpoch, wait, now);
+	synchronized void overloaded(long attemptEpoch, int inFlightAtStart, @Nullable Duration wait, long now) {
+		this.learned.overloaded(attemptEpoch, inFlightAtStart, wait, now);
 	}
 
 	/**

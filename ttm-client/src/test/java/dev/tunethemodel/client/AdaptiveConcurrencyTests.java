@@ -19,6 +19,9 @@ class AdaptiveConcurrencyTests {
 
 	private final AdaptiveConcurrency concurrency = new AdaptiveConcurrency(32, Duration.ofSeconds(60), this.now);
 
+	// a bulk call long enough to probe past the level accepted; the short ones set it
+	private long callStartedAt = this.now - 600_000 * MS;
+
 	@Test
 	void startsAtOneAndGrowsByOnePerAnswerUpToTheMost() {
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(1);
@@ -35,7 +38,7 @@ class AdaptiveConcurrencyTests {
 		succeed(7);
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(8);
 		for (int i = 0; i < 5; i++) {
-			this.concurrency.succeeded(this.concurrency.epoch(), 3 * LATENCY, this.now);
+			this.concurrency.succeeded(this.concurrency.epoch(), 3 * LATENCY, this.callStartedAt, this.now);
 		}
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(8);
 	}
@@ -44,7 +47,7 @@ class AdaptiveConcurrencyTests {
 	void overloadHalvesAndHoldsBelowTheRefusedLevelForTheRetryAfter() {
 		succeed(16);
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(17);
-		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ofSeconds(1), this.now);
+		overloaded(this.concurrency.epoch(), Duration.ofSeconds(1));
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(8);
 		succeed(50);
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(16);
@@ -59,12 +62,12 @@ class AdaptiveConcurrencyTests {
 	void levelRefusedAgainIsTriedHalfAsOften() {
 		succeed(16);
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(17);
-		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ofSeconds(1), this.now);
+		overloaded(this.concurrency.epoch(), Duration.ofSeconds(1));
 		succeed(50);
 		this.now += 1_001 * MS;
 		succeed(17);
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(17);
-		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ofSeconds(1), this.now);
+		overloaded(this.concurrency.epoch(), Duration.ofSeconds(1));
 		succeed(50);
 		this.now += 1_001 * MS;
 		succeed(17);
@@ -77,7 +80,7 @@ class AdaptiveConcurrencyTests {
 	@Test
 	void aboveTheAcceptedLevelGrowthIsOnePerRoundTrip() {
 		succeed(16);
-		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ZERO, this.now);
+		overloaded(this.concurrency.epoch(), Duration.ZERO);
 		succeed(16 + 8);
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(16);
 		succeed(15);
@@ -87,11 +90,56 @@ class AdaptiveConcurrencyTests {
 	}
 
 	@Test
+	void refusalInAFastClimbHoldsBelowTheAttemptsThenInFlight() {
+		succeed(24);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(25);
+		this.concurrency.overloaded(this.concurrency.epoch(), 17, Duration.ofSeconds(1), this.now);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(12);
+		succeed(50);
+		assertThat(this.concurrency.permits(this.now)).as("below the 17th attempt, not the 25th").isEqualTo(16);
+	}
+
+	@Test
+	void refusalFarBelowTheLevelLowersItBelowTheAttemptsThenInFlight() {
+		succeed(30);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(31);
+		this.concurrency.overloaded(this.concurrency.epoch(), 9, Duration.ofSeconds(1), this.now);
+		assertThat(this.concurrency.permits(this.now)).as("not half of 31, still refused").isEqualTo(8);
+	}
+
+	@Test
+	void callShorterThanTheWaitKeepsTheLevelBelowTheRefusedOne() {
+		succeed(16);
+		this.concurrency.overloaded(this.concurrency.epoch(), 17, Duration.ofSeconds(1), this.now);
+		this.now += 5_000 * MS;
+		this.callStartedAt = this.now - 999 * MS;
+		succeed(100);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(16);
+		this.callStartedAt = this.now - 1_000 * MS;
+		succeed(17);
+		assertThat(this.concurrency.permits(this.now)).as("a call as long as the wait probes").isEqualTo(17);
+	}
+
+	@Test
+	void callShorterThanTheWaitProbesOnceTheLongestHoldHasPassed() {
+		succeed(16);
+		this.concurrency.overloaded(this.concurrency.epoch(), 17, Duration.ofSeconds(1), this.now);
+		this.now += 59_999 * MS;
+		this.callStartedAt = this.now;
+		succeed(100);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(16);
+		this.now += MS;
+		this.callStartedAt = this.now;
+		succeed(17);
+		assertThat(this.concurrency.permits(this.now)).isEqualTo(17);
+	}
+
+	@Test
 	void refusalsOfOneRoundCountOnce() {
 		succeed(15);
 		long epoch = this.concurrency.epoch();
 		for (int i = 0; i < 10; i++) {
-			this.concurrency.overloaded(epoch, Duration.ofSeconds(1), this.now);
+			overloaded(epoch, Duration.ofSeconds(1));
 		}
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(8);
 	}
@@ -104,7 +152,7 @@ class AdaptiveConcurrencyTests {
 		assertThat(this.concurrency.permits(this.now)).isEqualTo(8);
 		// the attempts still in flight at 16 answer late: half of them refused
 		for (int i = 0; i < 15; i++) {
-			this.concurrency.overloaded(refusedLevel, Duration.ofSeconds(1), this.now);
+			overloaded(refusedLevel, Duration.ofSeconds(1));
 		}
 		// a smaller share refused at 8, but some
 		refuse(3);
@@ -160,7 +208,7 @@ class AdaptiveConcurrencyTests {
 
 	@Test
 	void overloadAtOneAttemptPausesUntilTheRetryAfterPasses() {
-		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ofSeconds(2), this.now);
+		overloaded(this.concurrency.epoch(), Duration.ofSeconds(2));
 		assertThat(this.concurrency.permits(this.now)).isZero();
 		assertThat(this.concurrency.pausedUntil()).isEqualTo(this.now + 2_000 * MS);
 		assertThat(this.concurrency.permits(this.now + 1_999 * MS)).isZero();
@@ -169,13 +217,18 @@ class AdaptiveConcurrencyTests {
 
 	@Test
 	void hugeRetryAfterHoldsForTheMostHoldOnly() {
-		this.concurrency.overloaded(this.concurrency.epoch(), Duration.ofSeconds(Long.MAX_VALUE), this.now);
+		overloaded(this.concurrency.epoch(), Duration.ofSeconds(Long.MAX_VALUE));
 		assertThat(this.concurrency.pausedUntil()).isEqualTo(this.now + 60_000 * MS);
+	}
+
+	// the refused attempt was the last of its level
+	private void overloaded(long epoch, Duration wait) {
+		this.concurrency.overloaded(epoch, this.concurrency.permits(this.now), wait, this.now);
 	}
 
 	private void refuse(int answers) {
 		for (int i = 0; i < answers; i++) {
-			this.concurrency.overloaded(this.concurrency.epoch(), Duration.ofSeconds(1), this.now);
+			overloaded(this.concurrency.epoch(), Duration.ofSeconds(1));
 		}
 	}
 
@@ -192,7 +245,7 @@ class AdaptiveConcurrencyTests {
 
 	private void succeed(int answers) {
 		for (int i = 0; i < answers; i++) {
-			this.concurrency.succeeded(this.concurrency.epoch(), LATENCY, this.now);
+			this.concurrency.succeeded(this.concurrency.epoch(), LATENCY, this.callStartedAt, this.now);
 		}
 	}
 

@@ -90,7 +90,7 @@ class ModelConcurrencyTests {
 	private void learn(ModelConcurrency concurrency) {
 		concurrency.open();
 		for (int i = 0; i < 7; i++) {
-			concurrency.succeeded(concurrency.epoch(), LATENCY, this.clock.get());
+			concurrency.succeeded(concurrency.epoch(), LATENCY, this.clock.get(), this.clock.get());
 		}
 		assertThat(concurrency.permits(this.clock.get())).isEqualTo(8);
 		concurrency.close(() -> {

@@ -86,6 +86,24 @@ class SharedBulkConcurrencyTests {
 		}
 	}
 
+	@Test
+	void consecutiveBulkCallsShorterThanTheWaitKeepTheLevelLearned() {
+		int capacity = 8;
+		try (InferenceStub stub = new InferenceStub(capacity, (input) -> Duration.ofMillis(20), "1")) {
+			TuneTheModelTemplate client = stub.client().build();
+			// the learning: two seconds, long enough to probe past the limit after its
+			// wait
+			assertThat(classifyAll(client, "m-1", 0, 800)).hasSize(800);
+			stub.resetCounts();
+			for (int call = 0; call < 40; call++) {
+				assertThat(classifyAll(client, "m-1", 0, 40)).hasSize(40);
+			}
+			// a probe refused holds its call of a tenth of a second for a whole second
+			assertThat(stub.rejected()).isLessThanOrEqualTo(1);
+			assertThat(stub.mostActive()).isEqualTo(capacity);
+		}
+	}
+
 	private static Mono<List<Double>> inParallel(Callable<List<Double>> call) {
 		return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
 	}
