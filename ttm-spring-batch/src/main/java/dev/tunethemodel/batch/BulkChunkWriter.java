@@ -1,24 +1,32 @@
 package dev.tunethemodel.batch;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
+import dev.tunethemodel.client.error.TuneTheModelException;
 import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
 
 /**
- * What both writers do: score the items of a chunk with one bulk call, waiting on the
- * calling thread, and hand the delegate each item with its result, in the chunk's order.
- * An input that fails for good does not stop the others: a new call goes on from the next
- * one, and the write then throws the first failure, named by its position in the chunk.
- * The results of the chunk's items are kept until a write of other items, so that a
+ * What both writers do: score the items of a chunk with the client's bulk engine, waiting
+ * on the calling thread, and hand the delegate each item with its result, in the chunk's
+ * order. Each input is a bulk call of its own, all of them at once: they share the
+ * adaptive concurrency of the account and model as one bulk call's inputs do, and an
+ * input that fails for good ends its own call only, so no other input is called again.
+ * The write then throws the first failure, named by its position in the chunk. The
+ * results of the chunk's items are kept until a write of other items, so that a
  * fault-tolerant step's scan, which writes them again one at a time, pays for none twice
  * and calls again only for those that failed.
  *
@@ -29,7 +37,11 @@ import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
  */
 final class BulkChunkWriter<T, I, R, W> implements ItemWriter<T> {
 
-	private final BulkCall<I, R> call;
+	// more than the attempts the engine has in flight, so that the calls never wait on
+	// this
+	private static final int CALLS_AT_ONCE = 128;
+
+	private final Function<Flux<I>, Flux<R>> bulkCall;
 
 	private final Function<? super T, I> input;
 
@@ -39,9 +51,9 @@ final class BulkChunkWriter<T, I, R, W> implements ItemWriter<T> {
 
 	private volatile @Nullable ChunkResults<T, R> lastChunk;
 
-	BulkChunkWriter(BulkCall<I, R> call, Function<? super T, I> input, BiFunction<T, R, W> record,
+	BulkChunkWriter(Function<Flux<I>, Flux<R>> bulkCall, Function<? super T, I> input, BiFunction<T, R, W> record,
 			ItemWriter<? super W> delegate) {
-		this.call = call;
+		this.bulkCall = bulkCall;
 		this.input = input;
 		this.record = record;
 		this.delegate = delegate;
@@ -51,13 +63,17 @@ final class BulkChunkWriter<T, I, R, W> implements ItemWriter<T> {
 	public void write(Chunk<? extends T> chunk) throws Exception {
 		List<? extends T> items = chunk.getItems();
 		ChunkResults<T, R> results = resultsFor(items);
-		List<Integer> unanswered = new ArrayList<>();
+		List<Scored<I, R>> scored = new ArrayList<>();
 		for (int position = 0; position < items.size(); position++) {
-			if (results.get(items.get(position)) == null) {
-				unanswered.add(position);
+			T item = items.get(position);
+			if (results.get(item) == null) {
+				scored.add(new Scored<>(position, this.input.apply(item)));
 			}
 		}
-		score(items, unanswered, results);
+		TuneTheModelInputFailedException failure = score(scored, items, results);
+		if (failure != null) {
+			throw failure;
+		}
 		List<W> records = new ArrayList<>(items.size());
 		for (T item : items) {
 			// every item has its result once no input failed
@@ -77,59 +93,83 @@ final class BulkChunkWriter<T, I, R, W> implements ItemWriter<T> {
 		return results;
 	}
 
-	private void score(List<? extends T> items, List<Integer> positions, ChunkResults<T, R> results) {
-		List<I> inputs = new ArrayList<>(positions.size());
-		for (int position : positions) {
-			inputs.add(this.input.apply(items.get(position)));
+	private @Nullable TuneTheModelInputFailedException score(List<Scored<I, R>> scored, List<? extends T> items,
+			ChunkResults<T, R> results) {
+		if (scored.isEmpty()) {
+			return null;
 		}
+		if (Schedulers.isInNonBlockingThread()) {
+			throw new IllegalStateException("An item writer waits for the Tune the Model API, which the non-blocking "
+					+ "thread '" + Thread.currentThread().getName() + "' must not do");
+		}
+		Flux<Scored<I, R>> calls = Flux.fromIterable(scored).flatMapSequential(this::call, CALLS_AT_ONCE);
 		TuneTheModelInputFailedException firstFailure = null;
-		int from = 0;
-		while (from < inputs.size()) {
-			List<R> answered = new ArrayList<>();
-			TuneTheModelInputFailedException failure = null;
-			try {
-				this.call.call(inputs.subList(from, inputs.size()), answered::add);
+		// closing the stream cancels the calls, also when the thread is interrupted
+		try (Stream<Scored<I, R>> outcomes = calls.toStream()) {
+			Iterator<Scored<I, R>> iterator = outcomes.iterator();
+			while (iterator.hasNext()) {
+				Scored<I, R> outcome = iterator.next();
+				if (outcome.result != null) {
+					results.put(items.get(outcome.position), outcome.result);
+				}
+				else if (firstFailure == null) {
+					firstFailure = outcome.failure;
+				}
 			}
-			catch (TuneTheModelInputFailedException ex) {
-				failure = ex;
-			}
-			for (int i = 0; i < answered.size(); i++) {
-				results.put(items.get(positions.get(from + i)), answered.get(i));
-			}
-			if (failure == null) {
-				break;
-			}
-			int failed = from + (int) failure.position();
-			if (firstFailure == null) {
-				Throwable cause = failure.getCause();
-				firstFailure = new TuneTheModelInputFailedException(positions.get(failed),
-						(cause != null) ? cause : failure);
-			}
-			from = failed + 1;
 		}
-		if (firstFailure != null) {
-			throw firstFailure;
+		catch (RuntimeException ex) {
+			if (Exceptions.unwrap(ex) instanceof InterruptedException interruption) {
+				Thread.currentThread().interrupt();
+				throw new TuneTheModelException("Interrupted while waiting for the Tune the Model API", interruption);
+			}
+			throw ex;
 		}
+		return firstFailure;
+	}
+
+	private Mono<Scored<I, R>> call(Scored<I, R> unscored) {
+		return this.bulkCall.apply(Flux.just(unscored.input))
+			.single()
+			.map(unscored::answered)
+			.onErrorResume(TuneTheModelInputFailedException.class, (ex) -> Mono.just(unscored.failed(ex)));
 	}
 
 	/**
-	 * A bulk call that waits for its results.
+	 * The input of an item at a position of the chunk, and its outcome once called.
 	 *
-	 * @param <I> the type of its inputs
-	 * @param <R> the type of its results
+	 * @param <I> the type of the input
+	 * @param <R> the type of the result
 	 */
-	@FunctionalInterface
-	interface BulkCall<I, R> {
+	private static final class Scored<I, R> {
 
-		/**
-		 * Call for each input and hand over the results in input order, on the calling
-		 * thread.
-		 * @param inputs the inputs
-		 * @param results what takes each result
-		 * @throws TuneTheModelInputFailedException after the results of every input
-		 * before one that failed for good
-		 */
-		void call(List<I> inputs, Consumer<? super R> results);
+		private final int position;
+
+		private final I input;
+
+		private final @Nullable R result;
+
+		private final @Nullable TuneTheModelInputFailedException failure;
+
+		Scored(int position, I input) {
+			this(position, input, null, null);
+		}
+
+		private Scored(int position, I input, @Nullable R result, @Nullable TuneTheModelInputFailedException failure) {
+			this.position = position;
+			this.input = input;
+			this.result = result;
+			this.failure = failure;
+		}
+
+		Scored<I, R> answered(R result) {
+			return new Scored<>(this.position, this.input, result, null);
+		}
+
+		Scored<I, R> failed(TuneTheModelInputFailedException ex) {
+			Throwable cause = ex.getCause();
+			return new Scored<>(this.position, this.input, null,
+					new TuneTheModelInputFailedException(this.position, (cause != null) ? cause : ex));
+		}
 
 	}
 

@@ -6,7 +6,6 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.util.Assert;
 
-import dev.tunethemodel.client.BlockingTuneTheModelOperations;
 import dev.tunethemodel.client.BlockingTuneTheModelTemplate;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
@@ -14,7 +13,8 @@ import dev.tunethemodel.client.model.Classification;
 
 /**
  * An {@link ItemWriter} that classifies the text of each item of a chunk and hands its
- * delegate a chunk of {@link Classified} records, in the chunk's order: <pre class="code">
+ * delegate a chunk of {@link Classified} records, in the chunk's order:
+ * <pre class="code">
  * new ClassifyingItemWriter&lt;&gt;(operations, "my-classifier", Review::text, reviewScoreWriter)
  * </pre> The chunk is classified with
  * {@link TuneTheModelOperations#classifyAll(String, reactor.core.publisher.Flux)
@@ -52,9 +52,8 @@ public class ClassifyingItemWriter<T> implements ItemWriter<T> {
 		Assert.hasText(modelId, "The model id must not be null or blank");
 		Assert.notNull(text, "The text function must not be null");
 		Assert.notNull(delegate, "The delegate writer must not be null");
-		BlockingTuneTheModelOperations blocking = new BlockingTuneTheModelTemplate(operations);
-		this.writer = new BulkChunkWriter<>((inputs, results) -> blocking.classifyAll(modelId, inputs, results), text,
-				Classified::new, delegate);
+		this.writer = new BulkChunkWriter<>((inputs) -> operations.classifyAll(modelId, inputs), text, Classified::new,
+				delegate);
 	}
 
 	/**

@@ -6,7 +6,6 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.util.Assert;
 
-import dev.tunethemodel.client.BlockingTuneTheModelOperations;
 import dev.tunethemodel.client.BlockingTuneTheModelTemplate;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
@@ -44,13 +43,13 @@ public class GeneratingItemWriter<T> implements ItemWriter<T> {
 		Assert.hasText(modelId, "The model id must not be null or blank");
 		Assert.notNull(request, "The request function must not be null");
 		Assert.notNull(delegate, "The delegate writer must not be null");
-		BlockingTuneTheModelOperations blocking = new BlockingTuneTheModelTemplate(operations);
-		this.writer = new BulkChunkWriter<>((inputs, results) -> blocking.generateAll(modelId, inputs, results),
-				request, Generated::new, delegate);
+		this.writer = new BulkChunkWriter<>((inputs) -> operations.generateAll(modelId, inputs), request,
+				Generated::new, delegate);
 	}
 
 	/**
-	 * Generate texts for the chunk's items and hand the delegate each with its generation.
+	 * Generate texts for the chunk's items and hand the delegate each with its
+	 * generation.
 	 * @param chunk the items
 	 * @throws TuneTheModelInputFailedException when an item's request failed for good,
 	 * after the others were generated
