@@ -16,16 +16,17 @@ import dev.tunethemodel.client.model.Classification;
  * delegate a chunk of {@link Classified} records, in the chunk's order:
  * <pre class="code">
  * new ClassifyingItemWriter&lt;&gt;(operations, "my-classifier", Review::text, reviewScoreWriter)
- * </pre> The chunk is classified with
+ * </pre> Each item's text is classified with
  * {@link TuneTheModelOperations#classifyAll(String, reactor.core.publisher.Flux)
- * classifyAll}, whose concurrency adapts to the API and is shared by the calls of one
- * account and model, and which waits out rate limits. {@link #write(Chunk)} waits for the
- * results on the calling thread, so the delegate writes inside the chunk's transaction;
- * it refuses to run on a thread that must not block, as
- * {@link BlockingTuneTheModelTemplate} does. Interrupting the thread cancels the calls:
- * none starts after that, and the write throws with the thread's interrupt flag kept.
+ * classifyAll}, a call of its own, all of the chunk's at once: their concurrency adapts
+ * to the API and is shared by the calls of one account and model, and rate limits are
+ * waited out. {@link #write(Chunk)} waits for the results on the calling thread, so the
+ * delegate writes inside the chunk's transaction; it refuses to run on a thread that must
+ * not block, as {@link BlockingTuneTheModelTemplate} does. Interrupting the thread
+ * cancels the calls: none starts after that, and the write throws with the thread's
+ * interrupt flag kept.
  * <p>
- * An input that fails for good does not stop the others: the write classifies the rest
+ * An input that fails for good ends its own call only: the write classifies the others
  * and then throws the first {@link TuneTheModelInputFailedException}, whose position is
  * the item's in the chunk. The results of the chunk's items are kept, by item identity,
  * until a write of other items, so that a fault-tolerant step with

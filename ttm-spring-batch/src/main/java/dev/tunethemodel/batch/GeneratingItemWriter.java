@@ -6,7 +6,6 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.util.Assert;
 
-import dev.tunethemodel.client.BlockingTuneTheModelTemplate;
 import dev.tunethemodel.client.TuneTheModelOperations;
 import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
 import dev.tunethemodel.client.model.GenerateRequest;
