@@ -1,0 +1,1 @@
+create table scores (id int primary key, score double not null);
