@@ -100,7 +100,9 @@ class SharedBulkConcurrencyTests {
 			}
 			// a probe refused holds its call of a tenth of a second for a whole second
 			assertThat(stub.rejected()).isLessThanOrEqualTo(1);
-			assertThat(stub.mostActive()).isEqualTo(capacity);
+			// an attempt overtaken on its way by one sent after it is refused with one
+			// attempt fewer in flight than the stub counted, and sets the level one lower
+			assertThat(stub.mostActive()).isBetween(capacity - 1, capacity);
 		}
 	}
 
