@@ -10,6 +10,9 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
@@ -35,7 +38,7 @@ import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
  * @param <R> the type of its results
  * @param <W> the type of what the delegate writes
  */
-final class BulkChunkWriter<T, I, R, W> implements ItemWriter<T> {
+final class BulkChunkWriter<T, I, R, W> implements ItemStreamWriter<T> {
 
 	// more than the attempts the engine has in flight, so that the calls never wait on
 	// this
@@ -49,7 +52,7 @@ final class BulkChunkWriter<T, I, R, W> implements ItemWriter<T> {
 
 	private final ItemWriter<? super W> delegate;
 
-	private volatile @Nullable ChunkResults<T, R> lastChunk;
+	private final ThreadLocal<ChunkResults<T, R>> lastChunk = new ThreadLocal<>();
 
 	BulkChunkWriter(Function<Flux<I>, Flux<R>> bulkCall, Function<? super T, I> input, BiFunction<T, R, W> record,
 			ItemWriter<? super W> delegate) {
@@ -84,13 +87,35 @@ final class BulkChunkWriter<T, I, R, W> implements ItemWriter<T> {
 
 	// the last chunk's results answer a write of its items again, and no other write
 	private ChunkResults<T, R> resultsFor(List<? extends T> items) {
-		ChunkResults<T, R> last = this.lastChunk;
+		ChunkResults<T, R> last = this.lastChunk.get();
 		if (last != null && last.holdsAll(items)) {
 			return last;
 		}
 		ChunkResults<T, R> results = new ChunkResults<>(items);
-		this.lastChunk = results;
+		this.lastChunk.set(results);
 		return results;
+	}
+
+	@Override
+	public void open(ExecutionContext executionContext) {
+		if (this.delegate instanceof ItemStream stream) {
+			stream.open(executionContext);
+		}
+	}
+
+	@Override
+	public void update(ExecutionContext executionContext) {
+		if (this.delegate instanceof ItemStream stream) {
+			stream.update(executionContext);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.lastChunk.remove();
+		if (this.delegate instanceof ItemStream stream) {
+			stream.close();
+		}
 	}
 
 	private @Nullable TuneTheModelInputFailedException score(List<Scored<I, R>> scored, List<? extends T> items,

@@ -3,6 +3,9 @@ package dev.tunethemodel.batch;
 import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.util.Assert;
 
@@ -31,12 +34,18 @@ import dev.tunethemodel.client.model.Classification;
  * the item's in the chunk. The results of the chunk's items are kept, by item identity,
  * until a write of other items, so that a fault-tolerant step with
  * {@code .skip(TuneTheModelInputFailedException.class)}, which writes the chunk's items
- * again one at a time, skips that item only, and pays for no other item twice.
+ * again one at a time, skips that item only, and pays for no other item twice. They are
+ * kept per thread, so one writer serves the threads of a partitioned or multi-threaded
+ * step, and dropped when the step closes the writer.
+ * <p>
+ * A delegate that is an {@link ItemStream}, such as a {@code FlatFileItemWriter}, is
+ * opened, updated and closed with this writer, which a step registers as a stream of its
+ * own.
  *
  * @param <T> the type of the items
  * @since 0.1.0
  */
-public class ClassifyingItemWriter<T> implements ItemWriter<T> {
+public class ClassifyingItemWriter<T> implements ItemStreamWriter<T> {
 
 	private final BulkChunkWriter<T, String, Classification, Classified<T>> writer;
 
@@ -67,6 +76,34 @@ public class ClassifyingItemWriter<T> implements ItemWriter<T> {
 	@Override
 	public void write(Chunk<? extends T> chunk) throws Exception {
 		this.writer.write(chunk);
+	}
+
+	/**
+	 * Open the delegate, when it is an {@link ItemStream}: a step registers this writer
+	 * as a stream, and with it the delegate.
+	 * @param executionContext the step's context
+	 */
+	@Override
+	public void open(ExecutionContext executionContext) {
+		this.writer.open(executionContext);
+	}
+
+	/**
+	 * Update the delegate's state, when it is an {@link ItemStream}.
+	 * @param executionContext the step's context
+	 */
+	@Override
+	public void update(ExecutionContext executionContext) {
+		this.writer.update(executionContext);
+	}
+
+	/**
+	 * Drop the results this thread kept of its last chunk, and close the delegate when it
+	 * is an {@link ItemStream}.
+	 */
+	@Override
+	public void close() {
+		this.writer.close();
 	}
 
 }

@@ -3,6 +3,9 @@ package dev.tunethemodel.batch;
 import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.util.Assert;
 
@@ -20,12 +23,13 @@ import dev.tunethemodel.client.model.Generation;
  * generateAll}: it waits on the calling thread, so the delegate writes inside the chunk's
  * transaction; an interrupt cancels the calls; an input that fails for good is thrown
  * after the others were generated, and the results of the chunk's items answer a
- * fault-tolerant step's scan without a second call.
+ * fault-tolerant step's scan without a second call, per thread; a delegate that is an
+ * {@link ItemStream} is opened, updated and closed with this writer.
  *
  * @param <T> the type of the items
  * @since 0.1.0
  */
-public class GeneratingItemWriter<T> implements ItemWriter<T> {
+public class GeneratingItemWriter<T> implements ItemStreamWriter<T> {
 
 	private final BulkChunkWriter<T, GenerateRequest, Generation, Generated<T>> writer;
 
@@ -57,6 +61,34 @@ public class GeneratingItemWriter<T> implements ItemWriter<T> {
 	@Override
 	public void write(Chunk<? extends T> chunk) throws Exception {
 		this.writer.write(chunk);
+	}
+
+	/**
+	 * Open the delegate, when it is an {@link ItemStream}: a step registers this writer
+	 * as a stream, and with it the delegate.
+	 * @param executionContext the step's context
+	 */
+	@Override
+	public void open(ExecutionContext executionContext) {
+		this.writer.open(executionContext);
+	}
+
+	/**
+	 * Update the delegate's state, when it is an {@link ItemStream}.
+	 * @param executionContext the step's context
+	 */
+	@Override
+	public void update(ExecutionContext executionContext) {
+		this.writer.update(executionContext);
+	}
+
+	/**
+	 * Drop the results this thread kept of its last chunk, and close the delegate when it
+	 * is an {@link ItemStream}.
+	 */
+	@Override
+	public void close() {
+		this.writer.close();
 	}
 
 }

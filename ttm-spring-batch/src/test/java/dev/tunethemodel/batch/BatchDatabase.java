@@ -33,6 +33,8 @@ final class BatchDatabase implements AutoCloseable {
 
 	private final JobRepository jobRepository;
 
+	private final MapJobRegistry jobRegistry = new MapJobRegistry();
+
 	private final TaskExecutorJobOperator jobOperator = new TaskExecutorJobOperator();
 
 	BatchDatabase() throws Exception {
@@ -42,7 +44,7 @@ final class BatchDatabase implements AutoCloseable {
 		repository.afterPropertiesSet();
 		this.jobRepository = repository.getObject();
 		this.jobOperator.setJobRepository(this.jobRepository);
-		this.jobOperator.setJobRegistry(new MapJobRegistry());
+		this.jobOperator.setJobRegistry(this.jobRegistry);
 		this.jobOperator.afterPropertiesSet();
 	}
 
@@ -60,7 +62,13 @@ final class BatchDatabase implements AutoCloseable {
 
 	JobExecution run(Step step) throws Exception {
 		Job job = new JobBuilder("scoring", this.jobRepository).start(step).build();
+		this.jobRegistry.unregister(job.getName());
+		this.jobRegistry.register(job);
 		return this.jobOperator.start(job, new JobParameters());
+	}
+
+	JobExecution restart(JobExecution execution) throws Exception {
+		return this.jobOperator.restart(execution);
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package dev.tunethemodel.batch;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -16,9 +19,12 @@ import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.FileSystemResource;
 
 import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
 import dev.tunethemodel.testsupport.TraceLogging;
@@ -107,6 +113,20 @@ class ItemWriterStepTests {
 		assertThat(step.getRollbackCount()).isZero();
 		assertThat(rowIds()).hasSize(3 * CHUNK);
 		assertThat(this.stub.rateLimited()).isEqualTo(3);
+	}
+
+	@Test
+	void aDelegateThatIsAStreamIsOpenedAndClosedWithTheWriter(@TempDir Path directory) throws Exception {
+		Path scores = directory.resolve("scores.csv");
+		FlatFileItemWriter<Classified<Review>> file = new FlatFileItemWriterBuilder<Classified<Review>>().name("scores")
+			.resource(new FileSystemResource(scores))
+			.lineAggregator((classified) -> classified.item().id() + "," + classified.classification().scores().get(0))
+			.build();
+
+		JobExecution execution = this.database.run(step(file).build());
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(Files.readAllLines(scores)).hasSize(3 * CHUNK).startsWith("0,0.0", "1,1.0").endsWith("29,29.0");
 	}
 
 	private ChunkOrientedStepBuilder<Review, Review> step(ItemWriter<Classified<Review>> delegate) {

@@ -22,7 +22,8 @@ import dev.tunethemodel.client.TuneTheModelTemplate;
  * whose first score is the input, a number, and a generation that repeats the input after
  * {@code "about "}. It refuses the inputs it is told to for good with a 400 that echoes
  * the API key, refuses the first requests it is told to with a 429, takes as long as it
- * is told to answer, and counts the requests of each input.
+ * is told to answer, and counts the requests of each input and the most it answered at
+ * once.
  */
 final class ScoringStub implements AutoCloseable {
 
@@ -35,6 +36,10 @@ final class ScoringStub implements AutoCloseable {
 	private final AtomicInteger requests = new AtomicInteger();
 
 	private final AtomicInteger rateLimited = new AtomicInteger();
+
+	private final AtomicInteger active = new AtomicInteger();
+
+	private final AtomicInteger mostActive = new AtomicInteger();
 
 	private final DisposableServer server;
 
@@ -89,7 +94,11 @@ final class ScoringStub implements AutoCloseable {
 	}
 
 	TuneTheModelTemplate client() {
-		return TuneTheModelTemplate.builder().baseUrl("http://127.0.0.1:" + this.server.port()).apiKey(API_KEY).build();
+		return clientBuilder().build();
+	}
+
+	TuneTheModelTemplate.Builder clientBuilder() {
+		return TuneTheModelTemplate.builder().baseUrl("http://127.0.0.1:" + this.server.port()).apiKey(API_KEY);
 	}
 
 	int requests() {
@@ -105,6 +114,10 @@ final class ScoringStub implements AutoCloseable {
 		return this.rateLimited.get();
 	}
 
+	int mostActive() {
+		return this.mostActive.get();
+	}
+
 	@Override
 	public void close() {
 		this.server.disposeNow();
@@ -112,7 +125,19 @@ final class ScoringStub implements AutoCloseable {
 
 	private Mono<Void> answer(String input, String answer, HttpServerResponse response) {
 		this.requestsByInput.computeIfAbsent(input, (key) -> new AtomicInteger()).incrementAndGet();
-		if (this.requests.incrementAndGet() <= this.rateLimitedRequests) {
+		boolean rateLimited = this.requests.incrementAndGet() <= this.rateLimitedRequests;
+		this.mostActive.accumulateAndGet(this.active.incrementAndGet(), Math::max);
+		// a call ends before its response is sent, as the client sends its next call once
+		// it
+		// reads the response
+		return Mono.delay(this.latency).doOnCancel(this.active::decrementAndGet).then(Mono.defer(() -> {
+			this.active.decrementAndGet();
+			return respond(input, answer, rateLimited, response);
+		}));
+	}
+
+	private Mono<Void> respond(String input, String answer, boolean rateLimited, HttpServerResponse response) {
+		if (rateLimited) {
 			this.rateLimited.incrementAndGet();
 			return response.status(HttpResponseStatus.TOO_MANY_REQUESTS)
 				.header("Retry-After", "1")
@@ -124,10 +149,9 @@ final class ScoringStub implements AutoCloseable {
 				.sendByteArray(Mono.just(bytes("{\"error\": \"cannot score this with key " + API_KEY + "\"}")))
 				.then();
 		}
-		return Mono.delay(this.latency)
-			.then(response.header("Content-Type", "application/json")
-				.sendByteArray(Mono.just(bytes(answer.formatted(input))))
-				.then());
+		return response.header("Content-Type", "application/json")
+			.sendByteArray(Mono.just(bytes(answer.formatted(input))))
+			.then();
 	}
 
 	private static byte[] bytes(String json) {
