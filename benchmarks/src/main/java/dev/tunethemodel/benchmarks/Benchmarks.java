@@ -37,7 +37,8 @@ import dev.tunethemodel.client.model.ModelType;
  * {@code observations} (the client's observations, without and with a registry),
  * {@code upload} (a million examples in 128 MiB of heap), {@code startup} (context
  * startup with and without the starter), {@code bulk} (bulk inference against stubs of
- * known capacity, and a million inputs in 128 MiB of heap), or {@code all}.
+ * known capacity, and a million inputs in 128 MiB of heap), {@code batch} (Spring Batch
+ * jobs that score with the item writer, beside {@code classifyAll}), or {@code all}.
  *
  * @since 0.1.0
  */
@@ -67,6 +68,7 @@ public final class Benchmarks {
 			case "blocking" -> BlockingBenchmark.run();
 			case "observations" -> ObservationBenchmark.run();
 			case "bulk" -> BulkBenchmark.run();
+			case "batch" -> BatchBenchmark.run();
 			case "bulk-million" -> {
 				// the point is to classify in 128 MiB of heap
 				if (Runtime.getRuntime().maxMemory() > 130L * 1024 * 1024) {
@@ -82,6 +84,7 @@ public final class Benchmarks {
 				fork("-Xms1g", "-Xmx1g", "observations");
 				fork("-Xmx128m", "upload");
 				fork("-Xms1g", "-Xmx1g", "bulk");
+				fork("-Xms1g", "-Xmx1g", "batch");
 				StartupBenchmark.run();
 			}
 			default -> throw new IllegalArgumentException("Unknown benchmark " + benchmark);

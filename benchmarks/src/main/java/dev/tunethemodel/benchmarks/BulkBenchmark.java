@@ -58,7 +58,7 @@ final class BulkBenchmark {
 	// the client's default bulk-max-concurrency
 	private static final int CLIENT_MAX_CONCURRENCY = 32;
 
-	private static final double LIMITED_CAPACITY = BulkStub.CAPACITY * 1000.0 / BulkStub.LATENCY.toMillis();
+	static final double LIMITED_CAPACITY = BulkStub.CAPACITY * 1000.0 / BulkStub.LATENCY.toMillis();
 
 	private static final double UNLIMITED_TARGET = CLIENT_MAX_CONCURRENCY * 1000.0 / BulkStub.LATENCY.toMillis();
 
@@ -204,8 +204,7 @@ final class BulkBenchmark {
 		return new Outcome(ok, inputs - ok);
 	}
 
-	private static String measure(String client, String model, int inputs, double target, Counts stub,
-			Supplier<Outcome> run) {
+	static String measure(String client, String model, int inputs, double target, Counts stub, Supplier<Outcome> run) {
 		CpuUse cpu = CpuUse.start(stub.take(model).cpuNanos());
 		long start = System.nanoTime();
 		Outcome outcome = run.get();

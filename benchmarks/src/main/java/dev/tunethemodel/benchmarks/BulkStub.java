@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -24,8 +25,10 @@ import reactor.netty.resources.LoopResources;
  * another; model {@value #UNLIMITED} takes 20 ms a call without limit; model
  * {@value #FAST} takes 1 ms a call without limit, and model {@value #FAST_REFUSING} too,
  * but responds 429 with {@code Retry-After: 2} to every 100,000th call, so that the
- * results of a bulk call wait in order for longer than its window takes to fill.
- * {@code GET /stub/{model}} reads and resets what a model counted.
+ * results of a bulk call wait in order for longer than its window takes to fill. Models
+ * whose id starts with {@value #LIMITED_PREFIX} are each another {@value #LIMITED}, so
+ * that each run of a benchmark starts on a model its client has not learned. {@code GET
+ * /stub/{model}} reads and resets what a model counted.
  *
  * @since 0.1.0
  */
@@ -40,6 +43,8 @@ public final class BulkStub implements AutoCloseable {
 	static final String LIMITED_10S = "limited-10s";
 
 	static final String LIMITED_CHUNKS = "limited-chunks";
+
+	static final String LIMITED_PREFIX = "limited-for-";
 
 	static final String UNLIMITED = "unlimited";
 
@@ -63,11 +68,12 @@ public final class BulkStub implements AutoCloseable {
 	private static final com.sun.management.OperatingSystemMXBean system = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
 
-	private final Map<String, Model> models = Map.of(LIMITED, new Model(CAPACITY, LATENCY, "1"), LIMITED_LONG_WAIT,
-			new Model(CAPACITY, LATENCY, "2"), LIMITED_5S, new Model(CAPACITY, LATENCY, "5"), LIMITED_10S,
-			new Model(CAPACITY, LATENCY, "10"), LIMITED_CHUNKS, new Model(CAPACITY, LATENCY, "1"), UNLIMITED,
-			new Model(Integer.MAX_VALUE, LATENCY, "1"), FAST, new Model(Integer.MAX_VALUE, Duration.ofMillis(1), "1"),
-			FAST_REFUSING, new Model(Integer.MAX_VALUE, Duration.ofMillis(1), "2", REFUSE_EVERY));
+	private final Map<String, Model> models = new ConcurrentHashMap<>(Map.of(LIMITED, new Model(CAPACITY, LATENCY, "1"),
+			LIMITED_LONG_WAIT, new Model(CAPACITY, LATENCY, "2"), LIMITED_5S, new Model(CAPACITY, LATENCY, "5"),
+			LIMITED_10S, new Model(CAPACITY, LATENCY, "10"), LIMITED_CHUNKS, new Model(CAPACITY, LATENCY, "1"),
+			UNLIMITED, new Model(Integer.MAX_VALUE, LATENCY, "1"), FAST,
+			new Model(Integer.MAX_VALUE, Duration.ofMillis(1), "1"), FAST_REFUSING,
+			new Model(Integer.MAX_VALUE, Duration.ofMillis(1), "2", REFUSE_EVERY)));
 
 	private final LoopResources loops = LoopResources.create("stub", 1, true);
 
@@ -94,7 +100,8 @@ public final class BulkStub implements AutoCloseable {
 	}
 
 	private Model model(String id) {
-		Model model = this.models.get(id);
+		Model model = id.startsWith(LIMITED_PREFIX)
+				? this.models.computeIfAbsent(id, (limited) -> new Model(CAPACITY, LATENCY, "1")) : this.models.get(id);
 		if (model == null) {
 			throw new IllegalArgumentException("No model " + id);
 		}
