@@ -21,8 +21,9 @@ import dev.tunethemodel.client.TuneTheModelTemplate;
  * An inference API on loopback that answers each input by its text: a classification
  * whose first score is the input, a number, and a generation that repeats the input after
  * {@code "about "}. It refuses the inputs it is told to for good with a 400 that echoes
- * the API key, refuses the first requests it is told to with a 429, takes as long as it
- * is told to answer, and counts the requests of each input.
+ * the API key, refuses the first requests it is told to with a 429, leaves the inputs it
+ * is told to unanswered, takes as long as it is told to answer, and counts the requests
+ * of each input, also those of other processes.
  */
 final class ScoringStub implements AutoCloseable {
 
@@ -39,6 +40,8 @@ final class ScoringStub implements AutoCloseable {
 	private final DisposableServer server;
 
 	private volatile Predicate<String> refused = (input) -> false;
+
+	private volatile Predicate<String> held = (input) -> false;
 
 	private volatile int rateLimitedRequests;
 
@@ -74,6 +77,16 @@ final class ScoringStub implements AutoCloseable {
 	}
 
 	/**
+	 * Answer the inputs the predicate accepts never, until told otherwise.
+	 * @param held which inputs to hold
+	 * @return this stub
+	 */
+	ScoringStub holding(Predicate<String> held) {
+		this.held = held;
+		return this;
+	}
+
+	/**
 	 * Answer the first requests with a 429 and a {@code Retry-After} of one second.
 	 * @param requests how many requests to answer so
 	 * @return this stub
@@ -89,7 +102,20 @@ final class ScoringStub implements AutoCloseable {
 	}
 
 	TuneTheModelTemplate client() {
-		return TuneTheModelTemplate.builder().baseUrl("http://127.0.0.1:" + this.server.port()).apiKey(API_KEY).build();
+		return client(this.server.port());
+	}
+
+	/**
+	 * A client of the stub listening on a port, also in another process.
+	 * @param port the stub's port
+	 * @return the client
+	 */
+	static TuneTheModelTemplate client(int port) {
+		return TuneTheModelTemplate.builder().baseUrl("http://127.0.0.1:" + port).apiKey(API_KEY).build();
+	}
+
+	int port() {
+		return this.server.port();
 	}
 
 	int requests() {
@@ -118,6 +144,9 @@ final class ScoringStub implements AutoCloseable {
 				.header("Retry-After", "1")
 				.sendByteArray(Mono.just(bytes("{\"error\": \"too many requests\"}")))
 				.then();
+		}
+		if (this.held.test(input)) {
+			return Mono.never();
 		}
 		if (this.refused.test(input)) {
 			return response.status(HttpResponseStatus.BAD_REQUEST)
