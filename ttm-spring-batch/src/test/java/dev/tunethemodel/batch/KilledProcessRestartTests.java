@@ -88,6 +88,10 @@ class KilledProcessRestartTests {
 			.containsExactlyInAnyOrder(BatchStatus.FAILED, BatchStatus.COMPLETED);
 		assertThat(this.database.jdbcTemplate().queryForList("select id from scores order by id", Integer.class))
 			.containsExactlyElementsOf(IntStream.range(0, REVIEWS).boxed().toList());
+		assertThat(this.database.jdbcTemplate()
+			.queryForList("select id from scores where worker = 'start' order by id", Integer.class))
+			.as("rows of the killed process")
+			.containsExactlyElementsOf(IntStream.range(0, FIRST_HELD).boxed().toList());
 		Map<Integer, Integer> requests = requestsByReview();
 		List<Integer> scoredAgain = requests.entrySet()
 			.stream()

@@ -112,6 +112,7 @@ final class ReviewScoring {
 		// else
 		messages.addAllowedPatterns("java.util.*", "org.springframework.messaging.*",
 				"org.springframework.batch.integration.partition.StepExecutionRequest");
+		messages.afterPropertiesSet();
 		return new QueueChannel(new MessageGroupQueue(messages, "partition-requests"));
 	}
 

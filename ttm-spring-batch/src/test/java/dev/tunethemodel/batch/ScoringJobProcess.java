@@ -18,8 +18,8 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 /**
  * A process that runs the job that scores a file of reviews, chunk by chunk, on the
  * shared database and the test's stub: {@code start} starts it, {@code restart} recovers
- * the execution that a killed process left running and restarts it. It exits with 0 once
- * the job completed.
+ * the execution that a killed process left running and restarts it. Its rows name the
+ * mode that wrote them. It exits with 0 once the job completed.
  * <p>
  * Arguments: {@code start|restart <stub port> <database URL> <file of reviews>}.
  */
