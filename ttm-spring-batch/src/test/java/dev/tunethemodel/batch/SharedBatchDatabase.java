@@ -37,7 +37,14 @@ final class SharedBatchDatabase implements AutoCloseable {
 		this.server = Server.createTcpServer("-tcpPort", "0", "-baseDir", directory.toString()).start();
 		this.url = "jdbc:h2:tcp://127.0.0.1:" + this.server.getPort() + "/" + NAME;
 		this.dataSource = ReviewScoring.dataSource(this.url);
-		this.jobRepository = ReviewScoring.jobRepository(this.dataSource, new JdbcTransactionManager(this.dataSource));
+		try {
+			this.jobRepository = ReviewScoring.jobRepository(this.dataSource,
+					new JdbcTransactionManager(this.dataSource));
+		}
+		catch (Exception ex) {
+			close();
+			throw ex;
+		}
 	}
 
 	/**
