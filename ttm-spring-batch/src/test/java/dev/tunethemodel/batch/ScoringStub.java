@@ -21,9 +21,9 @@ import dev.tunethemodel.client.TuneTheModelTemplate;
  * An inference API on loopback that answers each input by its text: a classification
  * whose first score is the input, a number, and a generation that repeats the input after
  * {@code "about "}. It refuses the inputs it is told to for good with a 400 that echoes
- * the API key, refuses the first requests it is told to with a 429, takes as long as it
- * is told to answer, and counts the requests of each input and the most it answered at
- * once.
+ * the API key, refuses the first requests it is told to with a 429, leaves the inputs it
+ * is told to unanswered, takes as long as it is told to answer, and counts the requests
+ * of each input, also those of other processes, and the most it answered at once.
  */
 final class ScoringStub implements AutoCloseable {
 
@@ -44,6 +44,8 @@ final class ScoringStub implements AutoCloseable {
 	private final DisposableServer server;
 
 	private volatile Predicate<String> refused = (input) -> false;
+
+	private volatile Predicate<String> held = (input) -> false;
 
 	private volatile int rateLimitedRequests;
 
@@ -79,6 +81,16 @@ final class ScoringStub implements AutoCloseable {
 	}
 
 	/**
+	 * Answer the inputs the predicate accepts never, until told otherwise.
+	 * @param held which inputs to hold
+	 * @return this stub
+	 */
+	ScoringStub holding(Predicate<String> held) {
+		this.held = held;
+		return this;
+	}
+
+	/**
 	 * Answer the first requests with a 429 and a {@code Retry-After} of one second.
 	 * @param requests how many requests to answer so
 	 * @return this stub
@@ -98,7 +110,24 @@ final class ScoringStub implements AutoCloseable {
 	}
 
 	TuneTheModelTemplate.Builder clientBuilder() {
-		return TuneTheModelTemplate.builder().baseUrl("http://127.0.0.1:" + this.server.port()).apiKey(API_KEY);
+		return clientBuilder(this.server.port());
+	}
+
+	/**
+	 * A client of the stub listening on a port, also in another process.
+	 * @param port the stub's port
+	 * @return the client
+	 */
+	static TuneTheModelTemplate client(int port) {
+		return clientBuilder(port).build();
+	}
+
+	private static TuneTheModelTemplate.Builder clientBuilder(int port) {
+		return TuneTheModelTemplate.builder().baseUrl("http://127.0.0.1:" + port).apiKey(API_KEY);
+	}
+
+	int port() {
+		return this.server.port();
 	}
 
 	int requests() {
@@ -126,6 +155,9 @@ final class ScoringStub implements AutoCloseable {
 	private Mono<Void> answer(String input, String answer, HttpServerResponse response) {
 		this.requestsByInput.computeIfAbsent(input, (key) -> new AtomicInteger()).incrementAndGet();
 		boolean rateLimited = this.requests.incrementAndGet() <= this.rateLimitedRequests;
+		if (this.held.test(input)) {
+			return Mono.never();
+		}
 		this.mostActive.accumulateAndGet(this.active.incrementAndGet(), Math::max);
 		// a call ends before its response is sent, as the client sends its next call once
 		// it
