@@ -20,8 +20,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -36,12 +38,14 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import reactor.core.publisher.Flux;
 
 import dev.tunethemodel.batch.Classified;
 import dev.tunethemodel.batch.ClassifyingItemWriter;
 import dev.tunethemodel.benchmarks.BulkBenchmark.Counts;
 import dev.tunethemodel.benchmarks.BulkBenchmark.Outcome;
 import dev.tunethemodel.client.TuneTheModelOperations;
+import dev.tunethemodel.client.model.Classification;
 
 /**
  * Spring Batch jobs that score inputs into a table with {@link ClassifyingItemWriter},
@@ -75,6 +79,10 @@ final class BatchBenchmark {
 				String alone = BulkStub.LIMITED_PREFIX + run++;
 				rows.add(BulkBenchmark.measure("classifyAll, one call", alone, INPUTS, BulkBenchmark.LIMITED_CAPACITY,
 						stub, () -> BulkBenchmark.classifyAll(operations, alone, INPUTS)));
+				String handWritten = BulkStub.LIMITED_PREFIX + run++;
+				rows.add(BulkBenchmark.measure("job, chunks of 100, one step, one classifyAll a chunk", handWritten,
+						INPUTS, BulkBenchmark.LIMITED_CAPACITY, stub,
+						() -> jobs.score(handWritten, 100, 1, jobs.classifyAllOfEachChunk(handWritten))));
 				for (int chunk : new int[] { 100, 1_000 }) {
 					for (int partitions : new int[] { 1, PARTITIONS }) {
 						String model = BulkStub.LIMITED_PREFIX + run++;
@@ -133,7 +141,8 @@ final class BatchBenchmark {
 		}
 
 		/**
-		 * Run a job that scores the inputs with a model.
+		 * Run a job that scores the inputs with a model through
+		 * {@link ClassifyingItemWriter}.
 		 * @param model the model
 		 * @param chunk the chunk size
 		 * @param partitions 1 for one step, else the partitions of the step, each a
@@ -141,9 +150,42 @@ final class BatchBenchmark {
 		 * @return the rows written, and the inputs without a row
 		 */
 		Outcome score(String model, int chunk, int partitions) {
+			return score(model, chunk, partitions,
+					new ClassifyingItemWriter<>(this.operations, model, BulkBenchmark::text, scores(this.database)));
+		}
+
+		/**
+		 * The writer a user writes by hand: one {@code classifyAll} of each chunk's
+		 * texts, then the rows.
+		 * @param model the model
+		 * @return the writer
+		 */
+		ItemWriter<Integer> classifyAllOfEachChunk(String model) {
+			JdbcBatchItemWriter<Classified<Integer>> scores = scores(this.database);
+			return (chunk) -> {
+				List<? extends Integer> items = chunk.getItems();
+				List<Classification> classifications = this.operations
+					.classifyAll(model, Flux.fromIterable(items).map(BulkBenchmark::text))
+					.collectList()
+					.block();
+				Chunk<Classified<Integer>> rows = new Chunk<>();
+				for (int i = 0; i < items.size(); i++) {
+					rows.add(new Classified<>(items.get(i), classifications.get(i)));
+				}
+				scores.write(rows);
+			};
+		}
+
+		/**
+		 * Run a job whose step writes the inputs with a writer.
+		 * @param model the model, which names the job's instance
+		 * @param chunk the chunk size
+		 * @param partitions 1 for one step, else the partitions of the step
+		 * @param writer what scores and writes each chunk
+		 * @return the rows written, and the inputs without a row
+		 */
+		Outcome score(String model, int chunk, int partitions, ItemWriter<Integer> writer) {
 			this.jdbcTemplate.execute("truncate table scores");
-			ClassifyingItemWriter<Integer> writer = new ClassifyingItemWriter<>(this.operations, model,
-					BulkBenchmark::text, scores(this.database));
 			Step step = (partitions == 1) ? worker("score", new Inputs(0, INPUTS), chunk, writer)
 					: new StepBuilder("score", this.jobRepository).partitioner("worker", byRange(INPUTS / partitions))
 						.step(worker("worker", stepScopedInputs(), chunk, writer))
@@ -172,8 +214,7 @@ final class BatchBenchmark {
 			return this.steps.getBean("inputs", ItemStreamReader.class);
 		}
 
-		private Step worker(String name, ItemStreamReader<Integer> inputs, int chunk,
-				ClassifyingItemWriter<Integer> writer) {
+		private Step worker(String name, ItemStreamReader<Integer> inputs, int chunk, ItemWriter<Integer> writer) {
 			return new StepBuilder(name, this.jobRepository).<Integer, Integer>chunk(chunk)
 				.transactionManager(this.transactionManager)
 				.reader(inputs)
