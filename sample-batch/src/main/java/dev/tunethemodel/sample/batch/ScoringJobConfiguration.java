@@ -2,6 +2,7 @@ package dev.tunethemodel.sample.batch;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -84,11 +85,17 @@ class ScoringJobConfiguration {
 		return new StepBuilder("scoreReviews", jobRepository).<Review, Review>chunk(properties.getChunkSize())
 			.transactionManager(transactionManager)
 			.reader(reviewReader)
+			.processor(ScoringJobConfiguration::withText)
 			.writer(reviewScorer)
 			.faultTolerant()
 			.skipPolicy(new RefusedInputSkipPolicy(properties.getSkipLimit()))
 			.listener(new ScoringProgress(resourceLoader, properties.getProgressInterval()))
 			.build();
+	}
+
+	// a blank review is not sent: the client refuses it before any request
+	private static @Nullable Review withText(Review review) {
+		return review.text().isBlank() ? null : review;
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.ItemProcessListener;
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -20,10 +21,11 @@ import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
 /**
  * The progress of the scoring step in the log: at most one line per interval and one at
  * the end, each with the reviews written, the rate and the reviews left, and a line per
- * skipped review. The total is counted from the file at the start of the step; a rerun
- * starts from the reviews its reader had passed.
+ * skipped review: blank, or refused by the API. The total is counted from the file at the
+ * start of the step; a rerun starts from the reviews its reader had passed.
  */
-class ScoringProgress implements ChunkListener<Review, Review>, SkipListener<Review, Review>, StepExecutionListener {
+class ScoringProgress implements ChunkListener<Review, Review>, ItemProcessListener<Review, Review>,
+		SkipListener<Review, Review>, StepExecutionListener {
 
 	private static final Log logger = LogFactory.getLog(ScoringProgress.class);
 
@@ -55,7 +57,7 @@ class ScoringProgress implements ChunkListener<Review, Review>, SkipListener<Rev
 		this.total = ReviewsFile.count(reviews);
 		// what the reader of a failed run had passed, restored for this run
 		this.passedBefore = stepExecution.getExecutionContext()
-			.getLong(ScoringJobConfiguration.READER + ".read.count", 0);
+			.getInt(ScoringJobConfiguration.READER + ".read.count", 0);
 		this.written = 0;
 		this.skipped = 0;
 		this.start = Instant.now();
@@ -71,6 +73,14 @@ class ScoringProgress implements ChunkListener<Review, Review>, SkipListener<Rev
 		if (!now.isBefore(this.lastLine.plus(this.interval))) {
 			this.lastLine = now;
 			log("Scored");
+		}
+	}
+
+	@Override
+	public void afterProcess(Review review, @Nullable Review result) {
+		if (result == null) {
+			this.skipped++;
+			logger.warn("Skipped the review of line " + review.line() + ", which has no text");
 		}
 	}
 
