@@ -185,11 +185,13 @@ final class BulkCalls<I, T, R> implements Subscription {
 			this.inOrder.fail(this.started, inputsError);
 		}
 		passOn();
-		if (!this.finished) {
-			startAttempts(now);
-			if (this.inOrder.hasRoom(this.started)) {
-				this.inputs.askForMore();
-			}
+		// an input that fails before it starts may be the last: no answer would pass it
+		// on
+		if (!this.finished && startAttempts(now)) {
+			passOn();
+		}
+		if (!this.finished && this.inOrder.hasRoom(this.started)) {
+			this.inputs.askForMore();
 		}
 	}
 
@@ -248,8 +250,10 @@ final class BulkCalls<I, T, R> implements Subscription {
 		}
 	}
 
-	// a permit is taken for an input that is there, given back if it does not start
-	private void startAttempts(long now) {
+	// a permit is taken for an input that is there, given back if it does not start;
+	// whether an input failed before it started
+	private boolean startAttempts(long now) {
+		boolean failed = false;
 		while (!this.waitedOut.isEmpty() || (this.inOrder.hasRoom(this.started) && this.inputs.hasArrived())) {
 			Permit permit = this.concurrency.tryAcquire(now, this.wakeUp);
 			if (permit == Permit.PAUSED && this.wakeUpAt != this.concurrency.pausedUntil()) {
@@ -258,17 +262,23 @@ final class BulkCalls<I, T, R> implements Subscription {
 				schedule(Duration.ofNanos(Math.max(0, this.wakeUpAt - now)), this::drain);
 			}
 			if (permit != Permit.TAKEN) {
-				return;
+				return failed;
 			}
 			BulkInput<I, T> input = this.waitedOut.poll();
 			if (input == null) {
 				I value = this.inputs.poll();
 				input = (value != null) ? newInput(value) : null;
+				failed |= value != null && input == null;
 			}
-			if (input == null || !this.inOrder.counts(input.position()) || !attempt(input, now)) {
+			if (input == null || !this.inOrder.counts(input.position())) {
 				this.concurrency.release();
 			}
+			else if (!attempt(input, now)) {
+				this.concurrency.release();
+				failed = true;
+			}
 		}
+		return failed;
 	}
 
 	private @Nullable BulkInput<I, T> newInput(I value) {

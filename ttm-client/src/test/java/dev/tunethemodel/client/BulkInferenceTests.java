@@ -1,6 +1,7 @@
 package dev.tunethemodel.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +16,7 @@ import dev.tunethemodel.client.error.TuneTheModelInputFailedException;
 import dev.tunethemodel.client.error.TuneTheModelRateLimitException;
 import dev.tunethemodel.client.error.TuneTheModelTimeoutException;
 import dev.tunethemodel.client.model.ClassLabels;
+import dev.tunethemodel.client.model.Classification;
 import dev.tunethemodel.client.model.ClassifierExample;
 import dev.tunethemodel.client.model.Evaluation;
 
@@ -124,6 +126,43 @@ class BulkInferenceTests {
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelInputFailedException.class)
 					.hasMessageContaining("position 2")
 					.hasCauseInstanceOf(IllegalArgumentException.class))
+				.verify(VERIFY);
+		}
+	}
+
+	@Test
+	void emptyLastInputFailsTheCallThoughNoAnswerFollowsIt() {
+		try (InferenceStub stub = new InferenceStub(Integer.MAX_VALUE, (input) -> Duration.ZERO, "1")) {
+			TuneTheModelTemplate client = stub.client().build();
+			StepVerifier.create(client.classifyAll("m-1", Flux.just(" ")))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelInputFailedException.class)
+					.hasMessageContaining("position 0"))
+				.verify(VERIFY);
+			StepVerifier.create(client.classifyAll("m-1", Flux.just("0", " ")))
+				.expectNextCount(1)
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TuneTheModelInputFailedException.class)
+					.hasMessageContaining("position 1"))
+				.verify(VERIFY);
+		}
+	}
+
+	@Test
+	void emptyInputWaitingForAnotherCallsPermitFailsItsCallOnceThePermitIsFree() {
+		try (InferenceStub stub = new InferenceStub(Integer.MAX_VALUE, (input) -> Duration.ofMillis(200), "1")) {
+			TuneTheModelTemplate client = stub.client().build();
+			// a new model's calls start one at a time: the blank input waits for the
+			// other call's permit, after its inputs ended
+			Flux<Classification> other = client.classifyAll("m-1", Flux.just("0"));
+			Flux<Classification> blank = client.classifyAll("m-1", Flux.just(" "));
+			StepVerifier
+				.create(Flux.merge(other.map((result) -> "answered"),
+						blank.map((result) -> "blank answered")
+							.onErrorResume(TuneTheModelInputFailedException.class, (ex) -> Flux.just("blank failed"))))
+				.recordWith(ArrayList::new)
+				.expectNextCount(2)
+				.consumeRecordedWith(
+						(outcomes) -> assertThat(outcomes).containsExactlyInAnyOrder("answered", "blank failed"))
+				.expectComplete()
 				.verify(VERIFY);
 		}
 	}

@@ -2,6 +2,9 @@ package dev.tunethemodel.batch;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -153,6 +156,33 @@ class ClassifyingItemWriterTests {
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> write.block(BOUND))
 			.withMessageContaining("non-blocking thread");
 		assertThat(this.stub.requests()).isZero();
+	}
+
+	@Test
+	void anItemWhoseTextTheClientRefusesFailsAsAnInputAfterTheOthersWereScored() {
+		ClassifyingItemWriter<Review> blankForThirteen = new ClassifyingItemWriter<>(this.client, "classifier",
+				(review) -> (review.id() == 13) ? " " : review.text(), this.delegate);
+
+		CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
+			try {
+				blankForThirteen.write(new Chunk<>(Review.range(10, 20)));
+			}
+			catch (Exception ex) {
+				throw new CompletionException(ex);
+			}
+		});
+
+		// a new model's calls start one at a time: the blank text waits for a permit
+		assertThat(write).failsWithin(BOUND)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOf(TuneTheModelInputFailedException.class)
+			.withMessageContaining("position 3")
+			.havingCause()
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(this.delegate.getWrittenItems()).isEmpty();
+		assertThat(this.stub.requests()).isEqualTo(9);
+		assertThat(this.stub.requests(" ")).isZero();
 	}
 
 	@Test
