@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -158,11 +159,25 @@ public final class TuneTheModelChatModel implements ChatModel {
 				.parentObservation(view.getOrDefault(ObservationThreadLocalAccessor.KEY,
 						this.observationRegistry.getCurrentObservation()))
 				.start();
+			AtomicBoolean stopped = new AtomicBoolean();
+			Runnable stop = () -> {
+				if (stopped.compareAndSet(false, true)) {
+					observation.stop();
+				}
+			};
+			// stopped before the response goes on, so that a caller finds the observation
+			// ended
 			return this.operations.generate(modelId, request(options, input))
 				.map((generation) -> response(modelId, generation.texts()))
-				.doOnNext(context::setResponse)
-				.doOnError(observation::error)
-				.doFinally((signal) -> observation.stop())
+				.doOnSuccess((response) -> {
+					context.setResponse(response);
+					stop.run();
+				})
+				.doOnError((ex) -> {
+					observation.error(ex);
+					stop.run();
+				})
+				.doOnCancel(stop)
 				.contextWrite(Context.of(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
