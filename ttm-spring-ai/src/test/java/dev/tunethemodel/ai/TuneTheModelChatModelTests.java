@@ -228,6 +228,7 @@ class TuneTheModelChatModelTests extends WireMockChatModelTests {
 	}
 
 	@Test
+	@SuppressWarnings("removal")
 	void getOptionsReturnsTheDefaultOptions() {
 		TuneTheModelChatOptions defaults = TuneTheModelChatOptions.builder().model(MODEL).numHypos(2).build();
 		ChatModel configured = TuneTheModelChatModel.builder()
@@ -235,6 +236,7 @@ class TuneTheModelChatModelTests extends WireMockChatModelTests {
 			.defaultOptions(defaults)
 			.build();
 		assertThat(configured.getOptions()).isEqualTo(defaults);
+		assertThat(configured.getDefaultOptions()).isEqualTo(defaults);
 	}
 
 	@Test
