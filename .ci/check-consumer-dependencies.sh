@@ -21,7 +21,7 @@ fail() {
 	exit 1
 }
 
-for module in ttm-client ttm-spring-boot-autoconfigure ttm-spring-boot-starter ttm-emulator ttm-spring-batch; do
+for module in ttm-client ttm-spring-boot-autoconfigure ttm-spring-boot-starter ttm-emulator ttm-spring-batch ttm-spring-ai; do
 	grep -q "<artifactId>$module</artifactId>" ttm-bom/pom.xml || fail "ttm-bom does not manage $module"
 done
 
