@@ -31,23 +31,28 @@ import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.core.env.Environment;
 import org.springframework.util.PlaceholderResolutionException;
+import org.springframework.util.StringUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stops the startup, before any bean is created, on the two mistakes that would otherwise
- * pass silently: a {@code tunethemodel.*} value that is still an unresolved
- * {@code ${...}} placeholder (sent as the key, or used as the URL, as written), and a
- * property under {@code tunethemodel.} that nothing reads (a mistyped one leaves its
- * default in place, such as the real API's URL). The known properties are those of the
- * configuration metadata on the class path, so every module's properties count; it is
- * read only when a property is not one that {@link TuneTheModelProperties} binds.
+ * Stops the startup, before any bean is created, on the mistakes that would otherwise
+ * pass silently or fail late: a {@code tunethemodel.*} value that is still an unresolved
+ * {@code ${...}} placeholder (sent as the key, or used as the URL, as written), a blank
+ * {@code tunethemodel.chat.model-id} (every prompt would fail), and a property under
+ * {@code tunethemodel.} that nothing reads (a mistyped one leaves its default in place,
+ * such as the real API's URL). The known properties are those of the configuration
+ * metadata on the class path, so every module's properties count; it is read only when a
+ * property is not one that {@link TuneTheModelProperties} binds.
  */
 final class TuneTheModelPropertiesCheck implements BeanFactoryPostProcessor {
 
 	static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
 	private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("tunethemodel");
+
+	private static final ConfigurationPropertyName CHAT_MODEL_ID = ConfigurationPropertyName
+		.of("tunethemodel.chat.model-id");
 
 	private final Environment environment;
 
@@ -73,6 +78,7 @@ final class TuneTheModelPropertiesCheck implements BeanFactoryPostProcessor {
 		for (ConfigurationProperty property : properties.values()) {
 			requireResolved(property);
 		}
+		requireChatModelId(properties.get(CHAT_MODEL_ID));
 		// what the client's properties read needs no metadata: most startups read none
 		Set<ConfigurationPropertyName> boundNames = new HashSet<>();
 		Set<String> boundSpellings = new HashSet<>();
@@ -191,6 +197,16 @@ final class TuneTheModelPropertiesCheck implements BeanFactoryPostProcessor {
 							+ "}, which nothing resolves: there is no environment variable, system property or "
 							+ "property " + ex.getPlaceholder() + ".",
 					placeholderAction(property.getName(), ex.getPlaceholder()));
+		}
+	}
+
+	private void requireChatModelId(@Nullable ConfigurationProperty property) {
+		if (property != null && property.getValue() instanceof CharSequence value
+				&& !StringUtils.hasText(this.environment.resolvePlaceholders(value.toString()))) {
+			throw new TuneTheModelPropertiesException(
+					CHAT_MODEL_ID + from(property) + " is blank: no generator would answer the prompts.",
+					"Set " + CHAT_MODEL_ID + " to the id of a generator, "
+							+ "or remove it to go without the Spring AI chat model.");
 		}
 	}
 

@@ -25,7 +25,7 @@ final class TuneTheModelPropertyNames {
 	private static final int CLIENT_PREFIX_LENGTH = 3;
 
 	// the top-level properties that a named client does not have
-	private static final Set<String> TOP_LEVEL_ONLY = Set.of("clients", "health");
+	private static final Set<String> TOP_LEVEL_ONLY = Set.of("clients", "health", "chat");
 
 	// a suggestion further than this from the mistyped name would mislead
 	private static final int MAX_SUGGESTION_DISTANCE = 3;

@@ -36,7 +36,12 @@ class ConfigurationMetadataTests {
 				"tunethemodel.pool.eviction-interval", "tunethemodel.health.timeout", "tunethemodel.health.cache-ttl",
 				"tunethemodel.ssl.bundle", "tunethemodel.bulk.max-concurrency",
 				"tunethemodel.bulk.max-buffered-results", "tunethemodel.clients",
-				"management.health.tunethemodel.enabled");
+				"management.health.tunethemodel.enabled", "tunethemodel.chat.model-id",
+				"tunethemodel.chat.options.temperature", "tunethemodel.chat.options.top-k",
+				"tunethemodel.chat.options.top-p", "tunethemodel.chat.options.max-tokens",
+				"tunethemodel.chat.options.num-hypos", "tunethemodel.chat.options.min-tokens",
+				"tunethemodel.chat.options.seed", "tunethemodel.chat.options.prefix-tokens-only",
+				"tunethemodel.chat.options.span-delimiters");
 	}
 
 	@Test

@@ -101,6 +101,44 @@ class TuneTheModelPropertiesCheckTests {
 	}
 
 	@Test
+	void chatPropertiesAreKnownAndAMistypedOneSuggestsTheNearest() {
+		this.environment.setProperty("tunethemodel.chat.model-id", "my-generator");
+		this.environment.setProperty("tunethemodel.chat.options.num-hypos", "2");
+		this.environment.setProperty("tunethemodel.chat.options.TEMPERATURE", "0.5");
+		assertThatNoException().isThrownBy(this::check);
+		this.environment.setProperty("tunethemodel.chat.options.numhypo", "2");
+		assertThatExceptionOfType(TuneTheModelPropertiesException.class).isThrownBy(this::check)
+			.satisfies((ex) -> assertThat(ex.action()).isEqualTo(
+					"Did you mean tunethemodel.chat.options.num-hypos instead of tunethemodel.chat.options.numhypo?"));
+	}
+
+	@Test
+	void namedClientHasNoChatProperties() {
+		this.environment.setProperty("tunethemodel.clients.tenant.chat.model-id", "my-generator");
+		assertThatExceptionOfType(TuneTheModelPropertiesException.class).isThrownBy(this::check)
+			.withMessageStartingWith("The property tunethemodel.clients.tenant.chat.model-id");
+	}
+
+	@Test
+	void blankChatModelIdNamesThePropertyAndTheFix() {
+		this.environment.setProperty("tunethemodel.chat.model-id", " ");
+		assertThatExceptionOfType(TuneTheModelPropertiesException.class).isThrownBy(this::check).satisfies((ex) -> {
+			assertThat(ex).hasMessage("tunethemodel.chat.model-id (from property source \"mockProperties\") is blank: "
+					+ "no generator would answer the prompts.");
+			assertThat(ex.action()).isEqualTo("Set tunethemodel.chat.model-id to the id of a generator, "
+					+ "or remove it to go without the Spring AI chat model.");
+		});
+	}
+
+	@Test
+	void chatModelIdThatResolvesBlankIsBlank() {
+		this.environment.setProperty("GENERATOR", "");
+		this.environment.setProperty("tunethemodel.chat.model-id", "${GENERATOR}");
+		assertThatExceptionOfType(TuneTheModelPropertiesException.class).isThrownBy(this::check)
+			.withMessageContaining("is blank");
+	}
+
+	@Test
 	void everyUnknownPropertyIsNamedWithItsSuggestion() {
 		this.environment.setProperty("tunethemodel.api-kee", "key");
 		this.environment.setProperty("tunethemodel.retry.max-retry", "2");
